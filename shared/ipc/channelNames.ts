@@ -1,0 +1,30 @@
+import type { ChannelName, PushEventName } from './channels';
+
+/**
+ * The channel names as a runtime list, kept apart from the validators so the sandboxed
+ * preload can build its API without bundling zod. The checks below make a name missing
+ * from either list a compile error.
+ */
+export const CHANNEL_NAMES = [
+  'library:describe',
+  'events:list',
+  'events:create',
+  'events:get',
+  'events:update',
+  'events:delete',
+  'sessions:add',
+  'sessions:update',
+  'sessions:delete',
+  'sessions:reorder',
+  'notes:load',
+  'notes:save',
+  'preferences:get',
+  'preferences:set',
+  'app:flush-complete',
+] as const satisfies readonly ChannelName[];
+
+export const PUSH_EVENT_NAMES = ['app:flush-requested'] as const satisfies readonly PushEventName[];
+
+type Unlisted<All, Listed> = Exclude<All, Listed>;
+export const everyChannelIsListed: Unlisted<ChannelName, (typeof CHANNEL_NAMES)[number]> extends never ? true : never = true;
+export const everyPushEventIsListed: Unlisted<PushEventName, (typeof PUSH_EVENT_NAMES)[number]> extends never ? true : never = true;

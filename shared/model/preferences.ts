@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { idSchema } from './event';
+
+/** Settings kept by electron-store in the app and by plain `conf` under the host and CLI. */
+export const THEMES = ['light', 'dark', 'system'] as const;
+export const TEXT_SIZES = ['normal', 'large', 'larger'] as const;
+
+export const preferencesSchema = z.strictObject({
+  theme: z.enum(THEMES),
+  textSize: z.enum(TEXT_SIZES),
+  defaultAuthor: z.string().max(200),
+  lastEventId: idSchema.nullable(),
+  lastSessionId: idSchema.nullable(),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  theme: 'system',
+  textSize: 'normal',
+  defaultAuthor: '',
+  lastEventId: null,
+  lastSessionId: null,
+};
+
+export const preferenceChangesSchema = preferencesSchema.partial();
