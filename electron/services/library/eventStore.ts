@@ -1,0 +1,221 @@
+import { mkdir, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  EVENT_FILE_FORMAT,
+  MAX_EVENT_DAYS,
+  eventDayCount,
+  eventFileSchema,
+  summariseEvent,
+  type EventChanges,
+  type EventDraft,
+  type EventFile,
+  type Session,
+  type SessionChanges,
+  type SessionDraft,
+  eventChangesSchema,
+  eventDraftSchema,
+  sessionChangesSchema,
+  sessionDraftSchema,
+} from '../../../shared/model/event';
+import { minutesOfDay } from '../../../shared/model/calendar';
+import type { EventList, EventProblem, EventWithSession } from '../../../shared/ipc/channels';
+import { syncFolder, writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
+import { readValidatedJson } from '../storage/readValidatedJson';
+import { fileSystemError, ServiceError } from '../storage/serviceError';
+import { parseOrThrow } from '../validation/parseOrThrow';
+import { newEventId, newSessionId } from './ids';
+import type { LibraryPaths } from './libraryPaths';
+
+/**
+ * Events and their agendas. Every change is a read-modify-write of one `event.json` under that
+ * file's write queue, read fresh from disk each time so the CLI and the app can share a library.
+ */
+export class EventStore {
+  constructor(
+    private readonly paths: LibraryPaths,
+    private readonly writes: WriteQueue,
+  ) {}
+
+  async list(): Promise<EventList> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.paths.eventsFolder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
+      throw fileSystemError(`read the library at ${this.paths.root}`, error);
+    }
+    const events: EventFile[] = [];
+    const problems: EventProblem[] = [];
+    for (const entry of entries.filter((name) => !name.startsWith('.')).sort()) {
+      try {
+        const event = await this.read(entry);
+        if (event) events.push(event);
+        else problems.push({ location: this.paths.eventFolder(entry), message: 'This event folder has no event.json.' });
+      } catch (error) {
+        problems.push({ location: this.paths.eventFolder(entry), message: (error as Error).message });
+      }
+    }
+    events.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title));
+    return { events: events.map(summariseEvent), problems };
+  }
+
+  async create(draft: EventDraft): Promise<EventFile> {
+    const valid = parseOrThrow(eventDraftSchema, draft, 'event');
+    const now = new Date().toISOString();
+    const event: EventFile = { format: EVENT_FILE_FORMAT, id: newEventId(valid.title), ...valid, createdAt: now, updatedAt: now, sessions: [] };
+    try {
+      await mkdir(this.paths.notesFolder(event.id), { recursive: true });
+      await syncFolder(this.paths.eventsFolder);
+    } catch (error) {
+      throw fileSystemError(`create the folder for event "${event.title}"`, error);
+    }
+    await this.write(event);
+    return event;
+  }
+
+  async get(eventId: string): Promise<EventFile> {
+    const event = await this.read(eventId);
+    if (!event) throw new ServiceError('not-found', `There is no event with id "${eventId}" in this library.`);
+    return event;
+  }
+
+  update(eventId: string, changes: EventChanges): Promise<EventFile> {
+    const valid = parseOrThrow(eventChangesSchema, changes, 'event changes');
+    return this.change(eventId, (event) => {
+      const updated = { ...event, ...valid };
+      const lastDay = eventDayCount(updated);
+      // The schema can only compare dates given together; one new date is checked against the stored other.
+      if (lastDay < 1 || lastDay > MAX_EVENT_DAYS) {
+        throw new ServiceError(
+          'invalid-argument',
+          `Invalid event changes: the end date (${updated.endDate}) must be on or after the start date (${updated.startDate}), and an event lasts at most ${MAX_EVENT_DAYS} days.`,
+        );
+      }
+      const stranded = updated.sessions.filter((session) => session.day > lastDay);
+      if (stranded.length > 0) {
+        throw new ServiceError(
+          'conflict',
+          `The new dates would leave ${stranded.length} session(s) after the last day (for example "${stranded[0].title}" on day ${stranded[0].day}). Move or delete them first.`,
+        );
+      }
+      return updated;
+    });
+  }
+
+  /** Moves the whole event folder into the trash; nothing is deleted from disk. */
+  async delete(eventId: string): Promise<void> {
+    const event = await this.get(eventId);
+    const target = join(this.paths.trashFolder, 'events', `${trashStamp()}-${event.id}`);
+    await this.writes.run(this.paths.eventFile(eventId), async () => {
+      try {
+        await mkdir(join(this.paths.trashFolder, 'events'), { recursive: true });
+        await rename(this.paths.eventFolder(eventId), target);
+        await syncFolder(this.paths.eventsFolder);
+      } catch (error) {
+        throw fileSystemError(`move event "${event.title}" to the trash`, error);
+      }
+    });
+  }
+
+  async addSession(eventId: string, draft: SessionDraft): Promise<EventWithSession> {
+    const valid = parseOrThrow(sessionDraftSchema, draft, 'session');
+    const session: Session = { id: newSessionId(), ...valid };
+    const event = await this.change(eventId, (current) => {
+      assertDayExists(current, session.day);
+      return { ...current, sessions: insertInTimeOrder(current.sessions, session) };
+    });
+    return { event, session };
+  }
+
+  async updateSession(eventId: string, sessionId: string, changes: SessionChanges): Promise<EventWithSession> {
+    const valid = parseOrThrow(sessionChangesSchema, changes, 'session changes');
+    let updated: Session | undefined;
+    const event = await this.change(eventId, (current) => {
+      const existing = findSession(current, sessionId);
+      const session: Session = { id: sessionId, ...parseOrThrow(sessionDraftSchema, { ...withoutId(existing), ...valid }, 'session') };
+      assertDayExists(current, session.day);
+      const moved = session.day !== existing.day || session.start !== existing.start;
+      const others = current.sessions.filter((candidate) => candidate.id !== sessionId);
+      updated = session;
+      return {
+        ...current,
+        sessions: moved ? insertInTimeOrder(others, session) : current.sessions.map((candidate) => (candidate.id === sessionId ? session : candidate)),
+      };
+    });
+    return { event, session: updated! };
+  }
+
+  /** Removes a session from the agenda; its note is moved to the trash by the caller. */
+  removeSession(eventId: string, sessionId: string): Promise<{ event: EventFile; removed: Session }> {
+    let removed: Session | undefined;
+    return this.change(eventId, (current) => {
+      removed = findSession(current, sessionId);
+      return { ...current, sessions: current.sessions.filter((session) => session.id !== sessionId) };
+    }).then((event) => ({ event, removed: removed! }));
+  }
+
+  reorderSessions(eventId: string, day: number, sessionIds: string[]): Promise<EventFile> {
+    return this.change(eventId, (current) => {
+      const ofDay = current.sessions.filter((session) => session.day === day);
+      const sameSet = sessionIds.length === ofDay.length && new Set(sessionIds).size === ofDay.length && ofDay.every((session) => sessionIds.includes(session.id));
+      if (!sameSet) {
+        throw new ServiceError('conflict', `The new order must list each session of day ${day} exactly once; the agenda may have changed, so reload it.`);
+      }
+      const byId = new Map(ofDay.map((session) => [session.id, session]));
+      const reordered = sessionIds.map((id) => byId.get(id)!);
+      const others = current.sessions.filter((session) => session.day !== day);
+      return { ...current, sessions: [...others, ...reordered].sort((a, b) => a.day - b.day) };
+    });
+  }
+
+  private async read(eventId: string): Promise<EventFile | null> {
+    return readValidatedJson({
+      filePath: this.paths.eventFile(eventId),
+      schema: eventFileSchema,
+      supportedFormat: EVENT_FILE_FORMAT,
+      description: `the event file of "${eventId}"`,
+      quarantineFolder: join(this.paths.quarantineFolder, eventId),
+    });
+  }
+
+  private async write(event: EventFile): Promise<void> {
+    await writeFileAtomic(this.paths.eventFile(event.id), `${JSON.stringify(event, null, 2)}\n`, `event "${event.title}"`);
+  }
+
+  private change(eventId: string, apply: (event: EventFile) => EventFile): Promise<EventFile> {
+    return this.writes.run(this.paths.eventFile(eventId), async () => {
+      const changed = apply(await this.get(eventId));
+      const event = { ...changed, updatedAt: new Date().toISOString() };
+      await this.write(event);
+      return event;
+    });
+  }
+}
+
+function findSession(event: EventFile, sessionId: string): Session {
+  const session = event.sessions.find((candidate) => candidate.id === sessionId);
+  if (!session) throw new ServiceError('not-found', `Event "${event.title}" has no session with id "${sessionId}".`);
+  return session;
+}
+
+function assertDayExists(event: EventFile, day: number): void {
+  const days = eventDayCount(event);
+  if (day > days) throw new ServiceError('invalid-argument', `Event "${event.title}" has ${days} day(s); there is no day ${day}.`);
+}
+
+function withoutId(session: Session): Omit<Session, 'id'> {
+  const { id: _id, ...rest } = session;
+  return rest;
+}
+
+/** Places a session after the sessions of its day that start at or before it. */
+function insertInTimeOrder(sessions: Session[], session: Session): Session[] {
+  const start = minutesOfDay(session.start);
+  let index = sessions.findIndex((other) => other.day > session.day || (other.day === session.day && minutesOfDay(other.start) > start));
+  if (index === -1) index = sessions.length;
+  return [...sessions.slice(0, index), session, ...sessions.slice(index)];
+}
+
+export function trashStamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
