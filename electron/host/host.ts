@@ -1,0 +1,39 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../services/createServices';
+import { createChannelHandlers } from '../services/ipc/channelHandlers';
+import { openConfPreferences } from '../services/preferences/openConfPreferences';
+import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
+import { startHostServer } from './hostServer';
+
+// The bundle lives in build/host/, the renderer build in build/renderer/.
+const defaultRendererFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+
+let options: HostOptions;
+try {
+  options = parseHostArguments(process.argv.slice(2), defaultRendererFolder);
+} catch (error) {
+  console.error(`hallnotes host: ${(error as Error).message}\n\n${HOST_USAGE}`);
+  process.exit(2);
+}
+
+const services = createServices({
+  libraryPath: options.libraryPath,
+  preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
+});
+const host = await startHostServer({
+  handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),
+  rendererFolder: options.rendererFolder,
+  port: options.port,
+});
+
+console.log(`Hallnotes is running for the library ${options.libraryPath}`);
+console.log(`Open ${host.url}`);
+
+async function shutDown(): Promise<void> {
+  await host.close();
+  await services.writes.drain();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutDown());
+process.on('SIGTERM', () => void shutDown());
