@@ -1,0 +1,61 @@
+import { app, BrowserWindow, Menu, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/preferences';
+import { createServices } from '../services/createServices';
+import { createChannelHandlers } from '../services/ipc/channelHandlers';
+import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
+import { resolveLibraryPath } from '../services/preferences/defaultLocations';
+import { registerAppScheme, serveRendererBuild } from './appProtocol';
+import { buildApplicationMenu } from './applicationMenu';
+import { createMainWindow } from './mainWindow';
+import { QuitFlush } from './quitFlush';
+import { registerIpc } from './registerIpc';
+import { hardenSession, hardenWebContents } from './security';
+
+// Wiring only: behaviour lives in electron/services. The bundle is build/electron/main.mjs.
+const buildFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
+const appFolder = join(buildFolder, '..');
+
+registerAppScheme();
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
+  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences });
+  const quitFlush = new QuitFlush();
+
+  hardenSession(session.defaultSession);
+  serveRendererBuild(join(buildFolder, 'renderer'));
+  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId) }));
+  Menu.setApplicationMenu(buildApplicationMenu());
+
+  const openWindow = () =>
+    createMainWindow({
+      preloadPath: join(buildFolder, 'electron', 'preload.cjs'),
+      iconPath: join(appFolder, 'assets', 'icon.png'),
+      quitFlush,
+      drainWrites: () => services.writes.drain(),
+    });
+  openWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,41 @@
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN } from './appProtocol';
+import type { QuitFlush } from './quitFlush';
+import { secureWebPreferences } from './security';
+
+/**
+ * The one window. Closing it first asks the renderer to flush unsaved notes and waits for
+ * the services' pending writes; a crashed renderer is reloaded (notes come back from disk).
+ */
+export function createMainWindow(options: { preloadPath: string; iconPath: string; quitFlush: QuitFlush; drainWrites: () => Promise<void> }): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Hallnotes',
+    icon: options.iconPath,
+    show: false,
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+
+  let flushed = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void options.quitFlush
+      .request(window)
+      .then(options.drainWrites)
+      .finally(() => {
+        flushed = true;
+        window.close();
+      });
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') window.webContents.reload();
+  });
+
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}

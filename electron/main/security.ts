@@ -1,0 +1,53 @@
+import { shell, type Session, type WebContents } from 'electron';
+import { isOpenableExternally } from '../../shared/security/externalUrl';
+import { APP_ORIGIN, APP_SCHEME } from './appProtocol';
+
+/** The renderer's web preferences: isolated, sandboxed, no Node. */
+export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: true,
+  };
+}
+
+/** Hallnotes never needs the network: every request that is not for the app itself is cancelled. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('data:') || details.url.startsWith('blob:') || details.url.startsWith('devtools:');
+    callback({ cancel: !allowed });
+  });
+}
+
+/** No navigation away from the app and no new windows; http(s) links go to the system browser. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isOpenableExternally(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** IPC is answered only for the app's own top frame. */
+export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
