@@ -1,0 +1,13 @@
+import type { CliSession } from './cliSession';
+
+export type Command = (args: string[], cli: CliSession) => Promise<void>;
+
+/** One `hallnotes GROUP` word with its commands and texts. */
+export type CommandGroup = {
+  name: string;
+  /** The usage lines, printed after a usage error. */
+  usage: string;
+  /** The full `hallnotes GROUP --help` text. */
+  help: string;
+  commands: Readonly<Record<string, Command>>;
+};

@@ -1,0 +1,10 @@
+// Entry of the `hallnotes` command (bundled to build/cli/hallnotes.mjs, started by bin/hallnotes.mjs).
+import { runCli } from './runCli';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  stdin: process.stdin,
+});

@@ -1,0 +1,67 @@
+import { emptyNoteState } from '../../shared/note/noteFile';
+import { markdownToNoteState, noteStateToMarkdown } from '../services/notes/markdownNotes';
+import { COMMON_OPTIONS, parseCommandLine, parseId, requireOption, UsageError } from './cliArguments';
+import type { CliSession } from './cliSession';
+import type { CommandGroup } from './commandGroup';
+import { readMarkdownSource } from './readMarkdownSource';
+
+const USAGE = `Usage:
+  hallnotes note set EVENT SESSION --from FILE.md [--library DIR] [--json]
+  hallnotes note get EVENT SESSION [--format md|json] [--library DIR] [--json]`;
+
+const HELP = `${USAGE}
+
+note set   Replaces the note of session SESSION of event EVENT with a Markdown file.
+  --from FILE.md   the Markdown to read; - reads the standard input (required)
+                   Understood: # headings, **bold**, *italic*, ~~strikethrough~~,
+                   - and 1. lists (indent 4 spaces to nest), > quotes, [links](https://…).
+                   Links other than http, https and mailto are kept as plain text.
+  --json           print {"savedAt": …, "bytesWritten": …}
+
+note get   Prints the note of session SESSION of event EVENT.
+  --format md      as Markdown (the default); nothing for a session without a note
+  --format json    as the editor's JSON state (the same as --json)
+
+Both:
+  --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)`;
+
+type NoteFormat = 'md' | 'json';
+
+async function setNote(args: string[], cli: CliSession): Promise<void> {
+  const { values, positionals } = parseCommandLine(args, { ...COMMON_OPTIONS, from: { type: 'string' } }, ['EVENT', 'SESSION']);
+  const eventId = parseId(positionals[0], 'EVENT');
+  const sessionId = parseId(positionals[1], 'SESSION');
+  const source = requireOption(values.from, '--from');
+  const services = cli.open(values.library);
+  const state = markdownToNoteState(await readMarkdownSource(source, cli.io));
+  const saved = await services.notes.save(eventId, sessionId, state);
+  if (values.json) cli.printJson(saved);
+  else cli.print(`Saved the note of session ${sessionId} (${saved.bytesWritten} bytes).`);
+}
+
+async function getNote(args: string[], cli: CliSession): Promise<void> {
+  const { values, positionals } = parseCommandLine(args, { ...COMMON_OPTIONS, format: { type: 'string' } }, ['EVENT', 'SESSION']);
+  const eventId = parseId(positionals[0], 'EVENT');
+  const sessionId = parseId(positionals[1], 'SESSION');
+  const format = chooseFormat(values.format, values.json === true);
+  const { note } = await cli.open(values.library).notes.load(eventId, sessionId);
+  if (format === 'json') {
+    cli.printJson(note?.editorState ?? emptyNoteState());
+    return;
+  }
+  cli.print(note ? noteStateToMarkdown(note.editorState) : '');
+}
+
+function chooseFormat(format: string | undefined, json: boolean): NoteFormat {
+  if (format === undefined) return json ? 'json' : 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${format}"`);
+  if (json && format === 'md') throw new UsageError('--json asks for JSON but --format asks for md; give one of them');
+  return format;
+}
+
+export const NOTE_COMMANDS: CommandGroup = {
+  name: 'note',
+  usage: USAGE,
+  help: HELP,
+  commands: { set: setNote, get: getNote },
+};

@@ -1,0 +1,83 @@
+import { ServiceError } from '../services/storage/serviceError';
+import { isHelpRequest, UsageError } from './cliArguments';
+import { CliSession, type CliIo } from './cliSession';
+import type { CommandGroup } from './commandGroup';
+import { EVENT_COMMANDS } from './eventCommands';
+import { NOTE_COMMANDS } from './noteCommands';
+import { SESSION_COMMANDS } from './sessionCommands';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS];
+
+const USAGE = `Usage: hallnotes event|session|note COMMAND [options]
+Run "hallnotes --help" for the list of commands.`;
+
+const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
+
+Usage:
+  hallnotes event create --title T --start YYYY-MM-DD [--end YYYY-MM-DD] [--venue V]
+                         [--timezone Area/City] [--author NAME]
+  hallnotes event list
+  hallnotes session add EVENT --day N --start HH:MM [--end HH:MM] --title T [--kind K]
+                        [--room R] [--status S] [--speaker "Name; Role; Organisation"]...
+  hallnotes session list EVENT [--day N]
+  hallnotes note set EVENT SESSION --from FILE.md
+  hallnotes note get EVENT SESSION [--format md|json]
+
+Every command also takes:
+  --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
+  --json         machine-readable JSON output
+  -h, --help     help for the command group, e.g. "hallnotes session --help"
+
+Environment:
+  HALLNOTES_LIBRARY     the library folder when --library is not given
+  HALLNOTES_CONFIG_DIR  the settings folder (default: the app's, e.g. ~/.config/Hallnotes);
+                        its default author is used by "event create" without --author
+
+Exit status: 0 on success, 1 on an error (a message on stderr), 2 on a mistake in the command line.`;
+
+/** Runs one command line and returns the exit code; never throws and never prints a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const cli = new CliSession(io);
+  const [groupName, commandName, ...args] = argv;
+  if (groupName === undefined) return usageError(cli, 'no command given', USAGE);
+  if (groupName === '--help' || groupName === '-h' || groupName === 'help') {
+    cli.print(HELP);
+    return EXIT_OK;
+  }
+  const group = GROUPS.find((candidate) => candidate.name === groupName);
+  if (!group) return usageError(cli, `unknown command "${groupName}"`, USAGE);
+  if (isHelpRequest(argv.slice(1))) {
+    cli.print(group.help);
+    return EXIT_OK;
+  }
+  if (commandName === undefined) return usageError(cli, `"hallnotes ${group.name}" needs a command`, group.usage);
+  const command = Object.hasOwn(group.commands, commandName) ? group.commands[commandName] : undefined;
+  if (!command) return usageError(cli, `unknown command "${group.name} ${commandName}"`, group.usage);
+  try {
+    await command(args, cli);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(cli, error.message, group.usage);
+    cli.warn(describeFailure(error, cli.libraryPath));
+    return EXIT_FAILURE;
+  }
+}
+
+function usageError(cli: CliSession, message: string, usage: string): number {
+  cli.warn(message);
+  cli.io.stderr.write(`\n${usage}\n`);
+  return EXIT_USAGE;
+}
+
+/** One line naming what went wrong. ServiceError messages are written for users; anything else is unexpected. */
+function describeFailure(error: unknown, libraryPath: string | null): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  if (!(error instanceof ServiceError)) return `unexpected error: ${message}`;
+  // "No such event" is most often the wrong library, so say which one was searched.
+  if (error.code === 'not-found' && libraryPath) return `${message} (library: ${libraryPath})`;
+  return message;
+}

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markdownToNoteState } from '../../electron/services/notes/markdownNotes';
+import { emptyNoteState } from '../../shared/note/noteFile';
+import { createCliFixture, type CliFixture } from './cliFixture';
+
+const NOTE_MARKDOWN = [
+  '# Opening keynote',
+  '',
+  '## The argument',
+  '',
+  'Cloud costs are **up 40%**, *not down*, and ~~nobody~~ everyone noticed. Slides: [deck](https://example.com/deck)',
+  '',
+  '- first point',
+  '- second point',
+  '    - a detail',
+  '',
+  '1. step one',
+  '2. step two',
+  '',
+  '> The cloud is just someone else\'s computer.',
+].join('\n');
+
+let cli: CliFixture;
+let eventId: string;
+let sessionId: string;
+beforeEach(async () => {
+  cli = await createCliFixture();
+  eventId = await cli.createEvent();
+  sessionId = await cli.ok('session', 'add', eventId, '--day', '1', '--start', '09:00', '--title', 'Opening keynote');
+});
+afterEach(() => cli.cleanup());
+
+const noteFile = () => join(cli.library, 'events', eventId, 'notes', `${sessionId}.json`);
+
+async function writeMarkdown(name: string, markdown: string | Buffer): Promise<string> {
+  const path = join(cli.root, name);
+  await writeFile(path, markdown);
+  return path;
+}
+
+describe('hallnotes note set', () => {
+  it('stores the Markdown as the editor state the note editor saves, and note get gives the Markdown back', async () => {
+    await writeMarkdown('note.md', NOTE_MARKDOWN);
+
+    const set = await cli.run('note', 'set', eventId, sessionId, '--from', 'note.md');
+    const get = await cli.run('note', 'get', eventId, sessionId, '--format', 'md');
+
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(new RegExp(`^Saved the note of session ${sessionId} \\(\\d+ bytes\\)\\.\\n$`));
+    const stored = JSON.parse(await readFile(noteFile(), 'utf8'));
+    // Through JSON, as the app writes it: Lexical's toJSON leaves some keys undefined.
+    const expectedState = JSON.parse(JSON.stringify(markdownToNoteState(NOTE_MARKDOWN)));
+    expect(stored).toMatchObject({ format: 1, sessionId, editorState: expectedState });
+    expect(get).toEqual({ code: 0, stdout: `${NOTE_MARKDOWN}\n`, stderr: '' });
+  });
+
+  it('drops unsafe link targets before the note reaches the disk, keeping the link text', async () => {
+    await writeMarkdown('links.md', 'Try [click me](javascript:alert(1)), [sneaky](JaVaScRiPt:alert(2)) and [the site](https://example.com/).');
+
+    expect((await cli.run('note', 'set', eventId, sessionId, '--from', 'links.md')).code).toBe(0);
+
+    const onDisk = await readFile(noteFile(), 'utf8');
+    expect(onDisk.toLowerCase()).not.toContain('javascript');
+    expect(onDisk).toContain('https://example.com/');
+    expect(await cli.ok('note', 'get', eventId, sessionId)).toBe('Try click me, sneaky and [the site](https://example.com/).');
+  });
+
+  it('reads the Markdown from the standard input with --from -', async () => {
+    const result = await cli.runWith({ stdin: '## From a pipe\n\n**bold** text' }, 'note', 'set', eventId, sessionId, '--from', '-');
+    expect(result.code).toBe(0);
+    expect(await cli.ok('note', 'get', eventId, sessionId)).toBe('## From a pipe\n\n**bold** text');
+  });
+
+  it('replaces the previous note', async () => {
+    await writeMarkdown('first.md', 'First version');
+    await writeMarkdown('second.md', 'Second version');
+    await cli.ok('note', 'set', eventId, sessionId, '--from', 'first.md');
+    await cli.ok('note', 'set', eventId, sessionId, '--from', 'second.md');
+    expect(await cli.ok('note', 'get', eventId, sessionId)).toBe('Second version');
+  });
+
+  it('prints savedAt and bytesWritten with --json', async () => {
+    await writeMarkdown('note.md', 'Hello');
+    const printed = JSON.parse(await cli.ok('note', 'set', eventId, sessionId, '--from', 'note.md', '--json'));
+    expect(Object.keys(printed).sort()).toEqual(['bytesWritten', 'savedAt']);
+    expect(printed.bytesWritten).toBe((await readFile(noteFile())).byteLength);
+  });
+
+  it.each([
+    ['a file that does not exist', async () => 'missing.md', /^hallnotes: Could not read .*missing\.md: there is no such file\.\n$/],
+    ['a folder', async () => { await mkdir(join(cli.root, 'folder.md')); return 'folder.md'; }, /folder\.md: it is a folder, not a file\./],
+    ['a file that is not UTF-8', async () => writeMarkdown('latin1.md', Buffer.from([0x63, 0x61, 0x66, 0xe9])), /latin1\.md is not UTF-8 text/],
+    ['a file over 10 MB', async () => { const path = await writeMarkdown('huge.md', ''); await truncate(path, 10 * 1024 * 1024 + 1); return path; }, /huge\.md is larger than 10 MB/],
+  ])('exits 1 without touching the note when --from names %s', async (_case, prepare, message) => {
+    const result = await cli.run('note', 'set', eventId, sessionId, '--from', await prepare());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(noteFile())).toBe(false);
+  });
+
+  it('exits 1 when the session or the event does not exist', async () => {
+    await writeMarkdown('note.md', 'Hello');
+    const noSession = await cli.run('note', 'set', eventId, 'nosuchsession', '--from', 'note.md');
+    const noEvent = await cli.run('note', 'set', 'no-such-event', sessionId, '--from', 'note.md');
+    expect(noSession.code).toBe(1);
+    expect(noSession.stderr).toContain('Event "Web Summit 2026" has no session with id "nosuchsession"');
+    expect(noEvent.code).toBe(1);
+    expect(noEvent.stderr).toContain('There is no event with id "no-such-event"');
+  });
+
+  it('exits 1 when --from - is given but there is no standard input', async () => {
+    const result = await cli.run('note', 'set', eventId, sessionId, '--from', '-');
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'hallnotes: There is no standard input to read the note from.\n' });
+  });
+
+  it.each([
+    ['--from is missing', ['EVENT', 'SESSION'], 'missing required option --from'],
+    ['the session is missing', ['EVENT', '--from', 'x.md'], 'missing SESSION'],
+    ['the session id is a path', ['EVENT', '../../x', '--from', 'x.md'], 'SESSION must be an id'],
+  ])('exits 2 with the usage when %s', async (_case, args, message) => {
+    const result = await cli.run('note', 'set', ...args.map((arg) => (arg === 'EVENT' ? eventId : arg === 'SESSION' ? sessionId : arg)));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`hallnotes: ${message}`);
+    expect(result.stderr).toContain('Usage:\n  hallnotes note set EVENT SESSION --from FILE.md');
+  });
+});
+
+describe('hallnotes note get', () => {
+  it('prints the stored editor state with --format json or --json', async () => {
+    await writeMarkdown('note.md', NOTE_MARKDOWN);
+    await cli.ok('note', 'set', eventId, sessionId, '--from', 'note.md');
+    const stored = JSON.parse(await readFile(noteFile(), 'utf8'));
+
+    expect(JSON.parse(await cli.ok('note', 'get', eventId, sessionId, '--format', 'json'))).toEqual(stored.editorState);
+    expect(JSON.parse(await cli.ok('note', 'get', eventId, sessionId, '--json'))).toEqual(stored.editorState);
+  });
+
+  it('prints nothing as Markdown, and the empty state as JSON, for a session without a note', async () => {
+    expect(await cli.run('note', 'get', eventId, sessionId)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(await cli.ok('note', 'get', eventId, sessionId, '--format', 'json'))).toEqual(emptyNoteState());
+  });
+
+  it('exits 1 for a session that does not exist', async () => {
+    const result = await cli.run('note', 'get', eventId, 'nosuchsession');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('has no session with id "nosuchsession"');
+  });
+
+  it.each([
+    ['an unknown format', ['--format', 'html'], '--format must be md or json, not "html"'],
+    ['--json with --format md', ['--json', '--format', 'md'], '--json asks for JSON but --format asks for md'],
+  ])('exits 2 for %s', async (_case, flags, message) => {
+    const result = await cli.run('note', 'get', eventId, sessionId, ...flags);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});
