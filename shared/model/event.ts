@@ -36,13 +36,17 @@ const sessionFields = {
   room: text(200).default(''),
   status: z.enum(SESSION_STATUSES).default('planned'),
   speakers: z.array(speakerSchema).max(50).default([]),
+  /** The programme's own id for this session (guid, UID…), so a re-import updates rather than duplicates it. */
+  sourceId: z.string().max(300).optional(),
+  /** Set when a re-import found the session gone or cancelled but kept it because it has a note. */
+  programmeFlag: z.enum(['removed-from-programme', 'cancelled']).optional(),
 };
 
 function endNotBeforeStart(session: { start?: string; end?: string | null }): boolean {
   if (!session.start || !session.end) return true;
   return minutesOfDay(session.end) >= minutesOfDay(session.start);
 }
-const END_BEFORE_START = { message: 'end must not be before start', path: ['end'] };
+const END_BEFORE_START = { message: 'must not be before the start time', path: ['end'] };
 
 export const sessionDraftSchema = z.strictObject(sessionFields).refine(endNotBeforeStart, END_BEFORE_START);
 export type SessionDraft = z.input<typeof sessionDraftSchema>;
@@ -79,7 +83,7 @@ function datesInOrder(event: { startDate?: string; endDate?: string }): boolean 
   return days >= 1 && days <= MAX_EVENT_DAYS;
 }
 const DATES_OUT_OF_ORDER = {
-  message: `end date must be on or after the start date, and an event lasts at most ${MAX_EVENT_DAYS} days`,
+  message: `must be on or after the start date, and an event lasts at most ${MAX_EVENT_DAYS} days`,
   path: ['endDate'],
 };
 

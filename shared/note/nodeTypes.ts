@@ -1,8 +1,7 @@
 /**
- * Every Lexical node type a stored note may contain. The editor registers exactly the
- * node classes that produce these types (renderer/editor/noteNodes.ts), and the Node side's
- * headless editor (electron/services/notes/headlessNoteEditor.ts) does the same, so a type
- * missing here is a note we cannot open.
+ * Every Lexical node type a stored note may contain: the types of the node classes in
+ * NOTE_NODES (shared/note/noteNodes.ts), which both the editor and the Node side's headless
+ * editor register. A type missing here is a note we refuse to store or open.
  */
 export const NOTE_NODE_TYPES = [
   'root',

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { idSchema } from '../../../shared/model/event';
+import { ServiceError } from '../storage/serviceError';
 
 /**
  * Where everything lives inside a library folder:
@@ -19,8 +21,9 @@ export class LibraryPaths {
   get quarantineFolder(): string {
     return join(this.root, 'quarantine');
   }
+  /** Ids become path segments, so a malformed one is refused here whoever the caller is. */
   eventFolder(eventId: string): string {
-    return join(this.eventsFolder, eventId);
+    return join(this.eventsFolder, checkedId(eventId, 'event'));
   }
   eventFile(eventId: string): string {
     return join(this.eventFolder(eventId), 'event.json');
@@ -29,6 +32,11 @@ export class LibraryPaths {
     return join(this.eventFolder(eventId), 'notes');
   }
   noteFile(eventId: string, sessionId: string): string {
-    return join(this.notesFolder(eventId), `${sessionId}.json`);
+    return join(this.notesFolder(eventId), `${checkedId(sessionId, 'session')}.json`);
   }
+}
+
+function checkedId(id: string, kind: string): string {
+  if (!idSchema.safeParse(id).success) throw new ServiceError('invalid-argument', `"${String(id).slice(0, 60)}" is not a valid ${kind} id.`);
+  return id;
 }
