@@ -6,7 +6,10 @@ import type { ChannelHandlers } from '../services/ipc/channelHandlers';
 import { dispatchChannel } from '../services/ipc/dispatchChannel';
 import { readStaticFile } from './staticFiles';
 
-export const TOKEN_COOKIE = 'hallnotes_token';
+/** Browsers share cookies across ports, so each host's cookie is named after its port: a second host must not sign out the first. */
+export function tokenCookieName(port: number): string {
+  return `hallnotes_token_${port}`;
+}
 /** Large enough for a 50,000-word note with room to spare; larger bodies are refused. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -21,6 +24,7 @@ export type RunningHost = { url: string; port: number; token: string; server: Se
 export async function startHostServer(options: { handlers: ChannelHandlers; rendererFolder: string; port: number }): Promise<RunningHost> {
   const token = randomBytes(24).toString('hex');
   let origin = '';
+  let port = 0;
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       console.error('[hallnotes host]', error);
@@ -30,18 +34,19 @@ export async function startHostServer(options: { handlers: ChannelHandlers; rend
   });
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
+    const url = URL.parse(request.url ?? '/', origin);
+    if (!url) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request target.');
     if (request.headers.host !== new URL(origin).host) return send(response, 403, 'text/plain; charset=utf-8', 'Wrong Host header.');
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && sameSecret(queryToken, token) && request.method === 'GET') {
-      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      response.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       response.setHeader('Location', url.pathname);
       return send(response, 303, 'text/plain; charset=utf-8', 'Signed in.');
     }
-    if (!sameSecret(readCookie(request, TOKEN_COOKIE) ?? '', token)) {
+    if (!sameSecret(readCookie(request, tokenCookieName(port)) ?? '', token)) {
       return send(response, 401, 'text/plain; charset=utf-8', 'Open the address printed by `npm run host` (it carries this run\'s access token).');
     }
-    if (url.pathname.startsWith('/api/')) return handleApi(request, response, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, decodeOrKeep(url.pathname.slice(5)));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     const file = await readStaticFile(options.rendererFolder, url.pathname);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
@@ -71,7 +76,7 @@ export async function startHostServer(options: { handlers: ChannelHandlers; rend
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?token=${token}`,
@@ -112,6 +117,15 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** A malformed escape is left as typed, so it reaches the dispatcher as an unknown channel name. */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function readCookie(request: IncomingMessage, name: string): string | undefined {

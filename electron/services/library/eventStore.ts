@@ -47,12 +47,15 @@ export class EventStore {
     const events: EventFile[] = [];
     const problems: EventProblem[] = [];
     for (const entry of entries.filter((name) => !name.startsWith('.')).sort()) {
+      // Built by hand: paths.eventFolder refuses a folder name that is not an id, and one odd folder must not hide the library.
+      const location = join(this.paths.eventsFolder, entry);
       try {
         const event = await this.read(entry);
-        if (event) events.push(event);
-        else problems.push({ location: this.paths.eventFolder(entry), message: 'This event folder has no event.json.' });
+        if (!event) problems.push({ location, message: 'This event folder has no event.json.' });
+        else if (event.id !== entry) problems.push({ location, message: `This folder's event.json belongs to event "${event.id}" ("${event.title}"), not "${entry}"; it is left out of the list.` });
+        else events.push(event);
       } catch (error) {
-        problems.push({ location: this.paths.eventFolder(entry), message: (error as Error).message });
+        problems.push({ location, message: (error as Error).message });
       }
     }
     events.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title));
@@ -79,7 +82,7 @@ export class EventStore {
     return event;
   }
 
-  update(eventId: string, changes: EventChanges): Promise<EventFile> {
+  async update(eventId: string, changes: EventChanges): Promise<EventFile> {
     const valid = parseOrThrow(eventChangesSchema, changes, 'event changes');
     return this.change(eventId, (event) => {
       const updated = { ...event, ...valid };
@@ -146,7 +149,7 @@ export class EventStore {
   }
 
   /** Removes a session from the agenda; its note is moved to the trash by the caller. */
-  removeSession(eventId: string, sessionId: string): Promise<{ event: EventFile; removed: Session }> {
+  async removeSession(eventId: string, sessionId: string): Promise<{ event: EventFile; removed: Session }> {
     let removed: Session | undefined;
     return this.change(eventId, (current) => {
       removed = findSession(current, sessionId);
@@ -154,7 +157,7 @@ export class EventStore {
     }).then((event) => ({ event, removed: removed! }));
   }
 
-  reorderSessions(eventId: string, day: number, sessionIds: string[]): Promise<EventFile> {
+  async reorderSessions(eventId: string, day: number, sessionIds: string[]): Promise<EventFile> {
     return this.change(eventId, (current) => {
       const ofDay = current.sessions.filter((session) => session.day === day);
       const sameSet = sessionIds.length === ofDay.length && new Set(sessionIds).size === ofDay.length && ofDay.every((session) => sessionIds.includes(session.id));
@@ -165,6 +168,21 @@ export class EventStore {
       const reordered = sessionIds.map((id) => byId.get(id)!);
       const others = current.sessions.filter((session) => session.day !== day);
       return { ...current, sessions: [...others, ...reordered].sort((a, b) => a.day - b.day) };
+    });
+  }
+
+  /**
+   * Swaps the whole agenda, and optionally the event's dates, in one write: a programme import
+   * is all or nothing. `expectedUpdatedAt` refuses the write if the event changed since the
+   * caller read it, so a session added meanwhile is never silently dropped.
+   */
+  replaceSessions(eventId: string, sessions: Session[], eventChanges: EventChanges = {}, expectedUpdatedAt?: string): Promise<EventFile> {
+    const valid = parseOrThrow(eventChangesSchema, eventChanges, 'event changes');
+    return this.change(eventId, (current) => {
+      if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
+        throw new ServiceError('conflict', `Event "${current.title}" changed while the import was being prepared; nothing was changed. Try again.`);
+      }
+      return parseOrThrow(eventFileSchema, { ...current, ...valid, sessions }, `agenda for event "${current.title}"`);
     });
   }
 

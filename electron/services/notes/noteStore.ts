@@ -33,7 +33,7 @@ export class NoteStore {
   }
 
   /** Queued before anything is awaited, so of two saves of one note the one called last always wins. */
-  save(eventId: string, sessionId: string, editorState: SerializedNoteState): Promise<SavedNote> {
+  async save(eventId: string, sessionId: string, editorState: SerializedNoteState): Promise<SavedNote> {
     const filePath = this.paths.noteFile(eventId, sessionId);
     return this.writes.run(filePath, async () => {
       const session = await this.findSession(eventId, sessionId);

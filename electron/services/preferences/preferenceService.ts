@@ -24,7 +24,8 @@ export class PreferenceService {
 
   set(changes: Partial<Preferences>): Preferences {
     const valid = parseOrThrow(preferencesSchema.partial(), changes, 'preferences');
-    this.backend.set(valid);
+    // conf refuses undefined values; a key left undefined (`{ theme: flags.theme }`) means "no change".
+    this.backend.set(Object.fromEntries(Object.entries(valid).filter(([, value]) => value !== undefined)));
     return this.get();
   }
 }

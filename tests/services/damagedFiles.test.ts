@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventFile } from '../../shared/model/event';
+import { createEventWithSessions, createTempLibrary, eventDraft, sessionDraft, type TempLibrary } from '../helpers/tempLibrary';
+import { noteState } from '../helpers/noteStates';
+
+let library: TempLibrary;
+let event: EventFile;
+const notePath = (sessionId: string) => join(library.root, 'events', event.id, 'notes', `${sessionId}.json`);
+const quarantineFolder = () => join(library.root, 'quarantine', event.id);
+
+beforeEach(async () => {
+  library = await createTempLibrary();
+  event = await createEventWithSessions(library.services, [sessionDraft({ title: 'Opening keynote' }), sessionDraft({ start: '10:00', title: 'Healthy session' })]);
+  await library.services.notes.save(event.id, event.sessions[1].id, noteState('I am fine'));
+});
+afterEach(async () => {
+  await library.cleanup();
+});
+
+describe('a damaged note file', () => {
+  const validNote = (sessionId: string) => JSON.stringify({ format: 1, sessionId, savedAt: new Date().toISOString(), editorState: noteState('hello') });
+
+  it.each([
+    ['truncated', (sessionId: string) => Buffer.from(validNote(sessionId).slice(0, 40)), /not valid JSON/],
+    ['zero-filled', () => Buffer.alloc(4096), /not valid JSON/],
+    ['empty', () => Buffer.alloc(0), /the file is empty/],
+    ['garbage', () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x9c, 0x13, 0x37]), /not valid JSON/],
+    ['the wrong shape', () => Buffer.from(JSON.stringify({ format: 1, sessionId: 'x', text: 'hello' })), /savedAt|editorState|Unrecognized key/],
+    ['JSON null', () => Buffer.from('null'), /.+/],
+    ['an unknown node type', (sessionId: string) => Buffer.from(validNote(sessionId).replace('"paragraph"', '"iframe"')), /unknown node type "iframe"/],
+  ])('that is %s is moved to quarantine byte for byte and reported by name', async (_label, contents, reason) => {
+    const [damaged, healthy] = event.sessions;
+    const bytes = contents(damaged.id);
+    await writeFile(notePath(damaged.id), bytes);
+
+    const error = await library.services.notes.load(event.id, damaged.id).then(
+      () => expect.fail('loading a damaged note must fail'),
+      (thrown: { code: string; message: string }) => thrown,
+    );
+    expect(error.code).toBe('damaged-file');
+    expect(error.message).toContain('The note for "Opening keynote" could not be read');
+    expect(error.message).toMatch(reason);
+
+    const quarantined = await readdir(quarantineFolder());
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]).toMatch(new RegExp(`${damaged.id}\\.json$`));
+    const quarantinePath = join(quarantineFolder(), quarantined[0]);
+    expect(error.message).toContain(quarantinePath);
+    expect(await readFile(quarantinePath)).toEqual(bytes);
+    expect(existsSync(notePath(damaged.id))).toBe(false);
+
+    expect((await library.services.notes.load(event.id, healthy.id)).note?.editorState).toEqual(noteState('I am fine'));
+    // The session can be written again; it now starts from an empty note.
+    expect(await library.services.notes.load(event.id, damaged.id)).toEqual({ note: null });
+    await library.services.notes.save(event.id, damaged.id, noteState('rewritten'));
+    expect((await library.services.notes.load(event.id, damaged.id)).note?.editorState).toEqual(noteState('rewritten'));
+  });
+
+  it('written by a newer Hallnotes is refused and left exactly where it was', async () => {
+    const [session] = event.sessions;
+    const newer = JSON.stringify({ format: 2, sessionId: session.id, document: { blocks: [] } });
+    await writeFile(notePath(session.id), newer);
+    const before = await stat(notePath(session.id), { bigint: true });
+
+    await expect(library.services.notes.load(event.id, session.id)).rejects.toMatchObject({
+      code: 'newer-format',
+      message: expect.stringMatching(/the note for "Opening keynote" was written by a newer version of Hallnotes \(format 2\)/i),
+    });
+    const after = await stat(notePath(session.id), { bigint: true });
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeNs).toBe(before.mtimeNs);
+    expect(await readFile(notePath(session.id), 'utf8')).toBe(newer);
+    expect(existsSync(join(library.root, 'quarantine'))).toBe(false);
+  });
+});
+
+describe('a damaged event file', () => {
+  it('does not hide the other events; the damaged one is reported with its folder', async () => {
+    const other = await library.services.events.create(eventDraft({ title: 'Other event' }));
+    const eventFile = join(library.root, 'events', event.id, 'event.json');
+    await writeFile(eventFile, '{"format":1,"id":"');
+
+    const first = await library.services.events.list();
+    expect(first.events.map((summary) => summary.id)).toEqual([other.id]);
+    expect(first.problems).toHaveLength(1);
+    expect(first.problems[0].location).toBe(join(library.root, 'events', event.id));
+    expect(first.problems[0].message).toMatch(/could not be read .*moved to .*quarantine/);
+
+    const quarantined = await readdir(quarantineFolder());
+    expect(quarantined).toEqual([expect.stringMatching(/event\.json$/)]);
+    expect(await readFile(join(quarantineFolder(), quarantined[0]), 'utf8')).toBe('{"format":1,"id":"');
+
+    // Listed again, the folder is still reported (now without its event file) and the other event still lists.
+    const second = await library.services.events.list();
+    expect(second.events.map((summary) => summary.id)).toEqual([other.id]);
+    expect(second.problems).toEqual([{ location: join(library.root, 'events', event.id), message: 'This event folder has no event.json.' }]);
+  });
+
+  it('with a session on a day after the end is quarantined when opened', async () => {
+    const eventFile = join(library.root, 'events', event.id, 'event.json');
+    const onDisk = JSON.parse(await readFile(eventFile, 'utf8'));
+    onDisk.sessions[0].day = 9;
+    await writeFile(eventFile, JSON.stringify(onDisk));
+    await expect(library.services.events.get(event.id)).rejects.toMatchObject({
+      code: 'damaged-file',
+      message: expect.stringContaining('a session lies on a day after the end of the event'),
+    });
+  });
+});
