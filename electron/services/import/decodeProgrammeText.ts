@@ -1,0 +1,76 @@
+import { ProgrammeFormatError } from './programme';
+
+export const MAX_PROGRAMME_BYTES = 20 * 1024 * 1024;
+
+const BINARY_SIGNATURES: [string, number[]][] = [
+  ['a ZIP archive (or an Office document such as .xlsx)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['an old Excel or Word document', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
+/** An XML file may declare another encoding; a non-XML file must be UTF-8 (or UTF-16 with a byte order mark). */
+function encodingOf(bytes: Uint8Array): { label: string; skip: number } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { label: 'utf-8', skip: 3 };
+  if (startsWith(bytes, [0xff, 0xfe])) return { label: 'utf-16le', skip: 2 };
+  if (startsWith(bytes, [0xfe, 0xff])) return { label: 'utf-16be', skip: 2 };
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+  return { label: declared?.toLowerCase() ?? 'utf-8', skip: 0 };
+}
+
+function decoderFor(label: string): TextDecoder {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  } catch {
+    throw new ProgrammeFormatError(`it declares the text encoding "${label}", which Hallnotes cannot read; save it as UTF-8.`);
+  }
+}
+
+/** Rounded up, so a file just over the limit never reads as exactly the limit. */
+function megabytes(count: number): string {
+  return `${Math.ceil((count / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * The file's bytes as text, or a message saying why they are not a text file Hallnotes can
+ * read: too large, binary, or not in the encoding it claims.
+ */
+export function decodeProgrammeText(bytes: Uint8Array): string {
+  if (bytes.byteLength === 0) throw new ProgrammeFormatError('the file is empty.');
+  if (bytes.byteLength > MAX_PROGRAMME_BYTES) {
+    throw new ProgrammeFormatError(`the file is ${megabytes(bytes.byteLength)}; a programme file may be at most ${megabytes(MAX_PROGRAMME_BYTES)}.`);
+  }
+  const known = BINARY_SIGNATURES.find(([, signature]) => startsWith(bytes, signature));
+  if (known) throw new ProgrammeFormatError(`this is ${known[0]}, not a programme file.`);
+  const { label, skip } = encodingOf(bytes);
+  let text: string;
+  try {
+    text = decoderFor(label).decode(bytes.subarray(skip));
+  } catch (error) {
+    if (error instanceof ProgrammeFormatError) throw error;
+    if (label === 'utf-8' && looksBinary(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))) throw binaryFile();
+    throw new ProgrammeFormatError(`the file is not valid ${label.toUpperCase()} text (it may be saved in another encoding); save it as UTF-8 and import it again.`);
+  }
+  if (looksBinary(text)) throw binaryFile();
+  return text;
+}
+
+/** Text never holds NUL, and holds few other control characters. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 65_536);
+  if (sample.includes('\u0000')) return true;
+  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return controls > sample.length / 100;
+}
+
+function binaryFile(): ProgrammeFormatError {
+  return new ProgrammeFormatError('this is a binary file, not a programme (expected iCalendar, schedule.xml, schedule.json or CSV text).');
+}

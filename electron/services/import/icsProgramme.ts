@@ -1,0 +1,177 @@
+import ICAL from 'ical.js';
+import { dateOfDay } from '../../../shared/model/calendar';
+import { htmlToText, singleLine } from './plainText';
+import { importedSession } from './importedSession';
+import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
+import { IcsClock, ianaZoneOf, occurrenceOf, rawIcsTime, type RawIcsTime } from './icsTimes';
+import { addMinutes, type WallClock } from './zonedTime';
+
+type IcalComponent = InstanceType<typeof ICAL.Component>;
+
+/** A recurring session is expanded over at most this span; no event lasts longer. */
+const RECURRENCE_HORIZON_DAYS = 32;
+const MAX_OCCURRENCES = 500;
+
+/** An iCalendar (RFC 5545) programme, read with ical.js (folding, escaping, parameters, recurrence). */
+export function parseIcs(text: string, options: ParseOptions): ProgrammeDraft {
+  const calendars = readCalendars(text);
+  const events = calendars.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
+  if (events.length === 0) throw new ProgrammeFormatError('the calendar contains no events (VEVENT).');
+  const fileZone = calendarZoneOf(calendars, events);
+  const clock = new IcsClock(calendars, options.timeZone ?? fileZone ?? 'UTC');
+  const sharedOrganiser = organiserOfAll(events);
+  const rescheduled = new Set(events.filter((event) => event.hasProperty('recurrence-id')).map((event) => occurrenceId(event, rawOf(event, 'recurrence-id')!)));
+  const calendar = calendars[0];
+  return {
+    sourceFormat: 'ics',
+    title: singleLine(stringOf(calendar.getFirstPropertyValue('x-wr-calname')) || stringOf(calendar.getFirstPropertyValue('x-wr-caldesc')), 300) || undefined,
+    timezone: clock.targetZone,
+    timezoneFromFile: fileZone !== null,
+    declaredDates: [],
+    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, sharedOrganiser)),
+  };
+}
+
+function readCalendars(text: string): IcalComponent[] {
+  // Checked first: cut mid-line, ical.js would complain about the broken line instead.
+  if (!/END:VCALENDAR\s*$/i.test(text.slice(-200))) {
+    throw new ProgrammeFormatError('the calendar ends before END:VCALENDAR; the file looks truncated.');
+  }
+  let parsed: unknown[];
+  try {
+    parsed = ICAL.parse(text) as unknown[];
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/began but did not end/.test(message)) {
+      throw new ProgrammeFormatError('the calendar ends before END:VCALENDAR (or an END:VEVENT is missing); the file looks truncated.');
+    }
+    throw new ProgrammeFormatError(`the iCalendar data is malformed: ${message}.`);
+  }
+  const all = (Array.isArray(parsed[0]) ? parsed : [parsed]) as ConstructorParameters<typeof ICAL.Component>[0][];
+  const calendars = all.map((jcal) => new ICAL.Component(jcal)).filter((component) => component.name === 'vcalendar');
+  if (calendars.length === 0) throw new ProgrammeFormatError('it has no VCALENDAR.');
+  return calendars;
+}
+
+/** X-WR-TIMEZONE, else the IANA zone most DTSTARTs name (directly or through a VTIMEZONE's X-LIC-LOCATION). */
+function calendarZoneOf(calendars: IcalComponent[], events: IcalComponent[]): string | null {
+  for (const calendar of calendars) {
+    const declared = ianaZoneOf(stringOf(calendar.getFirstPropertyValue('x-wr-timezone')));
+    if (declared) return declared;
+  }
+  const locations = new Map<string, string>();
+  for (const definition of calendars.flatMap((calendar) => calendar.getAllSubcomponents('vtimezone'))) {
+    const location = ianaZoneOf(stringOf(definition.getFirstPropertyValue('x-lic-location')));
+    if (location) locations.set(stringOf(definition.getFirstPropertyValue('tzid')), location);
+  }
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    const tzid = event.getFirstProperty('dtstart')?.getParameter('tzid');
+    const zone = typeof tzid === 'string' ? (locations.get(tzid) ?? ianaZoneOf(tzid)) : null;
+    if (zone) counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function sessionsOf(event: IcalComponent, clock: IcsClock, rescheduled: Set<string>, sharedOrganiser: string | null): ImportedSession[] {
+  const title = stringOf(event.getFirstPropertyValue('summary'));
+  const what = `event ${JSON.stringify(singleLine(title, 80) || stringOf(event.getFirstPropertyValue('uid')))}`;
+  const start = rawOf(event, 'dtstart', what);
+  if (!start) throw new ProgrammeFormatError(`${what} has no DTSTART.`);
+  const length = lengthInMinutes(event, start, clock, what);
+  const description = stringOf(event.getFirstPropertyValue('description')) || stringOf(event.getFirstPropertyValue('x-alt-desc'));
+  const categories = event.getAllProperties('categories').flatMap((property) => property.getValues().map(stringOf));
+  const details = {
+    title,
+    kindHints: categories,
+    room: stringOf(event.getFirstPropertyValue('location')),
+    speakers: speakersOf(event, description, sharedOrganiser),
+    track: categories[0],
+    description,
+    cancelled: stringOf(event.getFirstPropertyValue('status')).toUpperCase() === 'CANCELLED',
+  };
+  const session = (slot: RawIcsTime, sourceId: string): ImportedSession => {
+    const placed = clock.place(slot, what);
+    return importedSession({ ...details, sourceId, start: placed, end: length === null ? null : addMinutes(placed, length) });
+  };
+  const recurrenceId = rawOf(event, 'recurrence-id', what);
+  if (recurrenceId) return [session(start, occurrenceId(event, recurrenceId))];
+  if (!event.hasProperty('rrule')) return [session(start, stringOf(event.getFirstPropertyValue('uid')))];
+  return occurrencesOf(event, start)
+    .filter((slot) => !rescheduled.has(occurrenceId(event, slot)))
+    .map((slot) => session(slot, occurrenceId(event, slot)));
+}
+
+function occurrencesOf(event: IcalComponent, start: RawIcsTime): RawIcsTime[] {
+  const horizon = dateOfDay(start.date, RECURRENCE_HORIZON_DAYS);
+  const iterator = new ICAL.Event(event).iterator();
+  const slots: RawIcsTime[] = [];
+  for (let next = iterator.next(); next && slots.length < MAX_OCCURRENCES; next = iterator.next()) {
+    const slot = occurrenceOf(start, next);
+    if (slot.date > horizon) break;
+    slots.push(slot);
+  }
+  return slots;
+}
+
+/** From DTEND (which may name another zone than DTSTART) or DURATION; all-day events get no length. */
+function lengthInMinutes(event: IcalComponent, start: RawIcsTime, clock: IcsClock, what: string): number | null {
+  if (start.allDay) return null;
+  const end = rawOf(event, 'dtend', what);
+  if (end) return end.allDay ? null : minutesBetween(clock.place(start, what), clock.place(end, what));
+  const duration = event.getFirstPropertyValue('duration');
+  return duration instanceof ICAL.Duration ? Math.round(duration.toSeconds() / 60) : null;
+}
+
+function minutesBetween(from: WallClock, to: WallClock): number {
+  return (Date.parse(`${to.date}T${to.time}:00Z`) - Date.parse(`${from.date}T${from.time}:00Z`)) / 60_000;
+}
+
+function rawOf(event: IcalComponent, name: string, what = 'an event'): RawIcsTime | null {
+  const property = event.getFirstProperty(name);
+  return property ? rawIcsTime(property, what) : null;
+}
+
+/** Stable across re-imports: the UID plus the slot's original start as the file writes it. */
+function occurrenceId(event: IcalComponent, slot: RawIcsTime): string {
+  return `${stringOf(event.getFirstPropertyValue('uid'))}@${slot.date}T${slot.time}`;
+}
+
+const NOT_SPEAKERS = new Set(['ROOM', 'RESOURCE', 'GROUP']);
+const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|von|referent(?:in|en)?)\s*:\s*(.+)$/i;
+
+function organiserName(event: IcalComponent): string {
+  return stringOf(event.getFirstProperty('organizer')?.getParameter('cn'));
+}
+
+/** One organiser on every event of a programme is the conference itself, not a speaker. */
+function organiserOfAll(events: IcalComponent[]): string | null {
+  const first = organiserName(events[0]);
+  return events.length > 1 && first && events.every((event) => organiserName(event) === first) ? first : null;
+}
+
+/**
+ * ATTENDEE;CN= names (not rooms or resources), else the ORGANIZER's CN unless it organises every
+ * event. Many feeds (linux.conf.au) name neither but open the description with "Speaker: …";
+ * that line is used last.
+ */
+function speakersOf(event: IcalComponent, description: string, sharedOrganiser: string | null): { name: string }[] {
+  const attendees = event
+    .getAllProperties('attendee')
+    .filter((property) => !NOT_SPEAKERS.has(stringOf(property.getParameter('cutype')).toUpperCase()))
+    .filter((property) => stringOf(property.getParameter('role')).toUpperCase() !== 'NON-PARTICIPANT')
+    .map((property) => stringOf(property.getParameter('cn')))
+    .filter(Boolean);
+  if (attendees.length > 0) return attendees.map((name) => ({ name }));
+  const organiser = organiserName(event);
+  if (organiser && organiser !== sharedOrganiser) return [{ name: organiser }];
+  const firstLine = htmlToText(description, 2000).split('\n', 1)[0];
+  const names = SPEAKER_LINE.exec(firstLine)?.[1];
+  return names ? names.split(/\s*(?:,|;|&|\band\b|\bund\b)\s*/).filter(Boolean).map((name) => ({ name })) : [];
+}
+
+function stringOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return stringOf(value[0]);
+  return value === null || value === undefined ? '' : String(value);
+}

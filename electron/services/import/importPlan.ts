@@ -1,0 +1,123 @@
+import { MAX_EVENT_DAYS, type EventFile, type Session, type SessionKind, type Speaker } from '../../../shared/model/event';
+import { dateOfDay, dayCount } from '../../../shared/model/calendar';
+import { ServiceError } from '../storage/serviceError';
+import type { ImportedProgramme, ImportedSession } from './programme';
+
+export type ProgrammeFlag = NonNullable<Session['programmeFlag']>;
+
+/** Changes to one session; `date` is moved to a day number when applied, `programmeFlag: null` clears the flag. */
+export type PlannedChanges = Partial<{
+  date: string;
+  start: string;
+  end: string | null;
+  title: string;
+  kind: SessionKind;
+  room: string;
+  speakers: Speaker[];
+  sourceId: string;
+  programmeFlag: ProgrammeFlag | null;
+}>;
+
+export type ImportPlan = {
+  /** The event's dates after the import: the existing ones widened to cover the programme. */
+  startDate: string;
+  endDate: string;
+  days: number;
+  add: ImportedSession[];
+  update: { sessionId: string; title: string; changes: PlannedChanges }[];
+  unchanged: number;
+  /** Vanished or cancelled, but kept because they have notes. */
+  flagged: { sessionId: string; title: string; flag: ProgrammeFlag }[];
+  /** Vanished or cancelled, without notes. */
+  remove: { sessionId: string; title: string }[];
+};
+
+const matchKey = (date: string, start: string, title: string) => `${date}|${start}|${title.trim().toLowerCase()}`;
+
+/**
+ * What importing a programme would do to an event (or to a new one). Sessions match on the
+ * source's id, else on date + start + title. Fields the programme leaves empty (room, speakers)
+ * keep what the user entered, and speakers keep the roles and organisations the user added.
+ * Sessions the user created by hand (no source id) are never flagged or removed.
+ */
+export function planImport(existing: EventFile | null, programme: ImportedProgramme, hasNotes: (sessionId: string) => boolean): ImportPlan {
+  const startDate = existing && existing.startDate < programme.startDate ? existing.startDate : programme.startDate;
+  const endDate = existing && existing.endDate > programme.endDate ? existing.endDate : programme.endDate;
+  const days = dayCount(startDate, endDate);
+  if (days > MAX_EVENT_DAYS) {
+    throw new ServiceError(
+      'invalid-argument',
+      `The programme runs from ${programme.startDate} to ${programme.endDate}; added to "${existing?.title}" (${existing?.startDate} to ${existing?.endDate}) the event would last ${days} days, and an event lasts at most ${MAX_EVENT_DAYS}.`,
+    );
+  }
+  const plan: ImportPlan = { startDate, endDate, days, add: [], update: [], unchanged: 0, flagged: [], remove: [] };
+  const sessions = existing?.sessions ?? [];
+  const dateOf = (session: Session) => dateOfDay(existing!.startDate, session.day);
+  const programmeIds = new Set(programme.sessions.map((session) => session.sourceId));
+  const bySourceId = new Map(sessions.filter((session) => session.sourceId).map((session) => [session.sourceId!, session]));
+  const byKey = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const key = matchKey(dateOf(session), session.start, session.title);
+    byKey.set(key, [...(byKey.get(key) ?? []), session]);
+  }
+  const matched = new Set<string>();
+
+  for (const imported of programme.sessions) {
+    const session =
+      bySourceId.get(imported.sourceId) ??
+      byKey
+        .get(matchKey(imported.date, imported.start, imported.title))
+        // A session carrying another programme session's id belongs to that one.
+        ?.find((candidate) => !matched.has(candidate.id) && !(candidate.sourceId && programmeIds.has(candidate.sourceId)));
+    if (!session || matched.has(session.id)) {
+      if (!imported.cancelled) plan.add.push(imported);
+      continue;
+    }
+    matched.add(session.id);
+    if (imported.cancelled) {
+      settleGone(plan, session, 'cancelled', hasNotes);
+      continue;
+    }
+    const changes = changesFor(session, dateOf(session), imported);
+    if (Object.keys(changes).length === 0) plan.unchanged += 1;
+    else plan.update.push({ sessionId: session.id, title: session.title, changes });
+  }
+
+  for (const session of sessions) {
+    if (matched.has(session.id)) continue;
+    if (session.sourceId) settleGone(plan, session, 'removed-from-programme', hasNotes);
+    else plan.unchanged += 1;
+  }
+  return plan;
+}
+
+/** A session with a note is kept and flagged (once); one without is removed. */
+function settleGone(plan: ImportPlan, session: Session, flag: ProgrammeFlag, hasNotes: (sessionId: string) => boolean): void {
+  if (!hasNotes(session.id)) plan.remove.push({ sessionId: session.id, title: session.title });
+  else if (session.programmeFlag === flag) plan.unchanged += 1;
+  else plan.flagged.push({ sessionId: session.id, title: session.title, flag });
+}
+
+function changesFor(session: Session, date: string, imported: ImportedSession): PlannedChanges {
+  const changes: PlannedChanges = {};
+  if (date !== imported.date) changes.date = imported.date;
+  if (session.start !== imported.start) changes.start = imported.start;
+  if (session.end !== imported.end) changes.end = imported.end;
+  if (session.title !== imported.title) changes.title = imported.title;
+  if (session.kind !== imported.kind) changes.kind = imported.kind;
+  if (imported.room && session.room !== imported.room) changes.room = imported.room;
+  const speakers = mergedSpeakers(session.speakers, imported.speakers);
+  if (speakers) changes.speakers = speakers;
+  if (session.sourceId !== imported.sourceId) changes.sourceId = imported.sourceId;
+  if (session.programmeFlag) changes.programmeFlag = null;
+  return changes;
+}
+
+/** The programme's names in its order, keeping what the user added about each; null when the names are unchanged. */
+function mergedSpeakers(current: Speaker[], imported: Speaker[]): Speaker[] | null {
+  if (imported.length === 0) return null;
+  const sameNames = current.length === imported.length && current.every((speaker, index) => speaker.name === imported[index].name);
+  if (sameNames) return null;
+  const known = new Map(current.map((speaker) => [speaker.name.toLowerCase(), speaker]));
+  return imported.map((speaker) => known.get(speaker.name.toLowerCase()) ?? speaker);
+}

@@ -1,0 +1,41 @@
+import { ServiceError } from '../storage/serviceError';
+import { parseCsv } from './csvProgramme';
+import { decodeProgrammeText } from './decodeProgrammeText';
+import { detectFormat } from './detectFormat';
+import { finishProgramme } from './finishProgramme';
+import { parseFrabXml } from './frabXmlProgramme';
+import { parseIcs } from './icsProgramme';
+import { ProgrammeFormatError, type ImportedProgramme, type ParseOptions, type ProgrammeDraft, type ProgrammeFormat } from './programme';
+import { parseScheduleJson } from './scheduleJsonProgramme';
+
+const PARSERS: Record<ProgrammeFormat, (text: string, options: ParseOptions) => ProgrammeDraft> = {
+  ics: parseIcs,
+  'frab-xml': parseFrabXml,
+  'schedule-json': parseScheduleJson,
+  csv: parseCsv,
+};
+
+const FORMAT_NAMES: Record<ProgrammeFormat, string> = {
+  ics: 'an iCalendar file',
+  'frab-xml': 'a schedule.xml',
+  'schedule-json': 'a schedule.json',
+  csv: 'a CSV programme',
+};
+
+/**
+ * Reads a programme file of any supported format, whole or not at all: anything that is not a
+ * valid programme throws one `invalid-argument` error naming the file and what is wrong with it.
+ */
+export function parseProgrammeFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ImportedProgramme {
+  let format: ProgrammeFormat | undefined;
+  try {
+    const text = decodeProgrammeText(bytes);
+    format = detectFormat(fileName, text);
+    return finishProgramme(PARSERS[format](text, options));
+  } catch (error) {
+    if (error instanceof ProgrammeFormatError) throw new ServiceError('invalid-argument', `${fileName}: ${error.message}`);
+    // A library failing on input its checks let through is still a problem with this file.
+    const reading = format ? ` as ${FORMAT_NAMES[format]}` : '';
+    throw new ServiceError('invalid-argument', `${fileName}: could not be read${reading}: ${(error as Error).message}`);
+  }
+}

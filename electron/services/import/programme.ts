@@ -1,0 +1,63 @@
+import type { SessionKind, Speaker } from '../../../shared/model/event';
+
+export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
+
+/**
+ * One session as a published programme describes it. Times are wall-clock times in the
+ * programme's time zone; `date` is the calendar date on which the session starts there.
+ */
+export type ImportedSession = {
+  /** The source's stable id (guid, UID, id); made unique per slot when a talk repeats. */
+  sourceId: string;
+  date: string;
+  start: string;
+  /** Null when the source gives no end, or the session runs past midnight. */
+  end: string | null;
+  title: string;
+  kind: SessionKind;
+  room: string;
+  speakers: Speaker[];
+  track?: string;
+  /** Plain text; any HTML in the source has been reduced to its text. */
+  description?: string;
+  cancelled: boolean;
+};
+
+export type ImportedProgramme = {
+  sourceFormat: ProgrammeFormat;
+  title?: string;
+  /** IANA name. */
+  timezone: string;
+  /**
+   * False when the file does not name the zone its programme runs in (FOSDEM's XML, a CSV, an
+   * iCalendar file of UTC times): `timezone` is then only a default (UTC, or the zone asked for),
+   * so a user interface should let the user choose. Times the file writes in UTC are converted
+   * to it; times it leaves unzoned are taken as written.
+   */
+  timezoneFromFile: boolean;
+  startDate: string;
+  endDate: string;
+  sessions: ImportedSession[];
+};
+
+/** Parsers produce this; `finishProgramme` turns it into an `ImportedProgramme`. */
+export type ProgrammeDraft = Omit<ImportedProgramme, 'startDate' | 'endDate'> & {
+  /** Days the file declares even when no session falls on them (frab days, schedule.json days). */
+  declaredDates: string[];
+};
+
+export type ParseOptions = {
+  /**
+   * Show the times in this zone instead of the file's own (importing into an existing event).
+   * Times the file anchors to a zone are converted; times it leaves floating are kept as written.
+   */
+  timeZone?: string;
+};
+
+/** A problem with the file's content; `parseProgrammeFile` prefixes the file name. */
+export class ProgrammeFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProgrammeFormatError';
+  }
+}

@@ -1,0 +1,108 @@
+import { isCalendarDate, minutesOfDay } from '../../../shared/model/calendar';
+
+/**
+ * Wall-clock arithmetic in named time zones through Intl, so nothing here depends on the time
+ * zone of the machine running the import.
+ */
+export type WallClock = { date: string; time: string };
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function zoneParts(instant: number, zone: string): Record<string, number> {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return parts;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+export function wallClockAt(instant: number, zone: string): WallClock {
+  const parts = zoneParts(instant, zone);
+  return { date: `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`, time: `${pad(parts.hour)}:${pad(parts.minute)}` };
+}
+
+function offsetAt(instant: number, zone: string): number {
+  const whole = Math.floor(instant / 1000) * 1000;
+  const parts = zoneParts(whole, zone);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - whole;
+}
+
+function utcOfWallClock(date: string, time: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) + minutesOfDay(time) * MINUTE;
+}
+
+/** The instant a wall-clock time names in `zone`; a time skipped by a DST change moves forward. */
+export function instantOf(date: string, time: string, zone: string): number {
+  const asUtc = utcOfWallClock(date, time);
+  const firstGuess = asUtc - offsetAt(asUtc, zone);
+  const offset = offsetAt(firstGuess, zone);
+  return asUtc - offset;
+}
+
+export function convertWallClock(clock: WallClock, fromZone: string, toZone: string): WallClock {
+  if (fromZone === toZone) return clock;
+  return wallClockAt(instantOf(clock.date, clock.time, fromZone), toZone);
+}
+
+/** Plain calendar arithmetic, for durations in sources whose zone is unknown. */
+export function addMinutes(clock: WallClock, minutes: number): WallClock {
+  const moved = new Date(utcOfWallClock(clock.date, clock.time) + minutes * MINUTE).toISOString();
+  return { date: moved.slice(0, 10), time: moved.slice(11, 16) };
+}
+
+const OFFSET_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/** An ISO 8601 date-time with an offset, as schedule.xml and schedule.json write them; null if it is not one. */
+export function parseOffsetDateTime(value: string): { instant: number; written: WallClock } | null {
+  const match = OFFSET_DATE_TIME.exec(value.trim());
+  if (!match || !isCalendarDate(match[1])) return null;
+  const [, date, hours, minutes, seconds, offset] = match;
+  const time = `${hours}:${minutes}`;
+  let offsetMinutes = 0;
+  if (offset.toUpperCase() !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  }
+  const instant = utcOfWallClock(date, time) + Number(seconds ?? 0) * 1000 - offsetMinutes * MINUTE;
+  return { instant, written: { date, time } };
+}
+
+/**
+ * A session's end on the day it starts. Sessions are stored as one day plus start and end
+ * times, so a session running past midnight (or with an end before its start) gets no end
+ * rather than an invented one: the app then shows it as open-ended.
+ */
+export function endOnStartDay(start: WallClock, end: WallClock | null): string | null {
+  if (!end || end.date !== start.date || minutesOfDay(end.time) < minutesOfDay(start.time)) return null;
+  return end.time;
+}
+
+/** `HH:MM` or `HH:MM:SS` (hours may be one digit) to `HH:MM`; null if it is not a time of day. */
+export function normaliseTimeOfDay(value: string): string | null {
+  const match = /^(\d{1,2}):([0-5]\d)(?::[0-5]\d)?$/.exec(value.trim());
+  if (!match || Number(match[1]) > 23) return null;
+  return `${match[1].padStart(2, '0')}:${match[2]}`;
+}

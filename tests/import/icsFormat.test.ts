@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { names, parseFailure, parseText, sessionTitled } from './programmeFiles';
+
+/** iCalendar features the published fixtures do not all show, each in a small calendar. */
+function calendar(...lines: string[]): string {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hallnotes tests//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+}
+
+function event(...lines: string[]): string[] {
+  return ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
+}
+
+describe('iCalendar text', () => {
+  it('unfolds long lines and unescapes commas, semicolons, backslashes and newlines', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        'X-WR-CALNAME:Folding Conf',
+        ...event(
+          'UID:fold-1',
+          'DTSTART:20260310T090000Z',
+          'DTEND:20260310T100000Z',
+          'SUMMARY:Tabs\\, spaces\\; and a backslash \\\\ in a title that is long enough to be f',
+          ' olded onto a second line',
+          'DESCRIPTION:First line\\nSecond line',
+          'LOCATION:Hall A\\, level 2',
+        ),
+      ),
+    );
+    expect(programme.title).toBe('Folding Conf');
+    expect(programme.sessions[0]).toMatchObject({
+      title: 'Tabs, spaces; and a backslash \\ in a title that is long enough to be folded onto a second line',
+      description: 'First line\nSecond line',
+      room: 'Hall A, level 2',
+    });
+  });
+
+  it('turns HTML in DESCRIPTION into plain text and drops scripts, styles and their content', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        ...event(
+          'UID:html-1',
+          'DTSTART:20260310T090000Z',
+          'SUMMARY:Hostile',
+          'DESCRIPTION:<p>Hello <b>world</b></p><script>alert("owned")</script><style>p{color:red}</style><img src=x onerror=alert(1)><<b>script>boom()<</b>/script><p>Bye &amp; thanks</p>',
+        ),
+      ),
+    );
+    const { description } = programme.sessions[0];
+    expect(description).toBe('Hello world\n\nBye & thanks');
+    expect(description).not.toMatch(/<|alert|boom|onerror|color/);
+  });
+});
+
+describe('iCalendar times', () => {
+  it('honours an IANA TZID that has no VTIMEZONE, converting into the calendar zone', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar('X-WR-TIMEZONE:Europe/London', ...event('UID:ny-1', 'DTSTART;TZID=America/New_York:20260310T100000', 'DTEND;TZID=America/New_York:20260310T110000', 'SUMMARY:From New York')),
+    );
+    // 10 March 2026: New York is on summer time (UTC-4) already, London not yet (UTC+0).
+    expect(programme.timezone).toBe('Europe/London');
+    expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '14:00', end: '15:00' });
+  });
+
+  it('uses a VTIMEZONE for a TZID that is not an IANA name, and its X-LIC-LOCATION as the calendar zone', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        'BEGIN:VTIMEZONE',
+        'TZID:Venue Time',
+        'X-LIC-LOCATION:Europe/Istanbul',
+        'BEGIN:STANDARD',
+        'DTSTART:19700101T000000',
+        'TZOFFSETFROM:+0300',
+        'TZOFFSETTO:+0300',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        ...event('UID:v-1', 'DTSTART;TZID=Venue Time:20260310T090000', 'DURATION:PT1H30M', 'SUMMARY:Local'),
+      ),
+    );
+    expect(programme.timezone).toBe('Europe/Istanbul');
+    expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '09:00', end: '10:30' });
+    const inUtc = parseText('conf.ics', calendar('BEGIN:VTIMEZONE', 'TZID:Venue Time', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD', 'END:VTIMEZONE', ...event('UID:v-1', 'DTSTART;TZID=Venue Time:20260310T090000', 'SUMMARY:Local')));
+    expect(inUtc).toMatchObject({ timezone: 'UTC', timezoneFromFile: false });
+    expect(inUtc.sessions[0]).toMatchObject({ start: '06:00', end: null });
+  });
+
+  it('keeps floating times and all-day dates as written in whatever zone they are shown', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        ...event('UID:f-1', 'DTSTART:20260310T140000', 'DTEND:20260310T143000', 'SUMMARY:Floating'),
+        ...event('UID:d-1', 'DTSTART;VALUE=DATE:20260311', 'DTEND;VALUE=DATE:20260312', 'SUMMARY:Hackathon day'),
+      ),
+      { timeZone: 'Asia/Tokyo' },
+    );
+    expect(sessionTitled(programme, 'Floating')).toMatchObject({ date: '2026-03-10', start: '14:00', end: '14:30' });
+    expect(sessionTitled(programme, 'Hackathon day')).toMatchObject({ date: '2026-03-11', start: '00:00', end: null });
+    expect([programme.startDate, programme.endDate]).toEqual(['2026-03-10', '2026-03-11']);
+  });
+
+  it('leaves a session that ends after midnight without an end', () => {
+    const programme = parseText('conf.ics', calendar(...event('UID:late', 'DTSTART:20260310T230000Z', 'DTEND:20260311T010000Z', 'SUMMARY:Night')));
+    expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '23:00', end: null });
+  });
+
+  it('expands a recurring session, leaving out excluded dates and using rescheduled instances', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        'X-WR-TIMEZONE:Europe/Berlin',
+        ...event('UID:standup', 'DTSTART;TZID=Europe/Berlin:20260310T083000', 'DTEND;TZID=Europe/Berlin:20260310T090000', 'RRULE:FREQ=DAILY;COUNT=4', 'EXDATE;TZID=Europe/Berlin:20260311T083000', 'SUMMARY:Morning briefing'),
+        ...event('UID:standup', 'RECURRENCE-ID;TZID=Europe/Berlin:20260312T083000', 'DTSTART;TZID=Europe/Berlin:20260312T100000', 'DTEND;TZID=Europe/Berlin:20260312T103000', 'SUMMARY:Morning briefing (late)'),
+      ),
+    );
+    expect(programme.sessions.map((session) => [session.sourceId, session.date, session.start, session.end])).toEqual([
+      ['standup@2026-03-10T08:30', '2026-03-10', '08:30', '09:00'],
+      ['standup@2026-03-12T08:30', '2026-03-12', '10:00', '10:30'],
+      ['standup@2026-03-13T08:30', '2026-03-13', '08:30', '09:00'],
+    ]);
+  });
+
+  it('refuses a TZID that is neither an IANA name nor defined in the file', () => {
+    const error = parseFailure('conf.ics', calendar(...event('UID:x', 'DTSTART;TZID=Moon Base:20260310T090000', 'SUMMARY:Where?')));
+    expect(error.message).toBe('conf.ics: event "Where?" uses the time zone "Moon Base", which is neither an IANA name nor defined in the file (no VTIMEZONE).');
+  });
+});
+
+describe('iCalendar people and status', () => {
+  it('takes speakers from ATTENDEE;CN=, skipping rooms and non-participants, else from ORGANIZER', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        ...event(
+          'UID:p-1',
+          'DTSTART:20260310T090000Z',
+          'SUMMARY:Panel on things',
+          'ATTENDEE;CN="Doe, Jane";ROLE=CHAIR:mailto:jane@example.org',
+          'ATTENDEE;CN=Max Mustermann:mailto:max@example.org',
+          'ATTENDEE;CN=Hall B;CUTYPE=ROOM:mailto:hall-b@example.org',
+          'ATTENDEE;CN=Audience;ROLE=NON-PARTICIPANT:mailto:all@example.org',
+          'ATTENDEE:mailto:nameless@example.org',
+          'ORGANIZER;CN=Programme Committee:mailto:pc@example.org',
+        ),
+        ...event('UID:p-2', 'DTSTART:20260310T100000Z', 'SUMMARY:Solo', 'ORGANIZER;CN=Ada Lovelace:mailto:ada@example.org'),
+      ),
+    );
+    expect(names(sessionTitled(programme, 'Panel on things'))).toEqual(['Doe, Jane', 'Max Mustermann']);
+    expect(sessionTitled(programme, 'Panel on things').kind).toBe('panel');
+    expect(names(sessionTitled(programme, 'Solo'))).toEqual(['Ada Lovelace']);
+  });
+
+  it('does not take the conference for a speaker when it organises every event', () => {
+    const organiser = 'ORGANIZER;CN=DevConf:mailto:info@devconf.example';
+    const programme = parseText(
+      'conf.ics',
+      calendar(...event('UID:o-1', 'DTSTART:20260310T090000Z', 'SUMMARY:One', organiser), ...event('UID:o-2', 'DTSTART:20260310T100000Z', 'SUMMARY:Two', organiser)),
+    );
+    expect(programme.sessions.map((session) => session.speakers)).toEqual([[], []]);
+  });
+
+  it('marks STATUS:CANCELLED and reads CATEGORIES as kind and track', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        ...event('UID:c-1', 'DTSTART:20260310T090000Z', 'SUMMARY:Gone', 'STATUS:CANCELLED'),
+        ...event('UID:c-2', 'DTSTART:20260310T100000Z', 'SUMMARY:Build a robot', 'CATEGORIES:Workshop,Hardware'),
+      ),
+    );
+    expect(sessionTitled(programme, 'Gone').cancelled).toBe(true);
+    expect(sessionTitled(programme, 'Build a robot')).toMatchObject({ cancelled: false, kind: 'workshop', track: 'Workshop' });
+  });
+});
