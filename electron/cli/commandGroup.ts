@@ -11,3 +11,11 @@ export type CommandGroup = {
   help: string;
   commands: Readonly<Record<string, Command>>;
 };
+
+/** A command that is one word, like `hallnotes import FILE`. */
+export type SingleCommand = {
+  name: string;
+  usage: string;
+  help: string;
+  run: Command;
+};

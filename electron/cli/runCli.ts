@@ -1,8 +1,9 @@
 import { ServiceError } from '../services/storage/serviceError';
 import { isHelpRequest, UsageError } from './cliArguments';
 import { CliSession, type CliIo } from './cliSession';
-import type { CommandGroup } from './commandGroup';
+import type { CommandGroup, SingleCommand } from './commandGroup';
 import { EVENT_COMMANDS } from './eventCommands';
+import { IMPORT_COMMAND } from './importCommand';
 import { NOTE_COMMANDS } from './noteCommands';
 import { SESSION_COMMANDS } from './sessionCommands';
 
@@ -11,8 +12,10 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND];
 
 const USAGE = `Usage: hallnotes event|session|note COMMAND [options]
+       hallnotes import FILE [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -26,6 +29,7 @@ Usage:
   hallnotes session list EVENT [--day N]
   hallnotes note set EVENT SESSION --from FILE.md
   hallnotes note get EVENT SESSION [--format md|json]
+  hallnotes import FILE [--event EVENT] [--timezone Area/City] [--dry-run]
 
 Every command also takes:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
@@ -48,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     cli.print(HELP);
     return EXIT_OK;
   }
+  const single = SINGLE_COMMANDS.find((candidate) => candidate.name === groupName);
+  if (single) return runSingle(single, argv.slice(1), cli);
   const group = GROUPS.find((candidate) => candidate.name === groupName);
   if (!group) return usageError(cli, `unknown command "${groupName}"`, USAGE);
   if (isHelpRequest(argv.slice(1))) {
@@ -57,11 +63,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (commandName === undefined) return usageError(cli, `"hallnotes ${group.name}" needs a command`, group.usage);
   const command = Object.hasOwn(group.commands, commandName) ? group.commands[commandName] : undefined;
   if (!command) return usageError(cli, `unknown command "${group.name} ${commandName}"`, group.usage);
+  return runCommand(() => command(args, cli), cli, group.usage);
+}
+
+async function runSingle(single: SingleCommand, args: string[], cli: CliSession): Promise<number> {
+  if (isHelpRequest(args)) {
+    cli.print(single.help);
+    return EXIT_OK;
+  }
+  return runCommand(() => single.run(args, cli), cli, single.usage);
+}
+
+async function runCommand(run: () => Promise<void>, cli: CliSession, usage: string): Promise<number> {
   try {
-    await command(args, cli);
+    await run();
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError) return usageError(cli, error.message, group.usage);
+    if (error instanceof UsageError) return usageError(cli, error.message, usage);
     cli.warn(describeFailure(error, cli.libraryPath));
     return EXIT_FAILURE;
   }

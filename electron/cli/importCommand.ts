@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { importProgramme, type ImportSummary } from '../services/import/importProgramme';
+import { fileSystemError } from '../services/storage/serviceError';
+import { COMMON_OPTIONS, parseCommandLine, parseId } from './cliArguments';
+import type { CliSession } from './cliSession';
+import type { SingleCommand } from './commandGroup';
+
+const USAGE = `Usage:
+  hallnotes import FILE [--event EVENT] [--timezone Area/City] [--dry-run] [--library DIR] [--json]`;
+
+const HELP = `${USAGE}
+
+Imports a published conference programme: iCalendar (.ics), frab/Pentabarf schedule.xml,
+c3voc/pretalx schedule.json (v1 and v2) or CSV (date,start,end,title,speakers,room,kind).
+
+  --event EVENT        merge into this event; without it a new event is created
+  --timezone Area/City for a new event, show times in this zone instead of the programme's
+  --dry-run            print what would be added, updated, flagged or removed; change nothing
+  --json               print the summary as JSON
+  --library DIR        the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
+
+Re-importing the same programme changes nothing. Sessions that vanished from the programme
+or were cancelled are flagged, not deleted, when they already have notes.`;
+
+async function runImport(args: string[], cli: CliSession): Promise<void> {
+  const { values, positionals } = parseCommandLine(
+    args,
+    { ...COMMON_OPTIONS, event: { type: 'string' }, timezone: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    ['FILE'],
+  );
+  const eventId = values.event === undefined ? undefined : parseId(values.event, '--event');
+  const filePath = resolve(cli.io.cwd, positionals[0]);
+  const bytes = await readFile(filePath).catch((error: unknown) => {
+    throw fileSystemError(`read ${filePath}`, error);
+  });
+  const services = cli.open(values.library);
+  const summary = await importProgramme({ services, fileName: basename(filePath), bytes, eventId, dryRun: values['dry-run'] === true, timeZone: values.timezone });
+  if (values.json) cli.printJson(summary);
+  else cli.print(describeSummary(summary));
+}
+
+function describeSummary(summary: ImportSummary): string {
+  const verb = summary.dryRun ? 'Would import' : 'Imported';
+  const target = summary.created ? `a new event "${summary.title}"` : `event "${summary.title}" (${summary.eventId})`;
+  const lines = [
+    `${verb} into ${target}: ${summary.days} day(s), ${summary.startDate} to ${summary.endDate}, times in ${summary.timezone}.`,
+    `  added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, flagged ${summary.flagged}, removed ${summary.removed}`,
+  ];
+  if (summary.created && summary.eventId) lines.push(`Event id: ${summary.eventId}`);
+  return lines.join('\n');
+}
+
+export const IMPORT_COMMAND: SingleCommand = { name: 'import', usage: USAGE, help: HELP, run: runImport };

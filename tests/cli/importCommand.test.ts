@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCliFixture, type CliFixture } from './cliFixture';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'schedules');
+
+describe('hallnotes import', () => {
+  let cli: CliFixture;
+  beforeEach(async () => {
+    cli = await createCliFixture();
+  });
+  afterEach(() => cli.cleanup());
+
+  it('imports a programme into a new event whose sessions session list shows', async () => {
+    const summary = JSON.parse(await cli.ok('import', join(FIXTURES, 'frab-camp2019.json'), '--json'));
+    expect(summary).toMatchObject({ created: true, dryRun: false, days: 5, added: 79, updated: 0, timezone: 'Europe/Berlin' });
+    const sessions = JSON.parse(await cli.ok('session', 'list', summary.eventId, '--json'));
+    expect(sessions).toHaveLength(79);
+  });
+
+  it('a dry run reports the plan and writes nothing', async () => {
+    const output = await cli.ok('import', join(FIXTURES, 'kielux_2020.ics'), '--dry-run');
+    expect(output).toContain('Would import into a new event');
+    expect(output).toContain('added 24');
+    expect(JSON.parse(await cli.ok('event', 'list', '--json'))).toEqual([]);
+  });
+
+  it('re-importing the same programme into its event changes nothing', async () => {
+    const { eventId } = JSON.parse(await cli.ok('import', join(FIXTURES, 'pretalx-democon.json'), '--json'));
+    const again = JSON.parse(await cli.ok('import', join(FIXTURES, 'pretalx-democon.json'), '--event', eventId, '--json'));
+    expect(again).toMatchObject({ created: false, added: 0, updated: 0, flagged: 0, removed: 0, unchanged: 36 });
+  });
+
+  it('rejects an invalid programme with one message naming the file, exit 1, and imports nothing', async () => {
+    const result = await cli.run('import', join(FIXTURES, 'invalid-example.json'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^hallnotes: invalid-example\.json: /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(await cli.ok('event', 'list', '--json'))).toEqual([]);
+  });
+
+  it('names a missing file', async () => {
+    const result = await cli.run('import', join(cli.root, 'nowhere.ics'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('nowhere.ics');
+  });
+
+  it('treats a missing FILE or a malformed --event as usage errors', async () => {
+    expect((await cli.run('import')).code).toBe(2);
+    const bad = join(cli.root, 'x.csv');
+    await writeFile(bad, 'date,start,end,title\n');
+    expect((await cli.run('import', bad, '--event', '../etc')).code).toBe(2);
+  });
+});
