@@ -18,6 +18,9 @@ import { hardenSession, hardenWebContents } from './security';
 const buildFolder = join(dirname(fileURLToPath(import.meta.url)), '..');
 const appFolder = join(buildFolder, '..');
 
+// Tests and power users can keep settings elsewhere, as with the CLI and the host.
+if (process.env.HALLNOTES_CONFIG_DIR) app.setPath('userData', process.env.HALLNOTES_CONFIG_DIR);
+
 registerAppScheme();
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

@@ -7,14 +7,20 @@ const HOST_UNREACHABLE: Result<never> = {
   error: { code: 'io-error', message: 'The Hallnotes host is not answering. Is `npm run host` still running?' },
 };
 
+/** Browsers cap the bodies of all in-flight keepalive requests together at 64 KiB. */
+const KEEPALIVE_LIMIT = 48 * 1024;
+
 async function call(channel: string, argument: unknown): Promise<Result<unknown>> {
+  const body = JSON.stringify(argument);
   let response: Response;
   try {
     response = await fetch(`api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(argument),
+      body,
       credentials: 'same-origin',
+      // A save started as the tab closes still reaches the host if it is small enough.
+      keepalive: body.length < KEEPALIVE_LIMIT,
     });
   } catch {
     return HOST_UNREACHABLE;

@@ -1,0 +1,106 @@
+import { expect, test } from '../support/hostFixture';
+import { HallnotesApp } from '../support/hallnotesApp';
+
+test('the toolbar and keyboard shortcuts format a note, and the formatting is kept', async ({ page }) => {
+  const app = new HallnotesApp(page);
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await app.createEvent({ title: 'Format Forum', startDate: '2026-10-01' });
+  await app.addSession({ title: 'Formatting talk', start: '10:00', end: '11:00' });
+  await expect(app.editor).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toHaveAttribute('title', /^Bold \((Ctrl\+B|⌘B)\)$/);
+
+  await toolbar.getByRole('button', { name: 'Heading 1' }).click();
+  await page.keyboard.type('Headline');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('plain ');
+  await page.keyboard.press('ControlOrMeta+B');
+  await page.keyboard.type('bold');
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ControlOrMeta+B');
+  await page.keyboard.type(' ');
+  await toolbar.getByRole('button', { name: 'Italic' }).click();
+  await page.keyboard.type('italic');
+  await toolbar.getByRole('button', { name: 'Italic' }).click();
+  await page.keyboard.type(' ');
+  await page.keyboard.press('ControlOrMeta+Shift+X');
+  await page.keyboard.type('struck');
+  await page.keyboard.press('ControlOrMeta+Shift+X');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+Alt+2');
+  await page.keyboard.type('Second level');
+  await page.keyboard.press('Enter');
+  await toolbar.getByRole('button', { name: 'Numbered list' }).click();
+  await page.keyboard.type('first');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('second');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Read the slides');
+
+  // Link the last word: a refused address first, then a bare domain.
+  for (let index = 0; index < 'slides'.length; index++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ControlOrMeta+K');
+  await app.dialog.getByLabel('Address').fill('javascript:alert(1)');
+  await app.dialog.getByRole('button', { name: 'Add link' }).click();
+  await expect(app.dialog.getByText(/Enter a web or mail address/)).toBeVisible();
+  await app.dialog.getByLabel('Address').fill('example.org/slides');
+  await app.dialog.getByRole('button', { name: 'Add link' }).click();
+  await expect(app.dialog).toBeHidden();
+
+  const note = app.editor;
+  await expect(note.locator('h1')).toHaveText('Headline');
+  await expect(note.locator('strong')).toHaveText('bold');
+  await expect(note.locator('em')).toHaveText('italic');
+  await expect(note.locator('.note-strikethrough')).toHaveText('struck');
+  await expect(note.locator('h2')).toHaveText('Second level');
+  await expect(note.locator('ol > li')).toHaveText(['first', 'second']);
+  await expect(note.locator('a')).toHaveAttribute('href', 'https://example.org/slides');
+  await expect(note.locator('a')).toHaveText('slides');
+
+  // Undo and redo from the toolbar.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' now');
+  await expect(note.locator('p').last()).toHaveText('Read the slides now');
+  await toolbar.getByRole('button', { name: 'Undo' }).click();
+  await expect(note.locator('p').last()).toHaveText('Read the slides');
+  await toolbar.getByRole('button', { name: 'Redo' }).click();
+  await expect(note.locator('p').last()).toHaveText('Read the slides now');
+  await app.waitUntilSaved();
+
+  await app.reload();
+  await expect(note.locator('h1')).toHaveText('Headline');
+  await expect(note.locator('.note-strikethrough')).toHaveText('struck');
+  await expect(note.locator('a')).toHaveAttribute('href', 'https://example.org/slides');
+  await expect(note.locator('p').last()).toHaveText('Read the slides now');
+});
+
+test('the keyboard alone moves between the note, the session list and the next session', async ({ page }) => {
+  const app = new HallnotesApp(page);
+  await app.createEvent({ title: 'Keyboard Camp', startDate: '2026-11-02' });
+  await app.addSession({ title: 'First', start: '09:00', end: '09:30' });
+  await app.addSession({ title: 'Second', start: '09:30', end: '10:00' });
+  await app.addSession({ title: 'Third', start: '10:00', end: '10:30' });
+
+  await app.openSession('First');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(app.noteTitle).toHaveText('Second');
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('typed in second');
+
+  await page.keyboard.press('Escape');
+  await expect(app.sessionRow('Second').locator('.session-open')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(app.sessionRow('Third').locator('.session-open')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.noteTitle).toHaveText('Third');
+  await expect(app.editor).toBeFocused();
+
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(app.editor).toHaveText('typed in second');
+
+  await page.keyboard.press('Alt+N');
+  await expect(app.dialog.getByRole('heading', { name: 'New session' })).toBeVisible();
+  await expect(app.dialog.getByLabel('Start time')).toHaveValue('10:30');
+  await page.keyboard.press('Escape');
+  await expect(app.dialog).toBeHidden();
+});

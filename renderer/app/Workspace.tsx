@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Session } from '../../shared/model/event';
+import type { Result } from '../../shared/ipc/result';
+import { api } from '../api/bridge';
+import { AgendaPane } from '../features/agenda/AgendaPane';
+import { SessionForm } from '../features/agenda/SessionForm';
+import { useAgenda } from '../features/agenda/useAgenda';
+import { EventForm } from '../features/library/EventForm';
+import { EventList } from '../features/library/EventList';
+import { useEventLibrary } from '../features/library/useEventLibrary';
+import { NotePane } from '../features/note/NotePane';
+import { useNoteSaver } from '../features/note/noteSaverContext';
+import { PlusIcon } from '../ui/icons';
+import { useSessionShortcuts } from './useSessionShortcuts';
+import { useSelection } from './useSelection';
+
+type EventFormState = { mode: 'create' } | { mode: 'edit' } | null;
+type SessionFormState = { session: Session | null } | null;
+
+/** The three panes — library, agenda, note — and the dialogs that change them. */
+export function Workspace() {
+  const saver = useNoteSaver();
+  const library = useEventLibrary();
+  const selection = useSelection();
+  const agenda = useAgenda(selection.eventId);
+  const [eventForm, setEventForm] = useState<EventFormState>(null);
+  const [sessionForm, setSessionForm] = useState<SessionFormState>(null);
+  const [defaultAuthor, setDefaultAuthor] = useState('');
+  const [focusRequest, setFocusRequest] = useState(0);
+  const settledEventId = useRef<string | null>(null);
+  const { event } = agenda;
+  const session = event?.sessions.find((candidate) => candidate.id === selection.sessionId) ?? null;
+
+  useEffect(() => {
+    void api['preferences:get']({}).then((result) => result.ok && setDefaultAuthor(result.value.defaultAuthor));
+  }, []);
+
+  // When an event opens (at start-up, the remembered one), show the day of its open session,
+  // and drop a remembered session that no longer exists.
+  useEffect(() => {
+    if (!event || settledEventId.current === event.id) return;
+    settledEventId.current = event.id;
+    const remembered = event.sessions.find((candidate) => candidate.id === selection.sessionId);
+    if (remembered) selection.selectDay(remembered.day);
+    else if (selection.sessionId) selection.openSession(null);
+  }, [event, selection]);
+
+  useEffect(() => {
+    document.title = [session?.title, event?.title, 'Hallnotes'].filter(Boolean).join(' — ');
+  }, [session?.title, event?.title]);
+
+  useSessionShortcuts({
+    sessions: event?.sessions ?? [],
+    current: session,
+    onOpen: (next) => selection.openSession(next.id, next.day),
+    onNew: () => event && setSessionForm({ session: null }),
+  });
+
+  async function deleteSession(target: Session): Promise<Result<unknown>> {
+    const address = { eventId: event!.id, sessionId: target.id };
+    await saver.flush(address);
+    const result = await agenda.deleteSession(target.id);
+    if (result.ok) {
+      saver.forget(address);
+      if (selection.sessionId === target.id) selection.openSession(null);
+      void library.refresh();
+    }
+    return result;
+  }
+
+  return (
+    <div className="workspace">
+      <EventList
+        events={library.events}
+        problems={library.problems}
+        libraryPath={library.libraryPath}
+        error={library.error ?? selection.error}
+        selectedEventId={selection.eventId}
+        onSelect={selection.openEvent}
+        onCreate={() => setEventForm({ mode: 'create' })}
+      />
+      {event ? (
+        <AgendaPane
+          event={event}
+          agenda={agenda}
+          day={selection.day}
+          selectedSessionId={selection.sessionId}
+          onSelectDay={selection.selectDay}
+          onOpenSession={(opened) => {
+            selection.openSession(opened.id, opened.day);
+            setFocusRequest((count) => count + 1);
+          }}
+          onAddSession={() => setSessionForm({ session: null })}
+          onEditSession={(edited) => setSessionForm({ session: edited })}
+          onEditEvent={() => setEventForm({ mode: 'edit' })}
+          onDeleteSession={deleteSession}
+        />
+      ) : (
+        <main className="welcome">
+          {agenda.error && (
+            <p className="form-error" role="alert">
+              {agenda.error}
+            </p>
+          )}
+          {library.loaded && selection.ready && (
+            <div className="welcome-card">
+              <h1>{library.events.length === 0 ? 'Welcome to Hallnotes' : 'Pick an event'}</h1>
+              <p>
+                {library.events.length === 0
+                  ? 'Create an event, add its sessions, and take notes in the hall — everything is saved as you type.'
+                  : 'Choose an event on the left, or create a new one.'}
+              </p>
+              <button type="button" className="button button-primary" onClick={() => setEventForm({ mode: 'create' })}>
+                <PlusIcon /> New event
+              </button>
+            </div>
+          )}
+        </main>
+      )}
+      {event && session ? (
+        <NotePane
+          key={session.id}
+          event={event}
+          session={session}
+          onStatusChange={(status) => agenda.updateSession(session.id, { status })}
+          onEditSession={() => setSessionForm({ session })}
+          focusRequest={focusRequest}
+        />
+      ) : (
+        event && (
+          <section className="note-pane note-pane-empty" aria-label="Note">
+            <p>{event.sessions.length === 0 ? 'Add the first session of this event to start taking notes.' : 'Choose a session to open its note.'}</p>
+          </section>
+        )
+      )}
+      {eventForm && (
+        <EventForm
+          event={eventForm.mode === 'edit' ? event : null}
+          defaultAuthor={defaultAuthor}
+          onClose={() => setEventForm(null)}
+          onSubmit={async (draft) => {
+            if (eventForm.mode === 'edit') {
+              const result = await agenda.updateEvent(draft);
+              if (result.ok) void library.refresh();
+              return result;
+            }
+            const result = await api['events:create'](draft);
+            if (result.ok) {
+              agenda.show(result.value);
+              selection.openEvent(result.value.id);
+              void library.refresh();
+            }
+            return result;
+          }}
+        />
+      )}
+      {sessionForm && event && (
+        <SessionForm
+          event={event}
+          session={sessionForm.session}
+          day={selection.day}
+          onClose={() => setSessionForm(null)}
+          onSubmit={async (draft) => {
+            if (sessionForm.session) return agenda.updateSession(sessionForm.session.id, draft);
+            const result = await agenda.addSession(draft);
+            if (result.ok) {
+              selection.openSession(result.value.id, result.value.day);
+              void library.refresh();
+            }
+            return result;
+          }}
+        />
+      )}
+    </div>
+  );
+}

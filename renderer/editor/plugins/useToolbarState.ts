@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isLinkNode } from '@lexical/link';
+import { $findMatchingParent, mergeRegister } from '@lexical/utils';
+import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import { $currentBlockType } from '../blockTypes';
+import type { ToolbarState } from '../noteCommands';
+
+const INITIAL: ToolbarState = {
+  blockType: 'paragraph',
+  formats: { bold: false, italic: false, underline: false, strikethrough: false },
+  isLink: false,
+  canUndo: false,
+  canRedo: false,
+};
+
+/** What the selection looks like now: block type, text formats, link, undo/redo availability. */
+export function useToolbarState(): ToolbarState {
+  const [editor] = useLexicalComposerContext();
+  const [state, setState] = useState(INITIAL);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          editorState.read(() => {
+            const selection = $getSelection();
+            if (!$isRangeSelection(selection)) return;
+            const blockType = $currentBlockType();
+            const formats = {
+              bold: selection.hasFormat('bold'),
+              italic: selection.hasFormat('italic'),
+              underline: selection.hasFormat('underline'),
+              strikethrough: selection.hasFormat('strikethrough'),
+            };
+            const isLink = $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null;
+            setState((current) =>
+              current.blockType === blockType && current.isLink === isLink && sameFormats(current.formats, formats)
+                ? current
+                : { ...current, blockType, formats, isLink },
+            );
+          });
+        }),
+        editor.registerCommand(
+          CAN_UNDO_COMMAND,
+          (canUndo) => {
+            setState((current) => ({ ...current, canUndo }));
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_REDO_COMMAND,
+          (canRedo) => {
+            setState((current) => ({ ...current, canRedo }));
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [editor],
+  );
+  return state;
+}
+
+function sameFormats(a: ToolbarState['formats'], b: ToolbarState['formats']): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough;
+}

@@ -1,0 +1,150 @@
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  eventDayCount,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  sessionDraftSchema,
+  type EventFile,
+  type Session,
+  type SessionDraft,
+  type Speaker,
+} from '../../../shared/model/event';
+import type { Result } from '../../../shared/ipc/result';
+import { isWallClockTime, minutesOfDay } from '../../../shared/model/calendar';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
+import { formatDayDate, KIND_LABELS, STATUS_LABELS } from '../../ui/format';
+import { SpeakerRows } from './SpeakerRows';
+
+type SessionFormProps = {
+  event: EventFile;
+  session: Session | null;
+  day: number;
+  onSubmit: (draft: SessionDraft) => Promise<Result<unknown>>;
+  onClose: () => void;
+};
+
+/** The fields a person edits; programme-import bookkeeping (sourceId…) is left to the services. */
+type Values = { day: number; start: string; end: string; title: string; kind: Session['kind']; room: string; status: Session['status']; speakers: Speaker[] };
+
+const LABELS = { day: 'Day', start: 'Start time', end: 'End time', title: 'Title', kind: 'Kind', room: 'Room', status: 'Status', name: 'Name', role: 'Role', organisation: 'Organisation' };
+
+/** Adds a session to a day, or edits one when `session` is given. */
+export function SessionForm({ event, session, day, onSubmit, onClose }: SessionFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<Values>(() => initialValues(event, session, day));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const days = eventDayCount(event);
+
+  const set = <Key extends keyof Values>(name: Key, value: Values[Key]) => setValues((current) => ({ ...current, [name]: value }));
+
+  async function submit(formEvent: FormEvent) {
+    formEvent.preventDefault();
+    // A speaker row left completely empty is an unused row, not a mistake.
+    const speakers = values.speakers.filter((speaker) => speaker.name.trim() || speaker.role.trim() || speaker.organisation.trim());
+    const draft: SessionDraft = { ...values, speakers, end: values.end || null };
+    const parsed = sessionDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      setValues((current) => ({ ...current, speakers }));
+      setErrors({ ...timeOrderError(values), ...fieldErrors(parsed.error, LABELS) });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const result = await onSubmit(draft);
+    setBusy(false);
+    if (result.ok) onClose();
+    else setSubmitError(result.error.message);
+  }
+
+  return (
+    <Dialog title={session ? 'Edit session' : 'New session'} onClose={onClose} size="large">
+      <form ref={formRef} className="form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
+        <Field label="Title" error={errors.title}>
+          {(control) => <input {...control} value={values.title} onChange={(e) => set('title', e.target.value)} autoFocus placeholder="e.g. Opening keynote" />}
+        </Field>
+        <div className="field-row">
+          {days > 1 && (
+            <Field label="Day" error={errors.day}>
+              {(control) => (
+                <select {...control} value={values.day} onChange={(e) => set('day', Number(e.target.value))}>
+                  {Array.from({ length: days }, (_, index) => index + 1).map((number) => (
+                    <option key={number} value={number}>
+                      Day {number} · {formatDayDate(event.startDate, number)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <Field label="Start time" error={errors.start}>
+            {(control) => <input {...control} type="time" value={values.start} onChange={(e) => set('start', e.target.value)} />}
+          </Field>
+          <Field label="End time" error={errors.end}>
+            {(control) => <input {...control} type="time" value={values.end} onChange={(e) => set('end', e.target.value)} />}
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label="Kind" error={errors.kind}>
+            {(control) => (
+              <select {...control} value={values.kind} onChange={(e) => set('kind', e.target.value as Values['kind'])}>
+                {SESSION_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {KIND_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Room" error={errors.room}>
+            {(control) => <input {...control} value={values.room} onChange={(e) => set('room', e.target.value)} placeholder="Room or track" />}
+          </Field>
+          <Field label="Status" error={errors.status}>
+            {(control) => (
+              <select {...control} value={values.status} onChange={(e) => set('status', e.target.value as Values['status'])}>
+                {SESSION_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <SpeakerRows speakers={values.speakers} errors={errors} onChange={(speakers: Speaker[]) => set('speakers', speakers)} />
+        {submitError && (
+          <p className="form-error" role="alert">
+            {submitError}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {session ? 'Save session' : 'Add session'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The schema checks the time order only once every field is valid; say it at once with the rest. */
+function timeOrderError({ start, end }: Values): FieldErrors {
+  return isWallClockTime(start) && isWallClockTime(end) && minutesOfDay(end) < minutesOfDay(start) ? { end: 'End time must not be before the start time.' } : {};
+}
+
+function initialValues(event: EventFile, session: Session | null, day: number): Values {
+  if (session) {
+    const { day, start, end, title, kind, room, status, speakers } = session;
+    return { day, start, end: end ?? '', title, kind, room, status, speakers: speakers.map((speaker) => ({ ...speaker })) };
+  }
+  // A new session starts where the day's last session ends, which is usually right.
+  const last = event.sessions.filter((candidate) => candidate.day === day).at(-1);
+  return { day, start: last?.end ?? last?.start ?? '09:00', end: '', title: '', kind: 'plenary', room: '', status: 'planned', speakers: [] };
+}

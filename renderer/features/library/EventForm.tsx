@@ -1,0 +1,109 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { eventDraftSchema, MAX_EVENT_DAYS, type EventDraft, type EventFile } from '../../../shared/model/event';
+import { dayCount, isCalendarDate } from '../../../shared/model/calendar';
+import type { Result } from '../../../shared/ipc/result';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
+import { localTimeZone, timeZoneOptions } from './timeZones';
+
+type EventFormProps = {
+  event: EventFile | null;
+  defaultAuthor: string;
+  onSubmit: (draft: Required<EventDraft>) => Promise<Result<unknown>>;
+  onClose: () => void;
+};
+
+const LABELS = { title: 'Title', venue: 'Venue', startDate: 'Start date', endDate: 'End date', timezone: 'Time zone', author: 'Default author' };
+
+/** Creates an event, or edits one when `event` is given. Days follow from the dates. */
+export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<Required<EventDraft>>(() => ({
+    title: event?.title ?? '',
+    venue: event?.venue ?? '',
+    startDate: event?.startDate ?? '',
+    endDate: event?.endDate ?? '',
+    timezone: event?.timezone ?? localTimeZone(),
+    author: event?.author ?? defaultAuthor,
+  }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (name: keyof EventDraft) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const days = isCalendarDate(values.startDate) && isCalendarDate(values.endDate) ? dayCount(values.startDate, values.endDate) : null;
+
+  async function submit(formEvent: FormEvent) {
+    formEvent.preventDefault();
+    const draft = { ...values, endDate: values.endDate || values.startDate };
+    const parsed = eventDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      // The schema checks the date order only once every field is valid; say it at once with the rest.
+      const dateOrder: FieldErrors = days !== null && days < 1 ? { endDate: 'End date must be on or after the start date.' } : {};
+      setErrors({ ...dateOrder, ...fieldErrors(parsed.error, LABELS) });
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const result = await onSubmit(draft);
+    setBusy(false);
+    if (result.ok) onClose();
+    else setSubmitError(result.error.message);
+  }
+
+  return (
+    <Dialog title={event ? 'Edit event' : 'New event'} onClose={onClose}>
+      <form ref={formRef} className="form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
+        <Field label="Title" error={errors.title}>
+          {(control) => (
+            <input {...control} value={values.title} onChange={(e) => set('title')(e.target.value)} autoFocus placeholder="e.g. Open Source Summit Europe 2026" />
+          )}
+        </Field>
+        <Field label="Venue" error={errors.venue}>
+          {(control) => <input {...control} value={values.venue} onChange={(e) => set('venue')(e.target.value)} placeholder="Building, city" />}
+        </Field>
+        <div className="field-row">
+          <Field label="Start date" error={errors.startDate}>
+            {(control) => <input {...control} type="date" value={values.startDate} onChange={(e) => set('startDate')(e.target.value)} />}
+          </Field>
+          <Field
+            label="End date"
+            error={errors.endDate}
+            hint={days !== null && days >= 1 && days <= MAX_EVENT_DAYS ? `${days} ${days === 1 ? 'day' : 'days'}` : 'Leave empty for a one-day event'}
+          >
+            {(control) => <input {...control} type="date" value={values.endDate} onChange={(e) => set('endDate')(e.target.value)} />}
+          </Field>
+        </div>
+        <Field label="Time zone" error={errors.timezone} hint="Session times are in this zone.">
+          {(control) => (
+            <select {...control} value={values.timezone} onChange={(e) => set('timezone')(e.target.value)}>
+              {timeZoneOptions(values.timezone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Default author" error={errors.author} hint="Used for the byline of posts.">
+          {(control) => <input {...control} value={values.author} onChange={(e) => set('author')(e.target.value)} />}
+        </Field>
+        {submitError && (
+          <p className="form-error" role="alert">
+            {submitError}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {event ? 'Save event' : 'Create event'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

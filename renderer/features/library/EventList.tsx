@@ -1,0 +1,68 @@
+import type { EventSummary } from '../../../shared/model/event';
+import type { EventProblem } from '../../../shared/ipc/channels';
+import { PlusIcon } from '../../ui/icons';
+import { formatDateRange } from '../../ui/format';
+
+type EventListProps = {
+  events: EventSummary[];
+  problems: EventProblem[];
+  error: string | null;
+  libraryPath: string | null;
+  selectedEventId: string | null;
+  onSelect: (eventId: string) => void;
+  onCreate: () => void;
+};
+
+/** The library sidebar: every event, newest first, and the button to create one. */
+export function EventList({ events, problems, error, libraryPath, selectedEventId, onSelect, onCreate }: EventListProps) {
+  return (
+    <nav className="library" aria-label="Events">
+      <div className="library-header">
+        <span className="brand">Hallnotes</span>
+        <button type="button" className="button button-small" onClick={onCreate} title="New event">
+          <PlusIcon /> New event
+        </button>
+      </div>
+      {error && (
+        <p className="library-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="event-list">
+        {events.map((event) => (
+          <li key={event.id}>
+            <button
+              type="button"
+              className="event-item"
+              aria-current={event.id === selectedEventId ? 'true' : undefined}
+              onClick={() => onSelect(event.id)}
+            >
+              <span className="event-item-title">{event.title}</span>
+              <span className="event-item-meta">
+                {formatDateRange(event.startDate, event.endDate)} · {event.sessionCount} {event.sessionCount === 1 ? 'session' : 'sessions'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {problems.length > 0 && (
+        <div className="library-problems" role="alert">
+          <p>Some events could not be opened:</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem.location}>
+                <code>{problem.location}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {libraryPath && (
+        <p className="library-path" title={libraryPath}>
+          Library folder
+          <span>{libraryPath}</span>
+        </p>
+      )}
+    </nav>
+  );
+}

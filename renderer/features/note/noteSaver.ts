@@ -1,0 +1,187 @@
+import type { SavedNote } from '../../../shared/ipc/channels';
+import type { Result } from '../../../shared/ipc/result';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; savedAt: string }
+  | { kind: 'error'; message: string };
+
+export type NoteAddress = { eventId: string; sessionId: string };
+export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState }) => Promise<Result<SavedNote>>;
+/** Produces the state to save. Called only when a save actually happens, so typing never serialises. */
+export type StateSource = () => SerializedNoteState;
+export type Timers = {
+  set(callback: () => void, milliseconds: number): unknown;
+  clear(handle: unknown): void;
+};
+
+export type NoteSaverOptions = { debounceMs?: number; retryMs?: number; timers?: Timers };
+
+type Entry = NoteAddress & {
+  /** The newest state known in memory that is not yet confirmed on disk; null when disk is current. */
+  latest: StateSource | null;
+  /** `latest` has not been handed to a save yet. */
+  dirty: boolean;
+  inFlight: Promise<void> | null;
+  debounce: unknown;
+  retry: unknown;
+  status: SaveStatus;
+  listeners: Set<(status: SaveStatus) => void>;
+};
+
+const browserTimers: Timers = {
+  set: (callback, milliseconds) => setTimeout(callback, milliseconds),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Saves notes, one entry per session: debounced after the last change, at most one save in
+ * flight per session, newest state wins, and a failed save stays pending and is retried
+ * until it succeeds. It also remembers each session's unsaved state, so reopening a session
+ * whose save has not landed yet shows the newest text rather than what is on disk.
+ */
+export class NoteSaver {
+  private readonly entries = new Map<string, Entry>();
+  private readonly debounceMs: number;
+  private readonly retryMs: number;
+  private readonly timers: Timers;
+
+  constructor(
+    private readonly save: SaveNote,
+    options: NoteSaverOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 500;
+    this.retryMs = options.retryMs ?? 2000;
+    this.timers = options.timers ?? browserTimers;
+  }
+
+  /** Records a change; the state is read from `source` only when the save runs. */
+  change(address: NoteAddress, source: StateSource): void {
+    const entry = this.entry(address);
+    entry.latest = memoise(source);
+    entry.dirty = true;
+    // Only a change of kind is announced: keystrokes must not re-render the indicator.
+    if (entry.status.kind !== 'error' && entry.status.kind !== 'pending') this.setStatus(entry, { kind: 'pending' });
+    this.timers.clear(entry.debounce);
+    entry.debounce = this.timers.set(() => void this.drain(entry), this.debounceMs);
+  }
+
+  /** Saves this session's pending change now; resolves once that save attempt has finished. */
+  flush(address: NoteAddress): Promise<void> {
+    const entry = this.entries.get(keyOf(address));
+    return entry ? this.drain(entry) : Promise.resolve();
+  }
+
+  /** Saves every session's pending change now, e.g. before the window closes. */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => this.drain(entry)));
+  }
+
+  /** The newest unsaved (or not yet confirmed) state of a session, if any. */
+  unsavedState(address: NoteAddress): SerializedNoteState | null {
+    return this.entries.get(keyOf(address))?.latest?.() ?? null;
+  }
+
+  hasUnsavedChanges(): boolean {
+    return [...this.entries.values()].some((entry) => entry.latest !== null);
+  }
+
+  status(address: NoteAddress): SaveStatus {
+    return this.entries.get(keyOf(address))?.status ?? { kind: 'idle' };
+  }
+
+  subscribe(address: NoteAddress, listener: (status: SaveStatus) => void): () => void {
+    const entry = this.entry(address);
+    entry.listeners.add(listener);
+    return () => entry.listeners.delete(listener);
+  }
+
+  /** Drops a session (it was deleted): no more saves or retries for it. */
+  forget(address: NoteAddress): void {
+    const entry = this.entries.get(keyOf(address));
+    if (!entry) return;
+    this.timers.clear(entry.debounce);
+    this.timers.clear(entry.retry);
+    entry.latest = null;
+    entry.dirty = false;
+    this.entries.delete(keyOf(address));
+  }
+
+  private drain(entry: Entry): Promise<void> {
+    this.timers.clear(entry.debounce);
+    this.timers.clear(entry.retry);
+    if (!entry.inFlight && entry.dirty && entry.latest) entry.inFlight = this.saveUntilCurrent(entry);
+    return entry.inFlight ?? Promise.resolve();
+  }
+
+  /** Saves until what is on disk is the newest state, or a save fails (then a retry is scheduled). */
+  private async saveUntilCurrent(entry: Entry): Promise<void> {
+    try {
+      while (entry.dirty && entry.latest) {
+        const sent = entry.latest;
+        entry.dirty = false;
+        if (entry.status.kind !== 'error') this.setStatus(entry, { kind: 'saving' });
+        const result = await this.attempt(entry, sent);
+        if (this.entries.get(keyOf(entry)) !== entry) return;
+        if (!result.ok) {
+          entry.dirty = true;
+          this.setStatus(entry, { kind: 'error', message: result.error.message });
+          entry.retry = this.timers.set(() => void this.drain(entry), this.retryMs);
+          return;
+        }
+        if (!entry.dirty) {
+          entry.latest = null;
+          this.setStatus(entry, { kind: 'saved', savedAt: result.value.savedAt });
+        }
+      }
+    } finally {
+      // Cleared synchronously when the loop ends, so a change arriving right after starts a new save.
+      entry.inFlight = null;
+    }
+  }
+
+  private async attempt(entry: Entry, source: StateSource): Promise<Result<SavedNote>> {
+    try {
+      return await this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: source() });
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  private entry(address: NoteAddress): Entry {
+    const key = keyOf(address);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = {
+        eventId: address.eventId,
+        sessionId: address.sessionId,
+        latest: null,
+        dirty: false,
+        inFlight: null,
+        debounce: undefined,
+        retry: undefined,
+        status: { kind: 'idle' },
+        listeners: new Set(),
+      };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private setStatus(entry: Entry, status: SaveStatus): void {
+    entry.status = status;
+    for (const listener of entry.listeners) listener(status);
+  }
+}
+
+function keyOf(address: NoteAddress): string {
+  return `${address.eventId}/${address.sessionId}`;
+}
+
+function memoise(source: StateSource): StateSource {
+  let value: SerializedNoteState | undefined;
+  return () => (value ??= source());
+}

@@ -1,0 +1,48 @@
+import { dateOfDay } from '../../shared/model/calendar';
+import type { Session } from '../../shared/model/event';
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+function utcDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** "Tue, 12 May" for day tabs; dates are calendar dates, so they are formatted in UTC. */
+export function formatDayDate(startDate: string, day: number): string {
+  return dayFormat.format(utcDate(dateOfDay(startDate, day)));
+}
+
+export function formatDateRange(startDate: string, endDate: string): string {
+  if (startDate === endDate) return longDateFormat.format(utcDate(startDate));
+  return longDateFormat.formatRange(utcDate(startDate), utcDate(endDate));
+}
+
+export function formatTimeRange(session: Pick<Session, 'start' | 'end'>): string {
+  return session.end ? `${session.start}–${session.end}` : session.start;
+}
+
+export function formatSavedTime(savedAt: string): string {
+  return new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}
+
+export const KIND_LABELS: Record<Session['kind'], string> = {
+  keynote: 'Keynote',
+  plenary: 'Plenary',
+  panel: 'Panel',
+  'break-out': 'Break-out',
+  workshop: 'Workshop',
+  break: 'Break',
+};
+
+export const STATUS_LABELS: Record<Session['status'], string> = {
+  planned: 'Planned',
+  live: 'Live',
+  covered: 'Covered',
+  skipped: 'Skipped',
+};
+
+export function describeSpeaker(speaker: Session['speakers'][number]): string {
+  const affiliation = [speaker.role, speaker.organisation].filter(Boolean).join(', ');
+  return affiliation ? `${speaker.name} (${affiliation})` : speaker.name;
+}

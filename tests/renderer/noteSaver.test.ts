@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SavedNote } from '../../shared/ipc/channels';
+import type { Result } from '../../shared/ipc/result';
+import type { SerializedNoteState } from '../../shared/note/noteFile';
+import { NoteSaver, type NoteAddress, type SaveStatus } from '../../renderer/features/note/noteSaver';
+
+const A: NoteAddress = { eventId: 'summit', sessionId: 'keynote' };
+const B: NoteAddress = { eventId: 'summit', sessionId: 'panel' };
+
+function state(text: string): SerializedNoteState {
+  return { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }] } };
+}
+
+function textOf(saved: SerializedNoteState): string {
+  return (saved.root.children[0].children?.[0].text as string | undefined) ?? '';
+}
+
+type Call = { address: NoteAddress; text: string; finish: (result?: Result<SavedNote>) => void };
+
+/** A save function whose calls stay pending until the test finishes them. */
+function controllableSave() {
+  const calls: Call[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const save = vi.fn(({ eventId, sessionId, editorState }: NoteAddress & { editorState: SerializedNoteState }) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    return new Promise<Result<SavedNote>>((resolve) => {
+      calls.push({
+        address: { eventId, sessionId },
+        text: textOf(editorState),
+        finish: (result = { ok: true, value: { savedAt: '2026-08-25T09:30:00.000Z', bytesWritten: 100 } }) => {
+          inFlight -= 1;
+          resolve(result);
+        },
+      });
+    });
+  });
+  return { save, calls, maxInFlight: () => maxInFlight };
+}
+
+const failure: Result<SavedNote> = { ok: false, error: { code: 'not-found', message: 'There is no event with id "summit" in this library.' } };
+
+describe('NoteSaver', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('saves once, the newest state, 500 ms after the last change, serialising only what it saves', async () => {
+    const { save, calls } = controllableSave();
+    const saver = new NoteSaver(save);
+    const sources = ['H', 'He', 'Hel'].map((text) => vi.fn(() => state(text)));
+    for (const source of sources) {
+      saver.change(A, source);
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    expect(save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls.map((call) => call.text)).toEqual(['Hel']);
+    expect(sources[0]).not.toHaveBeenCalled();
+    expect(sources[1]).not.toHaveBeenCalled();
+  });
+
+  it('keeps one save in flight per session and then saves the newest state', async () => {
+    const { save, calls, maxInFlight } = controllableSave();
+    const saver = new NoteSaver(save);
+    saver.change(A, () => state('first'));
+    const flushed = saver.flush(A);
+    saver.change(A, () => state('second'));
+    void saver.flush(A);
+    saver.change(A, () => state('third'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls.map((call) => call.text)).toEqual(['first']);
+    calls[0].finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((call) => call.text)).toEqual(['first', 'third']);
+    calls[1].finish();
+    await flushed;
+    expect(maxInFlight()).toBe(1);
+    expect(saver.status(A)).toEqual({ kind: 'saved', savedAt: '2026-08-25T09:30:00.000Z' });
+  });
+
+  it('shows the unsaved text of a session until its save has landed', async () => {
+    const { save, calls } = controllableSave();
+    const saver = new NoteSaver(save);
+    saver.change(A, () => state('typed before switching'));
+    const flushed = saver.flush(A);
+    expect(textOf(saver.unsavedState(A)!)).toBe('typed before switching');
+    expect(saver.hasUnsavedChanges()).toBe(true);
+    calls[0].finish();
+    await flushed;
+    expect(saver.unsavedState(A)).toBeNull();
+    expect(saver.hasUnsavedChanges()).toBe(false);
+  });
+
+  it('never mixes up sessions: each state is saved to its own note', async () => {
+    const { save, calls } = controllableSave();
+    const saver = new NoteSaver(save);
+    saver.change(A, () => state('alpha'));
+    void saver.flush(A);
+    saver.change(B, () => state('bravo'));
+    void saver.flush(B);
+    saver.change(A, () => state('alpha two'));
+    await vi.advanceTimersByTimeAsync(0);
+    for (const call of calls) call.finish();
+    await vi.advanceTimersByTimeAsync(600);
+    for (const call of calls) call.finish();
+    await saver.flushAll();
+    expect(calls.map((call) => [call.address.sessionId, call.text])).toEqual([
+      ['keynote', 'alpha'],
+      ['panel', 'bravo'],
+      ['keynote', 'alpha two'],
+    ]);
+  });
+
+  it('reports a failed save, keeps the error up while retrying every 2 s, and clears it on success', async () => {
+    const { save, calls } = controllableSave();
+    const saver = new NoteSaver(save);
+    const statuses: SaveStatus[] = [];
+    saver.subscribe(A, (status) => statuses.push(status));
+    saver.change(A, () => state('during the outage'));
+    void saver.flush(A);
+    calls[0].finish(failure);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.status(A)).toEqual({ kind: 'error', message: failure.ok ? '' : failure.error.message });
+    expect(saver.unsavedState(A)).not.toBeNull();
+
+    saver.change(A, () => state('during the outage, more'));
+    expect(saver.status(A).kind).toBe('error');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toHaveLength(2);
+    expect(calls[1].text).toBe('during the outage, more');
+    expect(saver.status(A).kind).toBe('error');
+    calls[1].finish(failure);
+    await vi.advanceTimersByTimeAsync(2000);
+    calls[2].finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.status(A).kind).toBe('saved');
+    expect(statuses.map((status) => status.kind)).toEqual(['pending', 'saving', 'error', 'error', 'saved']);
+  });
+
+  it('turns a thrown save into an error status instead of losing the change', async () => {
+    const saver = new NoteSaver(() => Promise.reject(new Error('connection reset')));
+    saver.change(A, () => state('text'));
+    await saver.flush(A);
+    expect(saver.status(A)).toEqual({ kind: 'error', message: 'connection reset' });
+    expect(textOf(saver.unsavedState(A)!)).toBe('text');
+  });
+
+  it('stops saving and retrying a session it was told to forget', async () => {
+    const { save, calls } = controllableSave();
+    const saver = new NoteSaver(save);
+    saver.change(A, () => state('about to be deleted'));
+    void saver.flush(A);
+    calls[0].finish(failure);
+    await vi.advanceTimersByTimeAsync(0);
+    saver.forget(A);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toHaveLength(1);
+    expect(saver.hasUnsavedChanges()).toBe(false);
+  });
+});
