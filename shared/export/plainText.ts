@@ -1,0 +1,78 @@
+import type { ComposedPost } from './composePost';
+import type { Block, InlineNode, ListBlock } from './postBlocks';
+
+/**
+ * Plain text for the body of an email. Paragraphs are NOT hard-wrapped: one line per
+ * paragraph (plus the note's own line breaks) lets every mail client wrap to its own width,
+ * where text pre-wrapped at 72 columns breaks badly on phones. Headings are underlined, lists
+ * use "- " and "1. ", quotes "> ", links read "text (url)".
+ */
+export function renderPlainText(post: ComposedPost): string {
+  const parts = post.title ? [underline(post.title, '=')] : [];
+  parts.push(...post.blocks.map(blockText));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function underline(text: string, character: string): string {
+  const width = Math.max(...text.split('\n').map((line) => Array.from(line).length));
+  return `${text}\n${character.repeat(width)}`;
+}
+
+function inlinePlain(nodes: readonly InlineNode[]): string {
+  return nodes.map(inlineNodePlain).join('');
+}
+
+function inlineNodePlain(node: InlineNode): string {
+  switch (node.kind) {
+    case 'text':
+    case 'time':
+      return node.text;
+    case 'lineBreak':
+      return '\n';
+    case 'mark':
+      return inlinePlain(node.children);
+    case 'link': {
+      const text = inlinePlain(node.children);
+      // An address or URL that is already its own text is not repeated.
+      return text === node.url || `mailto:${text}` === node.url || `${text}/` === node.url ? text : `${text} (${node.url})`;
+    }
+  }
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return block.level <= 2 ? underline(inlinePlain(block.content), block.level === 1 ? '=' : '-') : inlinePlain(block.content);
+    case 'paragraph':
+      return inlinePlain(block.content);
+    case 'list':
+      return listText(block);
+    case 'quote': {
+      const parts = block.blocks.map(blockText);
+      if (block.attribution) parts.push(`— ${block.attribution}`);
+      return parts
+        .join('\n\n')
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n');
+    }
+    case 'image': {
+      const label = block.alt ? `[Image: ${block.alt}]` : '[Image]';
+      return block.caption ? `${label}\n${block.caption}` : label;
+    }
+  }
+}
+
+function listText(list: ListBlock): string {
+  return list.items
+    .flatMap((item, index) => {
+      const marker = list.ordered ? `${list.start + index}. ` : '- ';
+      const indent = ' '.repeat(marker.length);
+      const lines = inlinePlain(item.content)
+        .split('\n')
+        .map((line, lineIndex) => (lineIndex === 0 ? marker : indent) + line);
+      const nested = item.lists.flatMap((inner) => listText(inner).split('\n').map((line) => indent + line));
+      return [...lines, ...nested];
+    })
+    .join('\n');
+}

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { composePost } from '../../shared/export/composePost';
+import { renderHtml } from '../../shared/export/html';
+import { renderMarkdown } from '../../shared/export/markdown';
+import { renderPlainText } from '../../shared/export/plainText';
+import { inlineText, type Block } from '../../shared/export/postBlocks';
+import type { PostInput } from '../../shared/export/postInput';
+import { describeSpeakers, sessionHeadingText } from '../../shared/export/speakers';
+import { renderWordPress } from '../../shared/export/wordpress';
+import { PRIVATE_PHONE_NUMBER, SESSIONS, conferenceDay, emptyPost, session, speaker } from './fixtures/conferenceDay';
+import { BOLD, ITALIC, heading, image, link, list, note, paragraph, privateNote, styled, text } from './fixtures/noteBuilders';
+
+function allFormats(post: PostInput): string[] {
+  const composed = composePost(post);
+  return [
+    renderHtml(composed, { document: true }),
+    renderHtml(composed, { document: false }),
+    renderMarkdown(composed, { frontMatter: true }),
+    renderWordPress(composed),
+    renderPlainText(composed),
+  ];
+}
+
+function postWithNote(noteState: PostInput['sections'][number]['note'], style: PostInput['style'] = 'headings'): PostInput {
+  return { ...conferenceDay(style), intro: null, closing: null, byline: '', tags: [], sections: [{ session: SESSIONS.keynote, note: noteState }] };
+}
+
+function summary(blocks: readonly Block[]): string[] {
+  return blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return `h${block.level} ${inlineText(block.content)}`;
+      case 'paragraph':
+        return `p ${inlineText(block.content)}`;
+      case 'list':
+        return `${block.ordered ? 'ol' : 'ul'} ${block.items.map((item) => inlineText(item.content)).join(' | ')}`;
+      case 'quote':
+        return `quote ${summary(block.blocks).join(' / ')}${block.attribution ? ` — ${block.attribution}` : ''}`;
+      case 'image':
+        return `image ${block.src}`;
+    }
+  });
+}
+
+describe('session headings', () => {
+  it('names one speaker with role and organisation', () => {
+    expect(sessionHeadingText(SESSIONS.keynote)).toBe('Chris Example, Chief Architect at Agency: The reality of cloud');
+  });
+
+  it('leaves out a missing role or organisation without stray commas', () => {
+    expect(describeSpeakers([speaker('Grace Hopper', 'Rear Admiral')])).toBe('Grace Hopper, Rear Admiral');
+    expect(describeSpeakers([speaker('Mary Somerville', '', 'Royal Society')])).toBe('Mary Somerville, Royal Society');
+    expect(describeSpeakers([speaker('  Alan Turing ', '  ', '')])).toBe('Alan Turing');
+  });
+
+  it('joins several speakers as an English list, with semicolons when their descriptions have commas', () => {
+    expect(describeSpeakers([speaker('Ada Lovelace', 'CTO', 'Analytical'), speaker('Charles Babbage', 'Founder', 'Engines')])).toBe(
+      'Ada Lovelace, CTO at Analytical and Charles Babbage, Founder at Engines',
+    );
+    expect(describeSpeakers([speaker('Ada'), speaker('Grace'), speaker('Mary')])).toBe('Ada, Grace and Mary');
+    expect(sessionHeadingText(SESSIONS.panel)).toBe(
+      'Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
+    );
+  });
+
+  it('keeps a title or name typed with line breaks on one line', () => {
+    expect(sessionHeadingText({ title: 'Cloud\ncosts\u2028today', speakers: [speaker('Ada\nLovelace', 'CTO\t')] })).toBe('Ada Lovelace, CTO: Cloud costs today');
+  });
+
+  it('is the title alone when nobody is named', () => {
+    expect(sessionHeadingText(SESSIONS.lightning)).toBe('Lightning talks');
+  });
+});
+
+describe('composePost', () => {
+  it('lays out the day: intro, one heading per session with its note below it, closing, byline, tags', () => {
+    const post = composePost(conferenceDay());
+    expect(post.title).toBe('Cloud Summit 2026 – Day 1 Reflections');
+    expect(summary(post.blocks)).toEqual([
+      'p Day one of Cloud Summit drew 1,200 people to Berlin.',
+      'p The theme: what the cloud really costs.',
+      'h2 Chris Example, Chief Architect at Agency: The reality of cloud',
+      'p 09:05 Chris opened with a question: who here knows their bill?',
+      'quote p We moved to the cloud to save money. We stayed because we could not leave. — Chris Example, Chief Architect',
+      'p Three lessons:',
+      'ol Measure before you migrate | Egress is the hidden cost | Plan the exit on day one',
+      'image assets/3f2a9c.jpg',
+      'p Slides: example.com/slides',
+      'h2 Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
+      'h3 Key numbers',
+      'ul 40% of budgets go to storage | Most teams never delete anything',
+      'quote p Data has gravity,\nand gravity has a price.',
+      'p Contact the organisers at press@example.com.',
+      'p Underlined, struck and npm run bill — bold and italic',
+      'h2 Mallory Test, Red team: Hostile <input> & *edge* cases',
+      'p <script>alert(1)</script>',
+      'p click me or me and me data link',
+      'p <img src=x onerror=alert(1)> and " onerror="alert(1)',
+      'p *not bold* _not italic_ [not a link](http://x.test) <b>not html</b> &amp; ~~not struck~~ `not code`',
+      'p # not a heading',
+      'p > not a quote',
+      'p 1. not a list',
+      'p - not a bullet',
+      'p Kept from an unknown node',
+      'h2 Lightning talks',
+      'p Tomorrow: security day. See you there!',
+      'p Posted by Jane Doe',
+      'p Tags: cloud, conference, Day 1',
+    ]);
+  });
+
+  it('tells the caller which sessions have nothing to export and whether the post is empty', () => {
+    const post = composePost(conferenceDay());
+    expect(post.isEmpty).toBe(false);
+    expect(post.sessionsWithoutNotes).toEqual(['lightning']);
+    const onlyPrivate = composePost(postWithNote(note(privateNote(paragraph(text('for me only'))))));
+    expect(onlyPrivate.sessionsWithoutNotes).toEqual(['keynote']);
+  });
+
+  it('opens each session with the speaker in bold in the flowing style', () => {
+    const post = composePost(conferenceDay('flowing'));
+    const html = renderHtml(post, { document: false });
+    expect(html).toContain('<p><strong>Chris Example, Chief Architect at Agency</strong>, <time datetime="09:05">09:05</time> Chris opened');
+    // The panel note starts with a heading, so a short opening paragraph comes first.
+    expect(html).toContain(
+      '<p><strong>Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society</strong>: Who pays for the data?</p>\n<h2>Key numbers</h2>',
+    );
+    // Nobody named: the title opens the paragraph instead.
+    expect(html).toContain('<p><strong>Lightning talks</strong></p>');
+    expect(html).not.toContain('<h2>Chris Example');
+  });
+
+  it('puts note headings below the section headings, and intro headings below the title', () => {
+    const post = composePost({
+      ...postWithNote(note(heading('h1', text('Top')), heading('h3', text('Deep')))),
+      intro: note(heading('h1', text('Before we start'))),
+    });
+    expect(summary(post.blocks)).toEqual(['h2 Before we start', 'h2 Chris Example, Chief Architect at Agency: The reality of cloud', 'h3 Top', 'h5 Deep']);
+  });
+
+  it('keeps a stretch of formatting as one span even when Lexical split it into several text nodes', () => {
+    const post = composePost(postWithNote(note(paragraph(styled('bold ', BOLD), styled('and both', BOLD | ITALIC), text(' then plain')))));
+    expect(renderHtml(post, { document: false })).toContain('<p><strong>bold <em>and both</em></strong> then plain</p>');
+    expect(renderMarkdown(post, { frontMatter: false })).toContain('\n**bold *and both*** then plain\n');
+  });
+
+  it('moves spaces at the edges of a formatted stretch outside it', () => {
+    const post = composePost(postWithNote(note(paragraph(text('a'), styled(' spaced ', BOLD), text('b')))));
+    expect(renderMarkdown(post, { frontMatter: false })).toContain('\na **spaced** b\n');
+  });
+
+  it('attaches a nested list to the item before it', () => {
+    const post = composePost(postWithNote(note(list('bullet', ['parent', list('number', ['child one', 'child two']), 'sibling']))));
+    expect(post.blocks[1]).toMatchObject({
+      kind: 'list',
+      items: [{ lists: [{ kind: 'list', ordered: true, items: [{}, {}] }] }, { lists: [] }],
+    });
+    expect(renderPlainText(post)).toContain('- parent\n  1. child one\n  2. child two\n- sibling');
+  });
+
+  it('renders the text of node types it does not know, keeping known structure inside them', () => {
+    const post = composePost(
+      postWithNote(
+        note(
+          { type: 'future-callout', version: 1, children: [paragraph(text('Inside a callout')), list('bullet', ['still a list'])] },
+          paragraph(text('Before '), { type: 'hashtag', version: 1, text: '#cloud', format: BOLD }, text(' after')),
+        ),
+      ),
+    );
+    expect(summary(post.blocks).slice(1)).toEqual(['p Inside a callout', 'ul still a list', 'p Before #cloud after']);
+  });
+
+  it('keeps only the words of an image that points outside the assets folder', () => {
+    for (const src of ['https://tracker.example/pixel.gif', 'assets/../../etc/passwd', '/home/me/photo.jpg', 'javascript:alert(1)']) {
+      const post = composePost(postWithNote(note(image(src, 'alt words', 'Caption words'))));
+      expect(summary(post.blocks).slice(1)).toEqual(['p Caption words']);
+    }
+  });
+
+  it('never exports a private note, in any format, wherever it sits', () => {
+    const post = conferenceDay();
+    post.sections.push({ session: session('extra', 'Extra', []), note: note(paragraph(text('Public '), privateNote(text(`inline ${PRIVATE_PHONE_NUMBER}`)))) });
+    for (const output of allFormats(post)) expect(output).not.toContain(PRIVATE_PHONE_NUMBER);
+  });
+
+  it('keeps the words of unsafe links and drops only the link', () => {
+    for (const output of allFormats(conferenceDay())) {
+      expect(output).toContain('click me or me and me data link');
+      expect(output.toLowerCase()).not.toMatch(/javascript:|java\u0000script|data:text/);
+    }
+  });
+
+  it('keeps a safe link that is nested inside another link as text only', () => {
+    const outer = { ...link('https://a.example/', 'outer '), children: [text('outer '), link('https://b.example/', 'inner')] };
+    const post = composePost(postWithNote(note(paragraph(outer))));
+    expect(renderHtml(post, { document: false })).toContain('<p><a href="https://a.example/">outer inner</a></p>');
+  });
+});
+
+describe('an empty post', () => {
+  it('is flagged as empty and renders a minimal document in every format', () => {
+    const post = composePost(emptyPost());
+    expect(post.isEmpty).toBe(true);
+    expect(post.sessionsWithoutNotes).toEqual([]);
+    expect(renderHtml(post, { document: false })).toBe('<p>Posted by Jane Doe</p>\n<p>Tags: cloud, conference, Day 1</p>\n');
+    expect(renderPlainText(post)).toBe(
+      'Cloud Summit 2026 – Day 1 Reflections\n=====================================\n\nPosted by Jane Doe\n\nTags: cloud, conference, Day 1\n',
+    );
+    expect(renderMarkdown(post, { frontMatter: false })).toBe('# Cloud Summit 2026 – Day 1 Reflections\n\nPosted by Jane Doe\n\nTags: cloud, conference, Day 1\n');
+  });
+
+  it('with no byline or tags either, still gives a valid document and empty fragments', () => {
+    const post = composePost({ ...emptyPost(), byline: '', tags: [] });
+    expect(renderHtml(post, { document: false })).toBe('');
+    expect(renderWordPress(post)).toBe('');
+    expect(renderHtml(post, { document: true })).toBe(
+      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Cloud Summit 2026 – Day 1 Reflections</title>\n</head>\n<body>\n<h1>Cloud Summit 2026 – Day 1 Reflections</h1>\n</body>\n</html>\n',
+    );
+  });
+});
