@@ -19,6 +19,8 @@ export type AuditOptions = {
   document: boolean;
   /** WordPress markup carries its own wp-* classes, core/underline's style and block comments. */
   wordpress?: boolean;
+  /** An exported file's photos live in this folder beside it instead of the event's assets/. */
+  imagesFolder?: string;
 };
 
 /**
@@ -51,7 +53,8 @@ function attributeProblems(tag: string, { name, value }: { name: string; value: 
   if (name === 'class') return [`class attribute on <${tag}>`];
   if (!(ALLOWED_ATTRIBUTES[tag] ?? []).includes(name)) return [`${name} attribute on <${tag}>`];
   if (name === 'href' && safeUrl(value) !== value) return [`unsafe link ${value}`];
-  if (name === 'src' && !ASSET_PATH.test(value)) return [`image outside assets: ${value}`];
+  const imagePath = options.imagesFolder === undefined ? ASSET_PATH : new RegExp(`^${encodeURIComponent(options.imagesFolder).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[A-Za-z0-9._/-]+$`);
+  if (name === 'src' && !imagePath.test(value)) return [`image outside ${options.imagesFolder ?? 'assets'}: ${value}`];
   return [];
 }
 

@@ -1,0 +1,87 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { composePost, type ComposedPost } from '../../../shared/export/composePost';
+import { renderPost, type ExportOptions } from '../../../shared/export/renderPost';
+import { describePostDay, suggestedExportFileName, type ExportResult, type PostDay } from '../../../shared/model/post';
+import type { LibraryPaths } from '../library/libraryPaths';
+import { imageSources } from '../posts/postImages';
+import type { LoadedPost, PostResolver } from '../posts/resolvePost';
+import { writeFileAtomic } from '../storage/atomicWrite';
+import { fileSystemError, ServiceError } from '../storage/serviceError';
+import { copyImages, imagesFolderName, pointImagesInto } from './exportImages';
+
+export type RenderedPost = { text: string; problems: string[]; fileName: string };
+/** Gets the path to write to, given the suggested file name; null when the reporter cancelled. */
+export type ChooseExportPath = (suggestedFileName: string) => Promise<string | null>;
+
+/**
+ * Exports a post straight from disk with the same serializers the preview uses. The same
+ * library always gives the same bytes: nothing here reads the clock or the machine.
+ */
+export class PostExporter {
+  constructor(
+    private readonly paths: LibraryPaths,
+    private readonly resolver: PostResolver,
+  ) {}
+
+  /** The post as text, with photos left pointing at the event's assets folder (for stdout). */
+  async render(eventId: string, day: PostDay, options: ExportOptions): Promise<RenderedPost> {
+    const { loaded, composed, fileName } = await this.compose(eventId, day, options);
+    const problems = [...loaded.problems];
+    const photos = options.format === 'text' ? 0 : imageSources(composed.blocks).length;
+    if (photos > 0) {
+      const count = photos === 1 ? 'One photo is' : `${photos} photos are`;
+      problems.push(`${count} referred to as assets/…, relative to the event folder; export to a file (--out) to get them copied beside it.`);
+    }
+    return { text: renderPost(composed, options), problems, fileName };
+  }
+
+  /**
+   * Writes the post where `choosePath` says. Photos go first, into a folder beside the file;
+   * the post itself goes through a temporary file and a rename, so the target name only ever
+   * holds a complete export, or whatever was there before when something fails. An empty
+   * post is refused before anything is asked or written.
+   */
+  async write(eventId: string, day: PostDay, options: ExportOptions, choosePath: ChooseExportPath): Promise<ExportResult> {
+    const { loaded, composed, fileName } = await this.compose(eventId, day, options);
+    const targetPath = await choosePath(fileName);
+    if (targetPath === null) return { status: 'cancelled' };
+    const problems = [...loaded.problems];
+    const sources = options.format === 'text' ? [] : imageSources(composed.blocks);
+    let output = composed;
+    let images = 0;
+    if (sources.length > 0) {
+      const folderName = imagesFolderName(targetPath);
+      const copy = await copyImages(this.paths.eventFolder(eventId), sources, join(dirname(targetPath), folderName));
+      problems.push(...copy.problems);
+      images = copy.copied;
+      output = pointImagesInto(composed, folderName);
+    }
+    const bytes = await writeFileAtomic(targetPath, renderPost(output, options), `the export to ${targetPath}`);
+    return { status: 'written', path: targetPath, bytes, images, problems };
+  }
+
+  /** The host and tests have no save dialog: exports go to <library>/exports/<eventId>/<file>, replacing the previous one. */
+  async defaultExportPath(eventId: string, fileName: string): Promise<string> {
+    // Through eventFolder, which refuses an id that is not path-safe.
+    const folder = join(this.paths.root, 'exports', basename(this.paths.eventFolder(eventId)));
+    try {
+      await mkdir(folder, { recursive: true });
+    } catch (error) {
+      throw fileSystemError(`create the export folder ${folder}`, error);
+    }
+    return join(folder, fileName);
+  }
+
+  private async compose(eventId: string, day: PostDay, options: ExportOptions): Promise<{ loaded: LoadedPost; composed: ComposedPost; fileName: string }> {
+    const loaded = await this.resolver.load(eventId, day);
+    const composed = composePost(loaded.input);
+    if (composed.isEmpty) {
+      throw new ServiceError(
+        'invalid-argument',
+        `The post for ${describePostDay(day)} of “${loaded.event.title}” includes no sessions, so there is nothing to export; no file was written. Mark sessions as covered, or pick them in the post.`,
+      );
+    }
+    return { loaded, composed, fileName: suggestedExportFileName(composed.title, options.format) };
+  }
+}

@@ -1,0 +1,77 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { noteToBlocks } from '../../../shared/export/noteToBlocks';
+import type { Session } from '../../../shared/model/event';
+import { sessionsForPost, type AttentionItem } from '../../../shared/model/post';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
+import { inspectNote } from './noteInspection';
+import { imageSources } from './postImages';
+import type { LoadedPost } from './resolvePost';
+
+type Part = { label: string; sessionId: string | null; note: SerializedNoteState | null };
+
+/**
+ * What the reporter should look at before publishing: TK markers, included sessions with
+ * nothing to say, speakers without a role, links the export will drop, photos that are
+ * missing or outside the event's assets folder, and (once the reporter has picked sessions by
+ * hand) covered sessions left out. Private notes are never looked at.
+ */
+export async function postAttention(loaded: LoadedPost, eventFolder: string): Promise<AttentionItem[]> {
+  const { input, event, day, settings } = loaded;
+  const items: AttentionItem[] = [...(await noteAttention({ label: 'The intro', sessionId: null, note: input.intro }, eventFolder))];
+  for (const { session, note } of input.sections) {
+    items.push(...(await noteAttention({ label: `“${session.title}”`, sessionId: session.id, note }, eventFolder)));
+    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, { headingShift: 0 }).length === 0) items.push(emptyNote(session));
+    for (const speaker of session.speakers.filter((candidate) => candidate.role.trim() === '')) {
+      items.push({ kind: 'speaker-without-role', sessionId: session.id, message: `“${session.title}”: ${speaker.name} has no role.` });
+    }
+  }
+  items.push(...(await noteAttention({ label: 'The closing', sessionId: null, note: input.closing }, eventFolder)));
+
+  if (settings.sessionIds !== null) {
+    const included = new Set(input.sections.map((section) => section.session.id));
+    for (const session of sessionsForPost(event, day).filter((candidate) => candidate.status === 'covered' && !included.has(candidate.id))) {
+      items.push({ kind: 'covered-not-included', sessionId: session.id, message: `“${session.title}” is marked covered but is not in the post.` });
+    }
+  }
+  return items;
+}
+
+async function noteAttention({ label, sessionId, note }: Part, eventFolder: string): Promise<AttentionItem[]> {
+  const findings = inspectNote(note);
+  const items: AttentionItem[] = [];
+  if (findings.tkMarkers > 0) {
+    const count = findings.tkMarkers === 1 ? 'a TK marker' : `${findings.tkMarkers} TK markers`;
+    items.push({ kind: 'tk-marker', sessionId, message: `${label} still has ${count} to check.` });
+  }
+  for (const url of findings.unsafeLinks) {
+    items.push({ kind: 'unsafe-link', sessionId, message: `${label} links to “${clip(url)}”, which is not an http(s) or mailto address; the post keeps the text without the link.` });
+  }
+  const shown = new Set(imageSources(noteToBlocks(note, { headingShift: 0 })));
+  for (const src of findings.images.filter((candidate) => !shown.has(candidate))) {
+    items.push({ kind: 'missing-image', sessionId, message: `${label} has a photo (${clip(src) || 'no file'}) outside the event's assets folder; the post leaves it out.` });
+  }
+  for (const src of shown) {
+    if (!(await isFile(join(eventFolder, src)))) {
+      items.push({ kind: 'missing-image', sessionId, message: `${label} shows the photo ${src}, which is missing from the event's assets folder.` });
+    }
+  }
+  return items;
+}
+
+function emptyNote(session: Session): AttentionItem {
+  const message = session.status === 'covered' ? `“${session.title}” is marked covered but its note is empty.` : `“${session.title}” is in the post but its note is empty.`;
+  return { kind: 'empty-note', sessionId: session.id, message };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

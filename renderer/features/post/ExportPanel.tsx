@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { ComposedPost } from '../../../shared/export/composePost';
+import { renderHtml } from '../../../shared/export/html';
+import { renderPlainText } from '../../../shared/export/plainText';
+import type { ExportOptions } from '../../../shared/export/renderPost';
+import type { Result } from '../../../shared/ipc/result';
+import { EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../shared/model/post';
+import { Field } from '../../ui/Field';
+import { copyRichText } from './copyRichText';
+
+type ExportPanelProps = {
+  post: ComposedPost;
+  options: ExportOptions;
+  onOptionsChange: (options: ExportOptions) => void;
+  /** Saves everything pending, then has the main process (or the host) write the file. */
+  onExport: () => Promise<Result<ExportResult>>;
+};
+
+const FORMAT_LABELS: Record<ExportFormat, string> = { html: 'HTML', markdown: 'Markdown', wordpress: 'WordPress blocks', text: 'Plain text (email)' };
+
+type Outcome = { kind: 'written'; message: string; problems: string[] } | { kind: 'copied' | 'error'; message: string } | null;
+
+/** Export to a file in the chosen format, or copy the post as rich text. */
+export function ExportPanel({ post, options, onOptionsChange, onExport }: ExportPanelProps) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function exportFile() {
+    setBusy(true);
+    setOutcome(null);
+    const result = await onExport();
+    setBusy(false);
+    if (!result.ok) setOutcome({ kind: 'error', message: result.error.message });
+    else if (result.value.status === 'written') {
+      const { path, bytes, images, problems } = result.value;
+      const photos = images === 0 ? '' : `, ${images === 1 ? 'one photo' : `${images} photos`} copied beside it`;
+      setOutcome({ kind: 'written', message: `Saved to ${path} (${formatBytes(bytes)}${photos}).`, problems });
+    }
+  }
+
+  function copy() {
+    const copied = copyRichText(renderHtml(post, { document: false }), renderPlainText(post));
+    setOutcome(copied ? { kind: 'copied', message: 'Copied as rich text and plain text.' } : { kind: 'error', message: 'The clipboard refused the copy; export to a file instead.' });
+  }
+
+  return (
+    <section className="post-export" aria-label="Export">
+      <div className="post-export-row">
+        <Field label="Format">
+          {(control) => (
+            <select {...control} value={options.format} onChange={(event) => onOptionsChange({ ...options, format: event.target.value as ExportFormat })}>
+              {EXPORT_FORMATS.map((format) => (
+                <option key={format} value={format}>
+                  {FORMAT_LABELS[format]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {options.format === 'html' && (
+          <label className="post-export-option">
+            <input type="checkbox" checked={options.fragment} onChange={(event) => onOptionsChange({ ...options, fragment: event.target.checked })} />
+            Fragment for pasting (no &lt;html&gt; around it)
+          </label>
+        )}
+        {options.format === 'markdown' && (
+          <label className="post-export-option">
+            <input type="checkbox" checked={options.frontMatter} onChange={(event) => onOptionsChange({ ...options, frontMatter: event.target.checked })} />
+            YAML front matter (Hugo, Jekyll, Ghost)
+          </label>
+        )}
+      </div>
+      <div className="post-export-actions">
+        <button type="button" className="button button-primary" disabled={busy || post.isEmpty} onClick={() => void exportFile()}>
+          {busy ? 'Exporting…' : 'Export…'}
+        </button>
+        <button type="button" className="button" disabled={post.isEmpty} onClick={copy}>
+          Copy to clipboard
+        </button>
+      </div>
+      {post.isEmpty && <p className="post-export-note">The post includes no sessions yet: tick at least one to export it.</p>}
+      {outcome && (
+        <div className={`post-export-outcome post-export-${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
+          <p>{outcome.message}</p>
+          {outcome.kind === 'written' && outcome.problems.length > 0 && (
+            <ul>
+              {outcome.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -1,0 +1,51 @@
+import type { Speaker } from '../../../shared/model/event';
+import type { PostDay } from '../../../shared/model/post';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
+import { NoteEditor } from '../../editor/NoteEditor';
+import type { NoteSaver } from '../note/noteSaver';
+import { NoteSaverContext } from '../note/noteSaverContext';
+import { SaveErrorBanner, SaveIndicator } from '../note/SaveIndicator';
+import { postTextAddress, type PostPart } from './postTextSaver';
+
+type PostTextEditorProps = {
+  eventId: string;
+  day: PostDay;
+  part: PostPart;
+  label: string;
+  hint: string;
+  /** The stored text when the post was opened; the editor reads it once. */
+  initialState: SerializedNoteState | null;
+  savedAt: string | null;
+  saver: NoteSaver;
+  /** The speakers of the post's sessions, offered when attributing a quote. */
+  speakers: readonly Speaker[];
+  timeZone: string;
+};
+
+/**
+ * The intro or closing: the session notes' own editor (same formatting, same Markdown
+ * shortcuts, same note format), whose saves go to the post file through its own saver.
+ */
+export function PostTextEditor({ eventId, day, part, label, hint, initialState, savedAt, saver, speakers, timeZone }: PostTextEditorProps) {
+  const address = postTextAddress(eventId, day, part);
+  return (
+    <NoteSaverContext value={saver}>
+      <section className={`post-text post-text-${part}`} aria-label={label}>
+        <div className="post-section-bar">
+          <h2 className="post-section-title">{label}</h2>
+          <span className="post-text-hint">{hint}</span>
+        </div>
+        <NoteEditor
+          address={address}
+          initialState={initialState ? JSON.stringify(initialState) : null}
+          speakers={speakers}
+          timeZone={timeZone}
+          focusRequest={0}
+          autoFocus={false}
+          toolbarEnd={<SaveIndicator address={address} loadedSavedAt={savedAt} />}
+          belowToolbar={<SaveErrorBanner address={address} />}
+        />
+      </section>
+    </NoteSaverContext>
+  );
+}
