@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import type { BenchSession } from '../appLibrary';
+import { bareContent } from '../bareContent';
+import { BARE_CONTENTEDITABLE_PATH, BARE_TEXTAREA_PATH, openSession, signedInContext, waitUntilReady, watchForErrors } from '../browserPages';
+import { editorText, fillBarePage, setKeyRecording, takeKeyLatencies } from '../inPage';
+import { row, type Measure, type Row, type Target } from '../measure';
+import { recordTyping, waitForNoteOnDisk } from '../noteOnDisk';
+
+const KEYS_PER_ROUND = 110;
+const WARM_UP = ' and so';
+const SPACING_MS = 20;
+const PHRASE = ' the speaker said that latency matters more than raw throughput and the whole room nodded along';
+
+type Kind = 'app' | 'contenteditable' | 'textarea';
+type Condition = { kind: Kind; size: string; page: Page; session: BenchSession; problems: () => string[]; latencies: number[] };
+
+const TARGETS: Record<string, Target> = {
+  '3,000 words': { text: 'median ≤ 1.3×, p95 ≤ 1.2× contenteditable', met: ({ ratio }) => (ratio?.median ?? Infinity) <= 1.3 && (ratio?.p95 ?? Infinity) <= 1.2 },
+  '20,000 words': { text: 'median ≤ 1.5×, p95 ≤ 1.3× contenteditable', met: ({ ratio }) => (ratio?.median ?? Infinity) <= 1.5 && (ratio?.p95 ?? Infinity) <= 1.3 },
+};
+
+/**
+ * Keydown → next frame while typing at the end of a 3,000- and a 20,000-word note: the app,
+ * a bare contenteditable and a bare textarea showing the same text, one page each in one
+ * browser, typed into in turn (order reversed every other round) so noise falls on all alike.
+ */
+export const typingMeasure: Measure = {
+  id: 'typing',
+  usesBrowser: true,
+  async run({ rig, reps, log }) {
+    const { browser, host, app } = rig!;
+    const context = await signedInContext(browser, host);
+    try {
+      const conditions: Condition[] = [];
+      for (const [size, session] of [['3,000 words', app.onNow], ['20,000 words', app.typing20k]] as const) {
+        const content = bareContent(app.noteStates.get(session.id)!);
+        for (const kind of ['app', 'contenteditable', 'textarea'] as const) {
+          const page = await context.newPage();
+          const problems = watchForErrors(page);
+          if (kind === 'app') {
+            await page.goto(`${host.origin}/`);
+            await page.getByRole('list', { name: 'Sessions' }).waitFor();
+            await openSession(page, session);
+          } else {
+            await page.goto(`${host.origin}${kind === 'contenteditable' ? BARE_CONTENTEDITABLE_PATH : BARE_TEXTAREA_PATH}`);
+            await page.evaluate(fillBarePage, content);
+            await page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]').focus();
+            await page.keyboard.press('Control+End');
+            await waitUntilReady(page, { sessionId: null, closingText: session.closingText });
+          }
+          // A bare page tracks the end of its own copy of the text; typing there must not change the app session's.
+          const follow: BenchSession = kind === 'app' ? session : { ...session };
+          conditions.push({ kind, size, page, session: follow, problems, latencies: [] });
+        }
+      }
+
+      for (let round = 0; round < reps; round++) {
+        const order = round % 2 === 0 ? conditions : [...conditions].reverse();
+        for (const condition of order) {
+          await typeOneRound(condition);
+        }
+        log(`typing: round ${round + 1}/${reps} done`);
+      }
+      // Leave the app's notes saved, so measures after this one open them as they now are.
+      for (const condition of conditions.filter((candidate) => candidate.kind === 'app')) {
+        await waitForNoteOnDisk(rig!.libraryPath, app.eventId, condition.session.id, condition.session.closingText);
+      }
+      return rowsFor(conditions);
+    } finally {
+      await context.close();
+    }
+  },
+};
+
+async function typeOneRound(condition: Condition): Promise<void> {
+  const { page, kind } = condition;
+  await page.bringToFront();
+  const editor = kind === 'app' ? page.getByRole('textbox', { name: 'Note' }) : page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]');
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(WARM_UP, { delay: SPACING_MS });
+  const typed = PHRASE.repeat(Math.ceil(KEYS_PER_ROUND / PHRASE.length)).slice(0, KEYS_PER_ROUND);
+  await page.evaluate(setKeyRecording, true);
+  await page.keyboard.type(typed, { delay: SPACING_MS });
+  await page.waitForTimeout(200);
+  await page.evaluate(setKeyRecording, false);
+  const { latencies } = await page.evaluate(takeKeyLatencies);
+  if (latencies.length !== typed.length) throw new Error(`typing (${kind}, ${condition.size}): ${latencies.length} frames for ${typed.length} keys.`);
+  recordTyping(condition.session, WARM_UP + typed);
+  const text = (await page.evaluate(editorText, kind === 'app' ? condition.session.id : null)).replace(/\u00a0/g, ' ');
+  // textContent joins blocks without breaks, so compare the tail: it must be what was just typed.
+  if (!text.endsWith(condition.session.closingText)) throw new Error(`typing (${kind}, ${condition.size}): the typed text is not at the end of the note.`);
+  condition.latencies.push(...latencies);
+}
+
+function rowsFor(conditions: Condition[]): Row[] {
+  const rows: Row[] = [];
+  for (const size of ['3,000 words', '20,000 words']) {
+    const of = (kind: Kind) => conditions.find((condition) => condition.size === size && condition.kind === kind)!;
+    const baseline = { label: 'bare contenteditable', samples: of('contenteditable').latencies };
+    const problems = conditions.filter((condition) => condition.size === size).flatMap((condition) => condition.problems());
+    const note = problems.length > 0 ? `page errors: ${problems.slice(0, 3).join('; ')}` : undefined;
+    rows.push(row({ measure: 'Typing', label: `${size}: app`, unit: 'ms', samples: of('app').latencies, baseline, target: TARGETS[size], note }));
+    rows.push(row({ measure: 'Typing', label: `${size}: bare textarea`, unit: 'ms', samples: of('textarea').latencies, baseline }));
+  }
+  return rows;
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { MEASURE_IDS, type MeasureId } from './measure';
+
+export type BenchOptions = {
+  only: MeasureId[];
+  reps: number;
+  /** Add the run to BENCHMARKS.md. */
+  record: boolean;
+  help: boolean;
+};
+
+export const DEFAULT_REPS = 3;
+
+export const BENCH_USAGE = `Usage: npm run bench -- [--only ${MEASURE_IDS.join(',')}] [--reps N] [--quick] [--no-record]
+
+Measures Hallnotes against baselines taken in the same run and adds the results to BENCHMARKS.md.
+  --only LIST   run only these measures (comma-separated): ${MEASURE_IDS.join(', ')}
+  --reps N      repetitions of every measure's round (default ${DEFAULT_REPS}); more gives steadier figures
+  --quick       one repetition (same as --reps 1): a smoke test, too few samples to quote
+  --no-record   print the table but leave BENCHMARKS.md alone`;
+
+/** Parses the command line; throws with a one-line message on a usage error. */
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      only: { type: 'string' },
+      reps: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'no-record': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  const only = values.only === undefined ? [...MEASURE_IDS] : values.only.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = only.filter((name) => !(MEASURE_IDS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown measure ${unknown.map((name) => `"${name}"`).join(', ')}; the measures are ${MEASURE_IDS.join(', ')}`);
+  if (only.length === 0) throw new Error('--only needs at least one measure');
+  if (values.quick && values.reps !== undefined) throw new Error('--quick and --reps together: choose one');
+  const reps = values.quick ? 1 : values.reps === undefined ? DEFAULT_REPS : Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1 || reps > 100) throw new Error(`--reps must be a whole number from 1 to 100, not "${values.reps}"`);
+  return {
+    only: MEASURE_IDS.filter((id) => only.includes(id)),
+    reps,
+    record: !values['no-record'],
+    help: values.help,
+  };
+}
