@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -8,29 +8,56 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
+import type { Speaker } from '../../shared/model/event';
 import { NOTE_NODES } from '../../shared/note/noteNodes';
 import { NOTE_MARKDOWN_TRANSFORMERS } from '../../shared/note/markdownTransformers';
 import { isSafeUrl } from '../../shared/note/safeUrl';
 import type { NoteAddress } from '../features/note/noteSaver';
 import { editorTheme } from './editorTheme';
+import { EditorNoticeBanner } from './EditorNoticeBanner';
+import { NoteEditorContext, type EditorNotice, type NoteEditorEnvironment } from './noteEditorContext';
+import { registerNoteNodeViews } from './nodes/noteNodeViews';
+import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusOnRequestPlugin } from './plugins/FocusOnRequestPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
+import { NoteAnalysisPlugin, type NoteAnalysis } from './plugins/NoteAnalysisPlugin';
+import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
+import { PhotoPlugin } from './plugins/PhotoPlugin';
+import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
 import { SaveOnChangePlugin } from './plugins/SaveOnChangePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { SpeakerQuotePlugin } from './plugins/SpeakerQuotePlugin';
+import { TimestampPlugin } from './plugins/TimestampPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { useToolbarState } from './plugins/useToolbarState';
+import '../styles/capture.css';
+
+registerNoteNodeViews();
 
 type NoteEditorProps = {
   address: NoteAddress;
   /** The stored editor state as JSON, or null for a new note. */
   initialState: string | null;
+  /** The session's speakers, offered when attributing a quote. */
+  speakers?: readonly Speaker[];
+  /** The event's IANA time zone, for timestamps; the computer's own zone when not given. */
+  timeZone?: string;
+  /** Start every new paragraph with the time (a preference); the toolbar offers the switch when the change handler is given. */
+  timestampNewParagraphs?: boolean;
+  onTimestampNewParagraphsChange?: (enabled: boolean) => void;
+  /** Counts and TK markers, delivered when typing pauses. */
+  onAnalysis?: (analysis: NoteAnalysis) => void;
   /** Shown at the end of the toolbar row (the save indicator). */
   toolbarEnd?: ReactNode;
   /** Shown between the toolbar and the text (the save error). */
   belowToolbar?: ReactNode;
   /** Changing this number moves the keyboard focus into the note. */
   focusRequest: number;
+  /** Take the keyboard when mounted (the default); off where several editors share a view. */
+  autoFocus?: boolean;
 };
+
+const NO_SPEAKERS: readonly Speaker[] = [];
 
 /** The rich-text note of one session. Mount with `key={sessionId}`: the initial state is read once. */
 export function NoteEditor({ initialState, ...bodyProps }: NoteEditorProps) {
@@ -55,35 +82,69 @@ export function NoteEditor({ initialState, ...bodyProps }: NoteEditorProps) {
   );
 }
 
-function NoteEditorBody({ address, toolbarEnd, belowToolbar, focusRequest }: Omit<NoteEditorProps, 'initialState'>) {
+function NoteEditorBody({
+  address,
+  speakers = NO_SPEAKERS,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timestampNewParagraphs = false,
+  onTimestampNewParagraphsChange,
+  onAnalysis,
+  toolbarEnd,
+  belowToolbar,
+  focusRequest,
+  autoFocus = true,
+}: Omit<NoteEditorProps, 'initialState'>) {
   const toolbarState = useToolbarState();
+  const [notice, setNotice] = useState<EditorNotice | null>(null);
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  const { eventId, sessionId } = address;
+  const environment = useMemo<NoteEditorEnvironment>(
+    () => ({ address: { eventId, sessionId }, speakers, timeZone, notify: setNotice }),
+    [eventId, sessionId, speakers, timeZone],
+  );
+
   return (
-    <div className="editor-shell" data-session-id={address.sessionId}>
-      <ToolbarPlugin state={toolbarState} end={toolbarEnd} />
-      {belowToolbar}
-      <div className="editor-scroll">
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable
-              className="editor-content"
-              aria-label="Note"
-              aria-placeholder="Start typing. Markdown works: # heading, > quote, - list, **bold**."
-              placeholder={<div className="editor-placeholder">Start typing. Markdown works: # heading, &gt; quote, - list, **bold**.</div>}
-              spellCheck
-            />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
+    <NoteEditorContext.Provider value={environment}>
+      <div className="editor-shell" data-session-id={sessionId}>
+        <ToolbarPlugin
+          state={toolbarState}
+          end={toolbarEnd}
+          timestampNewParagraphs={timestampNewParagraphs}
+          onTimestampNewParagraphsChange={onTimestampNewParagraphsChange}
         />
+        {belowToolbar}
+        <EditorNoticeBanner notice={notice} onDismiss={dismissNotice} />
+        <div className="editor-scroll">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-content"
+                aria-label="Note"
+                aria-placeholder="Start typing. Markdown works: # heading, > quote, - list, **bold**."
+                placeholder={<div className="editor-placeholder">Start typing. Markdown works: # heading, &gt; quote, - list, **bold**.</div>}
+                spellCheck
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={isSafeUrl} />
+        <SafeLinksPlugin />
+        <MarkdownShortcutPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
+        <ShortcutsPlugin state={toolbarState} />
+        <LinkDialogPlugin />
+        <SpeakerQuotePlugin />
+        <TimestampPlugin newParagraphs={timestampNewParagraphs} />
+        <PhotoPlugin />
+        <PasteGuardPlugin />
+        <CleanPastePlugin />
+        <NoteAnalysisPlugin onChange={onAnalysis} />
+        <SaveOnChangePlugin address={address} />
+        {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
+        <FocusOnRequestPlugin request={focusRequest} />
       </div>
-      <HistoryPlugin />
-      <ListPlugin />
-      <LinkPlugin validateUrl={isSafeUrl} />
-      <MarkdownShortcutPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
-      <ShortcutsPlugin state={toolbarState} />
-      <LinkDialogPlugin />
-      <SaveOnChangePlugin address={address} />
-      <AutoFocusPlugin defaultSelection="rootEnd" />
-      <FocusOnRequestPlugin request={focusRequest} />
-    </div>
+    </NoteEditorContext.Provider>
   );
 }

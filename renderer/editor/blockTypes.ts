@@ -4,8 +4,12 @@ import { $setBlocksType } from '@lexical/selection';
 import { $getNearestNodeOfType } from '@lexical/utils';
 import { $createParagraphNode, $getSelection, $isRangeSelection, $isRootOrShadowRoot, type LexicalEditor } from 'lexical';
 import { $findMatchingParent } from '@lexical/utils';
+import { $isAttributedQuoteNode } from '../../shared/note/nodes/AttributedQuoteNode';
+import { $createPrivateNoteNode, $isPrivateNoteNode } from '../../shared/note/nodes/PrivateNoteNode';
 
-export type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
+export type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'private' | 'attributed-quote';
+/** The block types a toolbar button or shortcut sets directly; an attributed quote needs its speaker first. */
+export type SettableBlockType = Exclude<BlockType, 'attributed-quote'>;
 
 /** The block type at the selection's anchor, for the toolbar's pressed states. Call inside a read. */
 export function $currentBlockType(): BlockType {
@@ -29,11 +33,13 @@ export function $currentBlockType(): BlockType {
     return tag === 'h1' || tag === 'h2' || tag === 'h3' ? tag : 'h3';
   }
   if ($isQuoteNode(block)) return 'quote';
+  if ($isAttributedQuoteNode(block)) return 'attributed-quote';
+  if ($isPrivateNoteNode(block)) return 'private';
   return 'paragraph';
 }
 
 /** Turns the selected blocks into `type`; choosing the current type again turns them back into paragraphs. */
-export function setBlockType(editor: LexicalEditor, type: BlockType, current: BlockType): void {
+export function setBlockType(editor: LexicalEditor, type: SettableBlockType, current: BlockType): void {
   const target = type === current ? 'paragraph' : type;
   if (current === 'bullet' || current === 'number') {
     if (target === 'paragraph') {
@@ -53,6 +59,7 @@ export function setBlockType(editor: LexicalEditor, type: BlockType, current: Bl
     const selection = $getSelection();
     if (target === 'paragraph') $setBlocksType(selection, () => $createParagraphNode());
     else if (target === 'quote') $setBlocksType(selection, () => $createQuoteNode());
+    else if (target === 'private') $setBlocksType(selection, () => $createPrivateNoteNode());
     else $setBlocksType(selection, () => $createHeadingNode(target));
   });
 }

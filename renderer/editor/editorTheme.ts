@@ -19,4 +19,9 @@ export const editorTheme: EditorThemeClasses = {
     strikethrough: 'note-strikethrough',
     underlineStrikethrough: 'note-underline-strikethrough',
   },
+  // Hallnotes' own nodes (shared/note/nodes/) read these keys in createDOM.
+  attributedQuote: 'note-attributed-quote',
+  timestamp: 'note-timestamp',
+  image: 'note-image-block',
+  privateNote: 'note-private',
 };

@@ -1,8 +1,14 @@
 import { createCommand, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalCommand, type LexicalEditor, type TextFormatType } from 'lexical';
-import { setBlockType, type BlockType } from './blockTypes';
+import { setBlockType, type BlockType, type SettableBlockType } from './blockTypes';
 
 /** Opens the link dialog (or removes the link when the selection is inside one). */
 export const OPEN_LINK_DIALOG_COMMAND: LexicalCommand<void> = createCommand('OPEN_LINK_DIALOG_COMMAND');
+/** Asks who said it, then makes the current block a quote attributed to them (or changes the attribution). */
+export const OPEN_SPEAKER_QUOTE_DIALOG_COMMAND: LexicalCommand<void> = createCommand('OPEN_SPEAKER_QUOTE_DIALOG_COMMAND');
+/** Inserts the current time in the event's time zone at the cursor. */
+export const INSERT_TIMESTAMP_COMMAND: LexicalCommand<void> = createCommand('INSERT_TIMESTAMP_COMMAND');
+/** Opens the file picker to add photos at the cursor. */
+export const PICK_PHOTO_COMMAND: LexicalCommand<void> = createCommand('PICK_PHOTO_COMMAND');
 
 export type ToolbarState = {
   blockType: BlockType;
@@ -31,7 +37,7 @@ const textFormat = (format: TextFormatType & keyof ToolbarState['formats'], labe
   isActive: (state) => state.formats[format],
 });
 
-const blockType = (type: BlockType, label: string, shortcut: string): NoteCommand => ({
+const blockType = (type: SettableBlockType, label: string, shortcut: string): NoteCommand => ({
   id: type,
   label,
   shortcut,
@@ -57,8 +63,24 @@ export const NOTE_COMMANDS = {
   link: {
     id: 'link',
     label: 'Link',
-    shortcut: 'Mod+K',
+    // Mod+K opens the command palette (shared/commands/commandTable.ts).
+    shortcut: 'Mod+Shift+K',
     run: (editor) => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined),
     isActive: (state) => state.isLink,
   },
+  // Capture: Mod+Shift+letter, because Mod+Alt+letter is AltGr on Windows keyboards (Ctrl+Alt+Q types @ on a German one).
+  speakerQuote: {
+    id: 'speakerQuote',
+    label: 'Quote with speaker',
+    shortcut: 'Mod+Shift+S',
+    run: (editor) => editor.dispatchCommand(OPEN_SPEAKER_QUOTE_DIALOG_COMMAND, undefined),
+    isActive: (state) => state.blockType === 'attributed-quote',
+  },
+  timestamp: {
+    id: 'timestamp',
+    label: 'Insert the time',
+    shortcut: 'Mod+Shift+H',
+    run: (editor) => editor.dispatchCommand(INSERT_TIMESTAMP_COMMAND, undefined),
+  },
+  private: blockType('private', 'Private note (never exported)', 'Mod+Shift+P'),
 } satisfies Record<string, NoteCommand>;

@@ -15,5 +15,9 @@ export const NOTE_NODE_TYPES = [
   'listitem',
   'link',
   'autolink',
+  'attributed-quote',
+  'timestamp',
+  'image',
+  'private-note',
 ] as const;
 export type NoteNodeType = (typeof NOTE_NODE_TYPES)[number];

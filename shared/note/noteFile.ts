@@ -30,6 +30,8 @@ function describeNodeProblem(node: unknown, depth: number, path: string): string
   if ((record.type === 'link' || record.type === 'autolink') && typeof record.url !== 'string') {
     return `${path}: link without a URL`;
   }
+  const fieldProblem = describeCustomFieldProblem(record);
+  if (fieldProblem) return `${path}: ${fieldProblem}`;
   if (record.children === undefined) return null;
   if (!Array.isArray(record.children)) return `${path}: children is not a list`;
   for (let index = 0; index < record.children.length; index++) {
@@ -37,6 +39,31 @@ function describeNodeProblem(node: unknown, depth: number, path: string): string
     if (problem) return problem;
   }
   return null;
+}
+
+const MAX_FIELD_LENGTH = 1000;
+
+function isOptionalText(value: unknown, allowNull = false): boolean {
+  return value === undefined || (allowNull && value === null) || (typeof value === 'string' && value.length <= MAX_FIELD_LENGTH);
+}
+
+/** The fields of Hallnotes' own nodes (shared/note/nodes/): right types, sane lengths. Their meaning is checked by sanitizeNoteState. */
+function describeCustomFieldProblem(record: Record<string, unknown>): string | null {
+  switch (record.type) {
+    case 'attributed-quote': {
+      const speaker = record.speaker as Record<string, unknown> | undefined;
+      if (speaker !== undefined && (typeof speaker !== 'object' || speaker === null || !isOptionalText(speaker.name) || !isOptionalText(speaker.role))) {
+        return 'quote with a speaker that is not a name and role';
+      }
+      return isOptionalText(record.time, true) ? null : 'quote with a time that is not text';
+    }
+    case 'timestamp':
+      return typeof record.time === 'string' && record.time.length <= 20 ? null : 'timestamp without a time';
+    case 'image':
+      return isOptionalText(record.src) && isOptionalText(record.alt) && isOptionalText(record.caption) ? null : 'photo whose address, description or caption is not text';
+    default:
+      return null;
+  }
 }
 
 export const serializedNoteStateSchema = z.custom<SerializedNoteState>().superRefine((value, context) => {

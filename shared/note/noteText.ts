@@ -5,24 +5,40 @@ import type { SerializedNoteNode, SerializedNoteState } from './noteFile';
  * counts, search indexing, snapshots and the export checks. Node types that hold text in a
  * field other than children (custom nodes) can register how to read it.
  */
-const BLOCK_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem']);
+const BLOCK_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'attributed-quote', 'private-note', 'image']);
 const textOfLeaf: Record<string, (node: SerializedNoteNode) => string> = {
   text: (node) => String(node.text ?? ''),
   linebreak: () => '\n',
   tab: () => '\t',
+  timestamp: (node) => String(node.time ?? ''),
+};
+/** A photo is a block whose only words are its caption. */
+const textOfBlock: Record<string, (node: SerializedNoteNode) => string> = {
+  image: (node) => String(node.caption ?? ''),
 };
 
 export function registerLeafText(type: string, read: (node: SerializedNoteNode) => string): void {
   textOfLeaf[type] = read;
 }
 
-export function noteStateText(state: SerializedNoteState): string {
+export type NoteTextOptions = {
+  /** Include "for me only" private notes (search does; counts of the piece do not). Default true. */
+  includePrivate?: boolean;
+};
+
+export function noteStateText(state: SerializedNoteState, options: NoteTextOptions = {}): string {
   const blocks: string[] = [];
-  collectBlocks(state.root, blocks);
+  collectBlocks(state.root, blocks, options.includePrivate ?? true);
   return blocks.filter((block) => block.length > 0).join('\n');
 }
 
-function collectBlocks(node: SerializedNoteNode, blocks: string[]): void {
+function collectBlocks(node: SerializedNoteNode, blocks: string[], includePrivate: boolean): void {
+  if (node.type === 'private-note' && !includePrivate) return;
+  const readBlock = textOfBlock[node.type];
+  if (readBlock) {
+    blocks.push(readBlock(node));
+    return;
+  }
   const children = node.children ?? [];
   const hasBlockChildren = children.some((child) => BLOCK_TYPES.has(child.type) || (child.children && !isInline(child)));
   if (!hasBlockChildren) {
@@ -31,7 +47,7 @@ function collectBlocks(node: SerializedNoteNode, blocks: string[]): void {
   }
   for (const child of children) {
     if (isInline(child)) blocks.push(inlineText(child));
-    else collectBlocks(child, blocks);
+    else collectBlocks(child, blocks, includePrivate);
   }
 }
 
@@ -45,9 +61,9 @@ function inlineText(node: SerializedNoteNode): string {
   return (node.children ?? []).map(inlineText).join('');
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-_.@#]*/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-_.@#]|:(?=\p{N}))*/gu;
 
-/** Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens. */
+/** Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens; a time such as 14:05 is one. */
 export function countWords(text: string): number {
   let count = 0;
   WORD.lastIndex = 0;
