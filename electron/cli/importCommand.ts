@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importProgramme, type ImportSummary } from '../services/import/importProgramme';
+import type { ImportSummary } from '../../shared/model/importSummary';
+import { importProgramme } from '../services/import/importProgramme';
 import { fileSystemError } from '../services/storage/serviceError';
 import { COMMON_OPTIONS, parseCommandLine, parseId } from './cliArguments';
 import type { CliSession } from './cliSession';

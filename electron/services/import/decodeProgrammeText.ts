@@ -1,6 +1,5 @@
+import { MAX_PROGRAMME_BYTES } from '../../../shared/model/importSummary';
 import { ProgrammeFormatError } from './programme';
-
-export const MAX_PROGRAMME_BYTES = 20 * 1024 * 1024;
 
 const BINARY_SIGNATURES: [string, number[]][] = [
   ['a ZIP archive (or an Office document such as .xlsx)', [0x50, 0x4b, 0x03, 0x04]],

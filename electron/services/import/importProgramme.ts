@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { EVENT_FILE_FORMAT, eventFileSchema, type EventFile, type Session } from '../../../shared/model/event';
 import { isKnownTimeZone } from '../../../shared/model/calendar';
+import type { ImportSummary } from '../../../shared/model/importSummary';
 import type { Services } from '../createServices';
 import { newSessionId } from '../library/ids';
 import { ServiceError } from '../storage/serviceError';
@@ -22,22 +23,6 @@ export type ImportRequest = {
   timeZone?: string;
 };
 
-export type ImportSummary = {
-  /** Null for a dry run that would create a new event. */
-  eventId: string | null;
-  created: boolean;
-  dryRun: boolean;
-  title: string;
-  timezone: string;
-  startDate: string;
-  endDate: string;
-  days: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  flagged: number;
-  removed: number;
-};
 
 /**
  * Imports a programme file into a new or an existing event. Everything is parsed, planned and
@@ -63,6 +48,7 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
     const changed = plan.add.length + plan.update.length + plan.flagged.length + plan.remove.length > 0;
     const datesChanged = plan.startDate !== existing.startDate || plan.endDate !== existing.endDate;
     if (changed || datesChanged) {
+      await snapshotNotesOfChanged(services, existing, plan, withNotes);
       await services.events.replaceSessions(existing.id, sessions, { startDate: plan.startDate, endDate: plan.endDate }, existing.updatedAt);
       await trashNotesOfRemoved(services, existing, plan);
     }
@@ -116,6 +102,14 @@ async function noteExists(services: Services, eventId: string, sessionId: string
     () => true,
     () => false,
   );
+}
+
+/** The notes of sessions the import updates, flags or removes are kept as they were, in their history. */
+async function snapshotNotesOfChanged(services: Services, event: EventFile, plan: ImportPlan, withNotes: Set<string>): Promise<void> {
+  const touched = new Set([...plan.update, ...plan.flagged, ...plan.remove].map((entry) => entry.sessionId));
+  for (const session of event.sessions) {
+    if (touched.has(session.id) && withNotes.has(session.id)) await services.history.snapshotNow(event.id, session.id, 'before-import');
+  }
 }
 
 /** A note written between planning and saving must not be orphaned by its session's removal. */

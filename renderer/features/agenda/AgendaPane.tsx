@@ -1,13 +1,18 @@
-import { useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { eventDayCount, sessionsOfDay, type EventFile, type Session } from '../../../shared/model/event';
+import { runningSessionIds } from '../../../shared/model/onNow';
 import type { Result } from '../../../shared/ipc/result';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PlusIcon } from '../../ui/icons';
-import { shortcutLabel } from '../../ui/shortcuts';
+import { COMMANDS } from '../../../shared/commands/commandTable';
+import { requestCommand } from '../commands/commandBus';
+import { shortcutText } from '../commands/shortcutText';
 import type { Agenda } from './useAgenda';
 import { DayTabs } from './DayTabs';
 import { EventHeader } from './EventHeader';
 import { SessionList } from './SessionList';
+import { useMinuteClock } from './useMinuteClock';
+import { useNoteStats } from './useNoteStats';
 
 type AgendaPaneProps = {
   event: EventFile;
@@ -21,9 +26,11 @@ type AgendaPaneProps = {
   onEditEvent: () => void;
   /** Saves the session's note and forgets it, before the session goes to the trash. */
   onDeleteSession: (session: Session) => Promise<Result<unknown>>;
+  /** More buttons under the day's sessions (the day's post). */
+  extraActions?: ReactNode;
 };
 
-export const NEW_SESSION_SHORTCUT = 'Alt+N';
+const shortcutOf = (commandId: 'new-session' | 'import-programme') => shortcutText(COMMANDS.find((command) => command.id === commandId)!.shortcut);
 
 /** The open event: its header, a tab per day and that day's sessions. */
 export function AgendaPane(props: AgendaPaneProps) {
@@ -32,6 +39,9 @@ export function AgendaPane(props: AgendaPaneProps) {
   const [moveError, setMoveError] = useState<string | null>(null);
   const days = eventDayCount(event);
   const sessions = sessionsOfDay(event, day);
+  const now = useMinuteClock();
+  const onNowIds = useMemo(() => runningSessionIds(event, now), [event, now]);
+  const stats = useNoteStats(event.id, selectedSessionId);
 
   async function move(sessionId: string, offset: -1 | 1) {
     const result = await agenda.moveSession(sessionId, offset);
@@ -58,15 +68,23 @@ export function AgendaPane(props: AgendaPaneProps) {
           <SessionList
             sessions={sessions}
             selectedSessionId={selectedSessionId}
+            onNowIds={onNowIds}
+            stats={stats}
             onOpen={(sessionId) => onOpenSession(sessions.find((session) => session.id === sessionId)!)}
             onMove={(sessionId, offset) => void move(sessionId, offset)}
             onEdit={onEditSession}
             onDelete={setDeleting}
           />
         )}
-        <button type="button" className="button add-session" onClick={onAddSession} title={`Add session (${shortcutLabel(NEW_SESSION_SHORTCUT)})`}>
-          <PlusIcon /> Add session
-        </button>
+        <div className="agenda-actions">
+          <button type="button" className="button add-session" onClick={onAddSession} title={`Add session (${shortcutOf('new-session')})`}>
+            <PlusIcon /> Add session
+          </button>
+          <button type="button" className="button add-session" onClick={() => requestCommand('import-programme')} title={`Import programme (${shortcutOf('import-programme')})`}>
+            Import programme…
+          </button>
+          {props.extraActions}
+        </div>
       </div>
       {deleting && (
         <ConfirmDialog title="Delete session?" confirmLabel="Delete session" onClose={() => setDeleting(null)} onConfirm={() => onDeleteSession(deleting)}>

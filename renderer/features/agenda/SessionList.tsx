@@ -1,10 +1,13 @@
 import type { KeyboardEvent } from 'react';
 import type { Session } from '../../../shared/model/event';
+import type { EventNoteStats } from '../../../shared/model/search';
 import { SessionRow } from './SessionRow';
 
 type SessionListProps = {
   sessions: Session[];
   selectedSessionId: string | null;
+  onNowIds: ReadonlySet<string>;
+  stats: EventNoteStats;
   onOpen: (sessionId: string) => void;
   onMove: (sessionId: string, offset: -1 | 1) => void;
   onEdit: (session: Session) => void;
@@ -15,7 +18,7 @@ type SessionListProps = {
  * The sessions of one day in programme order. Up and Down move between sessions,
  * Alt+Shift+Up and Alt+Shift+Down move the focused session itself.
  */
-export function SessionList({ sessions, selectedSessionId, onOpen, onMove, onEdit, onDelete }: SessionListProps) {
+export function SessionList({ sessions, selectedSessionId, onNowIds, stats, onOpen, onMove, onEdit, onDelete }: SessionListProps) {
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
     const direction = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
     if (direction === 0 || event.ctrlKey || event.metaKey) return;
@@ -37,6 +40,8 @@ export function SessionList({ sessions, selectedSessionId, onOpen, onMove, onEdi
           key={session.id}
           session={session}
           selected={session.id === selectedSessionId}
+          onNow={onNowIds.has(session.id)}
+          stats={stats[session.id]}
           first={index === 0}
           last={index === sessions.length - 1}
           onOpen={() => onOpen(session.id)}

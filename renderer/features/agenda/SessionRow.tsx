@@ -1,11 +1,15 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Session } from '../../../shared/model/event';
+import type { NoteStats } from '../../../shared/model/search';
 import { ArrowDownIcon, ArrowUpIcon, PencilIcon, TrashIcon } from '../../ui/icons';
 import { KIND_LABELS, STATUS_LABELS, formatTimeRange } from '../../ui/format';
 
 type SessionRowProps = {
   session: Session;
   selected: boolean;
+  /** Running now by the clock, in the event's time zone. */
+  onNow: boolean;
+  stats: NoteStats | undefined;
   first: boolean;
   last: boolean;
   onOpen: () => void;
@@ -16,18 +20,44 @@ type SessionRowProps = {
 };
 
 /** One session in the day's list: opens its note on click, with move, edit and delete beside it. */
-export function SessionRow({ session, selected, first, last, onOpen, onMove, onEdit, onDelete, onKeyDown }: SessionRowProps) {
+export function SessionRow({ session, selected, onNow, stats, first, last, onOpen, onMove, onEdit, onDelete, onKeyDown }: SessionRowProps) {
   const speakers = session.speakers.map((speaker) => speaker.name).join(', ');
+  const flag = session.programmeFlag ? PROGRAMME_FLAG_LABELS[session.programmeFlag] : null;
+  const label = [session.title, formatTimeRange(session), onNow && 'on now', flag].filter(Boolean).join(', ');
+  const rowRef = useRef<HTMLLIElement>(null);
+  // A day of a big conference has hundreds of rows; the open one (chosen by the clock, the keyboard or a search) is kept in sight.
+  useEffect(() => {
+    if (selected) rowRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
-    <li className={`session-row kind-${session.kind} row-${session.status}`} aria-current={selected ? 'true' : undefined} data-session-id={session.id}>
-      <button type="button" className="session-open" onClick={onOpen} onKeyDown={onKeyDown} aria-label={`${session.title}, ${formatTimeRange(session)}`}>
-        <span className="session-time">{formatTimeRange(session)}</span>
+    <li
+      ref={rowRef}
+      className={`session-row kind-${session.kind} row-${session.status}${onNow ? ' row-on-now' : ''}${flag ? ' row-flagged' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      data-session-id={session.id}
+    >
+      <button type="button" className="session-open" onClick={onOpen} onKeyDown={onKeyDown} aria-label={label}>
+        <span className="session-time">
+          {formatTimeRange(session)}
+          {onNow && <span className="on-now-badge">Now</span>}
+        </span>
         <span className="session-title">{session.title}</span>
         {speakers && <span className="session-speakers">{speakers}</span>}
         <span className="session-meta">
           <span className={`badge badge-${session.kind}`}>{KIND_LABELS[session.kind]}</span>
           {session.room && <span className="session-room">{session.room}</span>}
           {session.status !== 'planned' && <span className={`status status-${session.status}`}>{STATUS_LABELS[session.status]}</span>}
+          {flag && (
+            <span className="programme-flag" title="Kept because it has a note; the latest programme import no longer lists it as planned.">
+              {flag}
+            </span>
+          )}
+          {stats && stats.words > 0 && <span className="session-words">{formatWords(stats.words)}</span>}
+          {stats && stats.tk > 0 && (
+            <span className="session-tk" title="Facts marked TK, still to check">
+              {stats.tk} TK
+            </span>
+          )}
         </span>
       </button>
       <div className="session-actions">
@@ -46,4 +76,13 @@ export function SessionRow({ session, selected, first, last, onOpen, onMove, onE
       </div>
     </li>
   );
+}
+
+const PROGRAMME_FLAG_LABELS: Record<NonNullable<Session['programmeFlag']>, string> = {
+  cancelled: 'Cancelled',
+  'removed-from-programme': 'Not in programme',
+};
+
+function formatWords(words: number): string {
+  return `${words.toLocaleString('en')} ${words === 1 ? 'word' : 'words'}`;
 }

@@ -1,0 +1,136 @@
+import { expect, test } from '../support/hostFixture';
+import { HallFeatures } from '../support/hallFeatures';
+import { readNoteTexts } from '../support/libraryFiles';
+
+// The laptop still runs on a zone 12 hours away from the venue: nothing may be shown in it.
+test.use({ timezoneId: 'Pacific/Kiritimati' });
+
+const PROGRAMME = [
+  'id,date,start,end,title,room',
+  'open-1,2026-05-12,09:00,09:45,Opening keynote,Main Stage',
+  'panel-2,2026-05-12,10:00,10:45,Open source funding panel,Hall 2',
+  'sec-3,2026-05-12,11:00,11:30,Security in practice,Hall 3',
+].join('\n');
+
+async function importInBerlin(app: HallFeatures): Promise<void> {
+  await app.dropFile('hall.csv', PROGRAMME, 'text/csv');
+  await app.importDialog.getByLabel('Show times in').selectOption('Europe/Berlin');
+  await expect(app.importSummary).toContainText('times in Europe/Berlin');
+  await app.confirmImport();
+}
+
+test('in the hall: on now by the venue clock, then next, previous, covered, skipped and an unplanned session, all from the keyboard', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  // 08:15 UTC: 10:15 in Berlin, 22:15 on the laptop's clock.
+  await page.clock.setFixedTime(new Date('2026-05-12T08:15:00Z'));
+  await app.reload();
+  await importInBerlin(app);
+
+  await expect(app.noteTitle).toHaveText('Open source funding panel');
+  await expect(app.onNowRow.locator('.session-title')).toHaveText('Open source funding panel');
+  await expect(app.sessionList.locator('.session-time')).toHaveText(['09:00–09:45', '10:00–10:45Now', '11:00–11:30']);
+  await expect(page.locator('.session-header')).toContainText('10:00–10:45');
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('Funding is');
+
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(app.noteTitle).toHaveText('Security in practice');
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(app.noteTitle).toHaveText('Open source funding panel');
+  await expect(app.editor).toHaveText('Funding is');
+  await expect(app.editor).toBeFocused();
+  // Back in the note, the cursor is at its end.
+  await page.keyboard.type(' hard');
+  await expect(app.editor).toHaveText('Funding is hard');
+
+  await page.keyboard.press('Alt+Shift+C');
+  await expect(app.statusSelect).toHaveValue('covered');
+  await expect(app.sessionRow('Open source funding panel')).toContainText('Covered');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+Shift+S');
+  await expect(app.sessionRow('Opening keynote')).toContainText('Skipped');
+
+  // One key: a session at the venue's current time, opened with the cursor in its note.
+  await page.keyboard.press('Alt+U');
+  await expect(app.noteTitle).toHaveText('Unplanned session 10:15');
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('A surprise demo');
+  await app.waitUntilSaved();
+  await expect(app.sessionList.locator('.session-title')).toHaveText(['Opening keynote', 'Open source funding panel', 'Unplanned session 10:15', 'Security in practice']);
+  await expect(app.sessionRow('Unplanned session 10:15')).toContainText('3 words');
+
+  await app.openSession('Opening keynote');
+  await page.keyboard.press('ControlOrMeta+J');
+  // Two sessions run at 10:15; the one marked live (the unplanned one) wins.
+  await expect(app.noteTitle).toHaveText('Unplanned session 10:15');
+
+  await expect.poll(() => readNoteTexts(host.libraryPath)).toEqual({ 'Open source funding panel': 'Funding is hard', 'Unplanned session 10:15': 'A surprise demo' });
+});
+
+test('the live mark follows the clock minute by minute', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await page.clock.install({ time: new Date('2026-05-12T08:44:30Z') });
+  await app.reload();
+  await importInBerlin(app);
+  await expect(app.onNowRow.locator('.session-title')).toHaveText('Open source funding panel');
+  await page.clock.runFor(60_000);
+  await expect(app.onNowRow).toHaveCount(0);
+  await page.clock.runFor(15 * 60_000);
+  await expect(app.onNowRow.locator('.session-title')).toHaveText('Security in practice');
+});
+
+test('the palette lists every command with its shortcut, filters as you type, and runs the choice', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await importInBerlin(app);
+  await page.keyboard.press('ControlOrMeta+K');
+  const options = app.palette.getByRole('option');
+  await expect(options.filter({ hasText: 'Focus mode' })).toContainText('Ctrl+.');
+  await expect(options.filter({ hasText: 'Next session' })).toContainText('Alt+↓');
+  await expect(options.filter({ hasText: 'Search all notes…' })).toContainText('Ctrl+Shift+F');
+  await app.palette.getByRole('combobox', { name: 'Command' }).fill('skip');
+  await expect(options).toHaveText([/^Mark session skipped/]);
+  await page.keyboard.press('Escape');
+  await expect(app.palette).toBeHidden();
+
+  await app.runFromPalette('focus');
+  await expect(page.getByRole('region', { name: 'Agenda' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Events' })).toBeHidden();
+  await expect(app.editor).toBeVisible();
+  await page.getByRole('button', { name: /^Exit focus mode/ }).click();
+  await expect(page.getByRole('region', { name: 'Agenda' })).toBeVisible();
+});
+
+test('dark theme, text size and focus mode are remembered across a restart', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await page.clock.setFixedTime(new Date('2026-05-12T09:05:00Z'));
+  await app.reload();
+  await importInBerlin(app);
+  const root = page.locator('html');
+  await expect(app.noteTitle).toHaveText('Security in practice');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await page.keyboard.press('ControlOrMeta+Shift+D');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.note-pane')).toHaveCSS('background-color', 'rgb(27, 30, 34)');
+
+  const fontSize = () => app.editor.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const before = await fontSize();
+  await page.keyboard.press('ControlOrMeta+Equal');
+  await expect(root).toHaveAttribute('data-text-size', 'large');
+  expect(await fontSize()).toBeGreaterThan(before);
+  await page.keyboard.press('ControlOrMeta+.');
+  await expect(page.getByRole('region', { name: 'Agenda' })).toBeHidden();
+
+  // Focus mode hides the event list, which the usual reload waits for.
+  await page.reload();
+  await expect(app.editor).toBeVisible();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(root).toHaveAttribute('data-text-size', 'large');
+  await expect(page.getByRole('region', { name: 'Agenda' })).toBeHidden();
+  await page.keyboard.press('ControlOrMeta+.');
+  await page.keyboard.press('ControlOrMeta+Minus');
+  await page.keyboard.press('ControlOrMeta+Shift+D');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await expect(root).toHaveAttribute('data-text-size', 'normal');
+  await expect(page.getByRole('region', { name: 'Agenda' })).toBeVisible();
+});

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { expect, test } from '../support/hostFixture';
+import { HallFeatures } from '../support/hallFeatures';
+import { readEvents } from '../support/libraryFiles';
+
+const SCHEDULES = join(process.cwd(), 'tests', 'fixtures', 'schedules');
+
+/** A CSV programme names no time zone; the reporter picks the venue's in the preview. */
+const PROGRAMME = [
+  'id,date,start,end,title,speakers,room',
+  'open-1,2026-05-12,09:00,09:45,Opening keynote,Ada Lovelace (CTO; Analytical Engines),Main Stage',
+  'panel-2,2026-05-12,10:00,10:45,Open source funding panel,Grace Hopper (Navy),Hall 2',
+  'sec-3,2026-05-12,11:00,11:30,Security in practice,,Hall 3',
+  'day2-4,2026-05-13,09:30,10:15,Day two opener,,Main Stage',
+].join('\n');
+
+test('a dropped programme is previewed, imported, and opens on the session on now', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  // 10:15 in Berlin on the first day: the funding panel is running.
+  await page.clock.setFixedTime(new Date('2026-05-12T08:15:00Z'));
+  await app.reload();
+
+  await app.dropFile('republica-2026.csv', PROGRAMME, 'text/csv');
+  await expect(app.importDialog.getByText('republica-2026.csv')).toBeVisible();
+  await expect(app.importSummary).toContainText('A new event, “republica-2026”: 2 days');
+  await expect(app.importSummary).toContainText('times in UTC');
+  await app.importDialog.getByLabel('Show times in').selectOption('Europe/Berlin');
+  await expect(app.importSummary).toContainText('times in Europe/Berlin');
+  await expect(app.importCount('Sessions to add')).toHaveText('4');
+  await expect(app.importCount('Sessions to update')).toHaveText('0');
+  // The preview wrote nothing.
+  expect(await readEvents(host.libraryPath).catch(() => [])).toEqual([]);
+
+  await app.confirmImport();
+  await expect(page.getByRole('heading', { level: 1, name: 'republica-2026' })).toBeVisible();
+  await expect(page.getByText('Europe/Berlin')).toBeVisible();
+  await expect(app.sessionList.locator('.session-time')).toHaveText(['09:00–09:45', /^10:00–10:45/, '11:00–11:30']);
+  await expect(app.noteTitle).toHaveText('Open source funding panel');
+  await expect(app.onNowRow.locator('.session-title')).toHaveText('Open source funding panel');
+  await expect(app.editor).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Speakers' })).toContainText('Grace Hopper');
+
+  const [stored] = await readEvents(host.libraryPath);
+  expect(stored.sessions.map((session) => session.title)).toEqual(['Opening keynote', 'Open source funding panel', 'Security in practice', 'Day two opener']);
+});
+
+test('a programme file chosen with the import command lands in the library; a re-import changes nothing', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await app.chooseFile(() => page.getByRole('button', { name: 'Import a programme…' }).click(), join(SCHEDULES, 'kielux_2020.ics'));
+  await expect(app.importCount('Sessions to add')).toHaveText('24');
+  await app.confirmImport();
+  await expect(app.eventInList('18. Kieler Open Source und Linux Tage')).toContainText('24 sessions');
+
+  await app.chooseFile(() => page.keyboard.press('ControlOrMeta+O'), join(SCHEDULES, 'kielux_2020.ics'));
+  // The open event came from this programme, so the preview offers to update it.
+  await expect(app.importDialog.getByRole('radio', { name: '“18. Kieler Open Source und Linux Tage”' })).toBeChecked();
+  await expect(app.importCount('Sessions to add')).toHaveText('0');
+  await expect(app.importCount('Sessions left as they are')).toHaveText('24');
+  await app.confirmImport();
+  await expect(page.getByRole('navigation', { name: 'Events' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('sessions gone from an updated programme are flagged when they have notes', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await page.clock.setFixedTime(new Date('2026-05-12T07:10:00Z'));
+  await app.reload();
+  await app.dropFile('agenda.csv', PROGRAMME, 'text/csv');
+  await app.confirmImport();
+  await expect(app.noteTitle).toHaveText('Opening keynote');
+  await app.typeInNote('Notes on the keynote');
+  await app.waitUntilSaved();
+
+  const updated = PROGRAMME.split('\n').filter((line) => !line.startsWith('open-1') && !line.startsWith('sec-3')).join('\n');
+  await app.dropFile('agenda.csv', updated, 'text/csv');
+  await expect(app.importCount('Gone from the programme, kept and flagged (they have notes)')).toHaveText('1');
+  await expect(app.importCount('Gone from the programme, removed (no notes)')).toHaveText('1');
+  await app.confirmImport();
+  await expect(app.sessionRow('Opening keynote')).toContainText('Not in programme');
+  await expect(app.sessionRow('Security in practice')).toHaveCount(0);
+  await expect(app.sessionRow('Opening keynote')).toContainText('4 words');
+});
+
+test('a file that is not a programme is refused with a message naming it, and nothing is imported', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  await app.dropFile('slides.json', '{"not": "a schedule"}', 'application/json');
+  await expect(app.importDialog.getByRole('alert')).toContainText('slides.json');
+  await expect(app.importDialog.getByRole('button', { name: 'Create event and import' })).toHaveCount(0);
+  await expect(app.importDialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await app.importDialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await readEvents(host.libraryPath).catch(() => [])).toEqual([]);
+});

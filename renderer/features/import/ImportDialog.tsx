@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import type { EventFile } from '../../../shared/model/event';
+import type { ImportSummary } from '../../../shared/model/importSummary';
+import { api } from '../../api/bridge';
+import { Dialog } from '../../ui/Dialog';
+import { formatDateRange } from '../../ui/format';
+import { timeZoneOptions } from '../library/timeZones';
+import type { ProgrammeUpload } from './readProgrammeFile';
+
+type ImportDialogProps = {
+  upload: ProgrammeUpload;
+  /** The open event, offered as the target next to a new event. */
+  currentEvent: EventFile | null;
+  onImported: (summary: ImportSummary) => void;
+  onClose: () => void;
+};
+
+type Target = 'new' | 'current';
+
+/**
+ * Shows what importing a programme would do (a dry run in the services) and imports it only
+ * when the reporter confirms: into a new event, or into the open one (a re-import updates it).
+ */
+export function ImportDialog({ upload, currentEvent, onImported, onClose }: ImportDialogProps) {
+  // An event that came from a programme is most likely getting an update of it.
+  const [target, setTarget] = useState<Target>(currentEvent?.sessions.some((session) => session.sourceId) ? 'current' : 'new');
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  const [programmeZone, setProgrammeZone] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const request = { ...upload, ...(target === 'current' && currentEvent ? { eventId: currentEvent.id } : { timeZone }) };
+
+  useEffect(() => {
+    let current = true;
+    setPreview(null);
+    setError(null);
+    void api['import:preview'](request).then((result) => {
+      if (!current) return;
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      setPreview(result.value);
+      if (target === 'new' && timeZone === undefined) setProgrammeZone(result.value.timezone);
+    });
+    return () => {
+      current = false;
+    };
+    // The request is rebuilt each render; these are what it depends on.
+  }, [upload, target, timeZone, currentEvent?.id]);
+
+  async function confirm() {
+    setBusy(true);
+    const result = await api['import:apply'](request);
+    setBusy(false);
+    if (result.ok) onImported(result.value);
+    else setError(result.error.message);
+  }
+
+  return (
+    <Dialog title="Import programme" onClose={onClose} size="medium">
+      <div className="dialog-body import-preview">
+        <p className="import-file">
+          <strong>{upload.fileName}</strong>
+        </p>
+        {currentEvent && (
+          <fieldset className="import-target">
+            <legend>Import into</legend>
+            <label>
+              <input type="radio" name="import-target" checked={target === 'new'} onChange={() => setTarget('new')} /> A new event
+            </label>
+            <label>
+              <input type="radio" name="import-target" checked={target === 'current'} onChange={() => setTarget('current')} /> “{currentEvent.title}”
+            </label>
+          </fieldset>
+        )}
+        {target === 'new' && programmeZone && (
+          <label className="field">
+            <span className="field-label">Show times in</span>
+            <select value={timeZone ?? ''} onChange={(event) => setTimeZone(event.target.value || undefined)}>
+              <option value="">The programme’s zone ({programmeZone.replaceAll('_', ' ')})</option>
+              {timeZoneOptions(programmeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {preview ? <PreviewSummary preview={preview} /> : !error && <p className="import-waiting">Reading the programme…</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={busy || !preview}>
+          {preview?.created ? 'Create event and import' : 'Import'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function PreviewSummary({ preview }: { preview: ImportSummary }) {
+  const rows: [string, number][] = [
+    ['Sessions to add', preview.added],
+    ['Sessions to update', preview.updated],
+    ['Sessions left as they are', preview.unchanged],
+    ['Gone from the programme, kept and flagged (they have notes)', preview.flagged],
+    ['Gone from the programme, removed (no notes)', preview.removed],
+  ];
+  return (
+    <div className="import-summary" aria-label="What the import will do">
+      <p>
+        {preview.created ? <>A new event, “{preview.title}”: </> : <>“{preview.title}”: </>}
+        {preview.days} {preview.days === 1 ? 'day' : 'days'}, {formatDateRange(preview.startDate, preview.endDate)}, times in {preview.timezone.replaceAll('_', ' ')}.
+      </p>
+      <dl className="import-counts">
+        {rows.map(([label, count]) => (
+          <div key={label} className={count > 0 ? 'import-count' : 'import-count import-count-zero'}>
+            <dt>{label}</dt>
+            <dd>{count}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

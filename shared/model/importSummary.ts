@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { idSchema, timeZoneSchema } from './event';
+
+/** The largest programme file the importer reads (FOSDEM's is 1.6 MB). */
+export const MAX_PROGRAMME_BYTES = 20 * 1024 * 1024;
+/** Base64 makes every 3 bytes 4 characters. */
+const MAX_PROGRAMME_BASE64_LENGTH = Math.ceil(MAX_PROGRAMME_BYTES / 3) * 4;
+
+/** A programme file sent from the renderer, which reads it with the File API. */
+export const importRequestSchema = z.strictObject({
+  fileName: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
+  dataBase64: z
+    .string()
+    .max(MAX_PROGRAMME_BASE64_LENGTH, `the file is larger than ${MAX_PROGRAMME_BYTES / 1024 / 1024} MB, the most a programme file may be`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+  /** Merge into this event; without it a new event is created. */
+  eventId: idSchema.optional(),
+  /** For a new event: the zone to show its times in, instead of the programme's own. */
+  timeZone: timeZoneSchema.optional(),
+});
+
+export type ImportSummary = {
+  /** Null for a dry run that would create a new event. */
+  eventId: string | null;
+  created: boolean;
+  dryRun: boolean;
+  title: string;
+  timezone: string;
+  startDate: string;
+  endDate: string;
+  days: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  flagged: number;
+  removed: number;
+};

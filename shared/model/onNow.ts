@@ -1,0 +1,86 @@
+import { dayCount, minutesOfDay } from './calendar';
+import { eventDayCount, type EventFile, type Session } from './event';
+import { wallClockAt } from './wallClock';
+
+/** How the session was chosen, for a caller that wants to say so. */
+export type OnNowReason = 'running' | 'next' | 'last-of-day' | 'before-event' | 'after-event';
+export type OnNow = { day: number; sessionId: string; reason: OnNowReason };
+
+/** A session without an end time is taken to last until the next one starts, or this long if none follows. */
+const OPEN_ENDED_MINUTES = 60;
+
+/**
+ * The session a reporter wants in front of them at `instant`: the one running in the event's
+ * time zone, else the next one that day, else the day's last one; before the event the first
+ * session, after it the last. Cancelled or vanished sessions are passed over when others exist.
+ */
+export function sessionOnNow(event: EventFile, instant: number): OnNow | null {
+  const sessions = candidates(event);
+  if (sessions.length === 0) return null;
+  const clock = wallClockAt(event.timezone, instant);
+  const today = dayCount(event.startDate, clock.date);
+  if (today < 1) return pick(sessions[0], 'before-event');
+  if (today > eventDayCount(event)) return pick(sessions.at(-1)!, 'after-event');
+
+  const ofToday = sessions.filter((session) => session.day === today);
+  if (ofToday.length === 0) {
+    const later = sessions.find((session) => session.day > today);
+    return later ? pick(later, 'next') : pick(sessions.at(-1)!, 'after-event');
+  }
+  const running = runningAmong(ofToday, clock.minutes);
+  if (running.length > 0) return pick(preferred(running), 'running');
+  const next = ofToday.find((session) => minutesOfDay(session.start) > clock.minutes);
+  return next ? pick(next, 'next') : pick(ofToday.at(-1)!, 'last-of-day');
+}
+
+/** Every session running at `instant` in the event's zone (parallel tracks can run several). */
+export function runningSessionIds(event: EventFile, instant: number): Set<string> {
+  const clock = wallClockAt(event.timezone, instant);
+  const today = dayCount(event.startDate, clock.date);
+  const ofToday = inTimeOrder(event.sessions.filter((session) => session.day === today));
+  return new Set(runningAmong(ofToday, clock.minutes).map((session) => session.id));
+}
+
+/** The event's day (1-based) and wall-clock time at `instant`; `day` is null outside the event's dates. */
+export function eventClockAt(event: EventFile, instant: number): { day: number | null; time: string } {
+  const clock = wallClockAt(event.timezone, instant);
+  const day = dayCount(event.startDate, clock.date);
+  return { day: day >= 1 && day <= eventDayCount(event) ? day : null, time: clock.time };
+}
+
+function candidates(event: EventFile): Session[] {
+  const ordered = inTimeOrder(event.sessions);
+  const onProgramme = ordered.filter((session) => !session.programmeFlag);
+  return onProgramme.length > 0 ? onProgramme : ordered;
+}
+
+/** By day and start; stable, so sessions starting together keep the agenda's order. */
+function inTimeOrder(sessions: Session[]): Session[] {
+  return [...sessions].sort((a, b) => a.day - b.day || minutesOfDay(a.start) - minutesOfDay(b.start));
+}
+
+/** `ofDay` is one day's sessions in time order. */
+function runningAmong(ofDay: Session[], minutes: number): Session[] {
+  return ofDay.filter((session) => {
+    const start = minutesOfDay(session.start);
+    return start <= minutes && minutes < endMinutes(session, ofDay);
+  });
+}
+
+function endMinutes(session: Session, ofDay: Session[]): number {
+  const start = minutesOfDay(session.start);
+  if (session.end && minutesOfDay(session.end) > start) return minutesOfDay(session.end);
+  const following = ofDay.find((other) => minutesOfDay(other.start) > start);
+  return following ? minutesOfDay(following.start) : start + OPEN_ENDED_MINUTES;
+}
+
+/** Of several running sessions: the one marked live, else the one that started last. */
+function preferred(running: Session[]): Session {
+  const live = running.find((session) => session.status === 'live');
+  if (live) return live;
+  return running.reduce((latest, session) => (minutesOfDay(session.start) > minutesOfDay(latest.start) ? session : latest));
+}
+
+function pick(session: Session, reason: OnNowReason): OnNow {
+  return { day: session.day, sessionId: session.id, reason };
+}
