@@ -11,5 +11,16 @@ export default defineConfig({
     emptyOutDir: true,
     // No inline module-preload polyfill: the CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },
+    // `npm run bench` adds the bare pages it compares typing against, served by the same host;
+    // the app's own build (and so the packaged app) never contains them.
+    ...(process.env.HALLNOTES_BENCH_PAGES === '1' && {
+      rolldownOptions: {
+        input: {
+          index: 'renderer/index.html',
+          'bench-contenteditable': 'renderer/bench/contenteditable.html',
+          'bench-textarea': 'renderer/bench/textarea.html',
+        },
+      },
+    }),
   },
 });

@@ -9,6 +9,7 @@ import './styles/library.css';
 import './styles/agenda.css';
 import './styles/note.css';
 import './styles/editor.css';
+import './styles/safety.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -39,7 +39,7 @@ test('the toolbar and keyboard shortcuts format a note, and the formatting is ke
 
   // Link the last word: a refused address first, then a bare domain.
   for (let index = 0; index < 'slides'.length; index++) await page.keyboard.press('Shift+ArrowLeft');
-  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.press('ControlOrMeta+Shift+K');
   await app.dialog.getByLabel('Address').fill('javascript:alert(1)');
   await app.dialog.getByRole('button', { name: 'Add link' }).click();
   await expect(app.dialog.getByText(/Enter a web or mail address/)).toBeVisible();

@@ -60,7 +60,7 @@ export const test = base.extend<{ host: RunningHost }>({
 
 export { expect };
 
-function waitForAddress(child: ChildProcess, record: (chunk: string) => void): Promise<string> {
+export function waitForAddress(child: ChildProcess, record: (chunk: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error(`The host printed no address within 15 s:\n${buffered}`)), 15_000);
@@ -81,7 +81,7 @@ function waitForAddress(child: ChildProcess, record: (chunk: string) => void): P
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

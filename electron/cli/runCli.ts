@@ -3,19 +3,27 @@ import { isHelpRequest, UsageError } from './cliArguments';
 import { CliSession, type CliIo } from './cliSession';
 import type { CommandGroup, SingleCommand } from './commandGroup';
 import { EVENT_COMMANDS } from './eventCommands';
+import { EXPORT_COMMAND } from './exportCommand';
+import { HISTORY_COMMAND } from './historyCommand';
 import { IMPORT_COMMAND } from './importCommand';
 import { NOTE_COMMANDS } from './noteCommands';
+import { POST_COMMANDS } from './postCommands';
+import { SEARCH_COMMAND } from './searchCommand';
 import { SESSION_COMMANDS } from './sessionCommands';
+import { TRASH_COMMANDS } from './trashCommands';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS];
-const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND];
+const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND];
 
-const USAGE = `Usage: hallnotes event|session|note COMMAND [options]
+const USAGE = `Usage: hallnotes event|session|note|post|trash COMMAND [options]
        hallnotes import FILE [options]
+       hallnotes search QUERY [options]
+       hallnotes export EVENT --format F [options]
+       hallnotes history EVENT SESSION [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -30,6 +38,17 @@ Usage:
   hallnotes note set EVENT SESSION --from FILE.md
   hallnotes note get EVENT SESSION [--format md|json]
   hallnotes import FILE [--event EVENT] [--timezone Area/City] [--dry-run]
+  hallnotes search QUERY [--limit N]
+  hallnotes post set EVENT [--day N | --whole-event] [--title T] [--intro FILE.md]
+                     [--closing FILE.md] [--byline TEXT] [--style headings|flowing]
+                     [--sessions ID,ID,…] [--tags a,b]
+  hallnotes post show EVENT [--day N | --whole-event]
+  hallnotes export EVENT [--day N | --whole-event] --format html|markdown|wordpress|text
+                   [--out FILE] [--fragment] [--front-matter]
+  hallnotes history EVENT SESSION
+  hallnotes trash list
+  hallnotes trash restore ID
+  hallnotes trash empty
 
 Every command also takes:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)

@@ -25,6 +25,7 @@ const host = await startHostServer({
   handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),
   rendererFolder: options.rendererFolder,
   port: options.port,
+  readAsset: (eventId, fileName) => services.assets.read(eventId, fileName),
 });
 
 console.log(`Hallnotes is running for the library ${options.libraryPath}`);

@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
+import { parseAssetRoute } from '../services/assets/assetRoute';
+import type { AssetFile } from '../services/assets/assetStore';
 import type { ChannelHandlers } from '../services/ipc/channelHandlers';
 import { dispatchChannel } from '../services/ipc/dispatchChannel';
 import { readStaticFile } from './staticFiles';
@@ -21,7 +23,9 @@ export type RunningHost = { url: string; port: number; token: string; server: Se
  * host prints, then in an HttpOnly cookie) and name this host in its Host header; API calls
  * must also come from this origin.
  */
-export async function startHostServer(options: { handlers: ChannelHandlers; rendererFolder: string; port: number }): Promise<RunningHost> {
+export type ReadAsset = (eventId: string, fileName: string) => Promise<AssetFile | null>;
+
+export async function startHostServer(options: { handlers: ChannelHandlers; rendererFolder: string; port: number; readAsset?: ReadAsset }): Promise<RunningHost> {
   const token = randomBytes(24).toString('hex');
   let origin = '';
   let port = 0;
@@ -48,6 +52,11 @@ export async function startHostServer(options: { handlers: ChannelHandlers; rend
     }
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, decodeOrKeep(url.pathname.slice(5)));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    const asset = parseAssetRoute(url.pathname);
+    if (asset) {
+      const image = await options.readAsset?.(asset.eventId, asset.fileName);
+      return image ? send(response, 200, image.mediaType, image.body) : send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
+    }
     const file = await readStaticFile(options.rendererFolder, url.pathname);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
     send(response, 200, file.contentType, file.body);

@@ -1,39 +1,19 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu } from 'electron';
+import type { PushEvents } from '../../shared/ipc/channels';
+import { buildMenuTemplate } from './menuTemplate';
 
-/** The application menu. Editing and window commands use Electron's roles so they follow each platform's conventions. */
+/** The application menu; choosing one of the app's commands tells the focused window's renderer, which runs it. */
 export function buildApplicationMenu(): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
-    {
-      label: '&Edit',
-      submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'pasteAndMatchStyle' },
-        { role: 'selectAll' },
-      ],
+  const template = buildMenuTemplate({
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+    appName: app.getName(),
+    onCommand: (commandId) => {
+      const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const payload: PushEvents['menu:command'] = { commandId };
+      window?.webContents.send('menu:command', payload);
     },
-    {
-      label: '&View',
-      submenu: [
-        { role: 'reload' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }] },
-  ];
+    onAbout: () => app.showAboutPanel(),
+  });
   return Menu.buildFromTemplate(template);
 }

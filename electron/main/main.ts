@@ -9,6 +9,7 @@ import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferenc
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
 import { registerAppScheme, serveRendererBuild } from './appProtocol';
 import { buildApplicationMenu } from './applicationMenu';
+import { chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
 import { QuitFlush } from './quitFlush';
 import { registerIpc } from './registerIpc';
@@ -42,8 +43,8 @@ function start(): void {
   const quitFlush = new QuitFlush();
 
   hardenSession(session.defaultSession);
-  serveRendererBuild(join(buildFolder, 'renderer'));
-  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId) }));
+  serveRendererBuild(join(buildFolder, 'renderer'), (eventId, fileName) => services.assets.read(eventId, fileName));
+  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId), chooseExportPath }));
   Menu.setApplicationMenu(buildApplicationMenu());
 
   const openWindow = () =>

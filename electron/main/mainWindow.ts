@@ -1,7 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './appProtocol';
 import type { QuitFlush } from './quitFlush';
-import { secureWebPreferences } from './security';
 
 /**
  * The one window. Closing it first asks the renderer to flush unsaved notes and waits for
@@ -16,7 +15,23 @@ export function createMainWindow(options: { preloadPath: string; iconPath: strin
     title: 'Hallnotes',
     icon: options.iconPath,
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // Written out here rather than built elsewhere, so Electronegativity (npm run lint:security) checks these very values.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   window.once('ready-to-show', () => window.show());
 

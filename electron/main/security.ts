@@ -2,21 +2,6 @@ import { shell, type Session, type WebContents } from 'electron';
 import { isOpenableExternally } from '../../shared/security/externalUrl';
 import { APP_ORIGIN, APP_SCHEME } from './appProtocol';
 
-/** The renderer's web preferences: isolated, sandboxed, no Node. */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: true,
-  };
-}
-
 /** Hallnotes never needs the network: every request that is not for the app itself is cancelled. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
@@ -42,12 +27,12 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** IPC is answered only for the app's own top frame. */
+/**
+ * IPC is answered only for the app's own top frame. Compared by scheme and host: Node's URL
+ * gives a custom scheme like app: the opaque origin "null", so `.origin` would refuse the app itself.
+ */
 export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
   if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  const url = URL.parse(frame.url);
+  return url !== null && `${url.protocol}//${url.host}` === APP_ORIGIN && url.username === '' && url.password === '';
 }

@@ -1,14 +1,36 @@
+import { AssetStore } from './assets/assetStore';
+import { PostExporter } from './export/postExporter';
+import { DamagedNotes } from './history/damagedNotes';
+import { HistoryService } from './history/historyService';
+import { HistoryStore } from './history/historyStore';
+import { noteHistory } from './history/noteHistory';
 import { EventStore } from './library/eventStore';
+import type { LibraryChange } from './library/libraryChange';
 import { LibraryPaths } from './library/libraryPaths';
 import { NoteStore } from './notes/noteStore';
+import { PostStore } from './posts/postStore';
+import { PostResolver } from './posts/resolvePost';
 import { PreferenceService, type PreferenceBackend } from './preferences/preferenceService';
+import { SearchService } from './search/searchService';
 import { WriteQueue } from './storage/atomicWrite';
+import { TrashService } from './trash/trashService';
 
 export type Services = {
   paths: LibraryPaths;
   events: EventStore;
   notes: NoteStore;
+  /** Photos in notes, content-addressed per event. */
+  assets: AssetStore;
   preferences: PreferenceService;
+  posts: PostStore;
+  postResolver: PostResolver;
+  exporter: PostExporter;
+  /** Full-text search and note word counts; built on first use, kept current by the stores. */
+  search: SearchService;
+  /** Snapshots of notes (version history) and the way back from a damaged note. */
+  history: HistoryService;
+  /** Deleted events and sessions: list, restore, empty. */
+  trash: TrashService;
   /** Every pending write; awaited before quit. */
   writes: WriteQueue;
 };
@@ -17,12 +39,29 @@ export type Services = {
 export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
-  const events = new EventStore(paths, writes);
+  // The stores tell the search index about every write; the index itself needs the event store.
+  let search: SearchService | undefined;
+  const onChanged = (change: LibraryChange) => search?.onChanged(change);
+  const events = new EventStore(paths, writes, onChanged);
+  search = new SearchService(paths, events);
+  const posts = new PostStore(paths, events, writes);
+  const postResolver = new PostResolver(paths, posts, writes);
+  const preferences = new PreferenceService(options.preferences);
+  const snapshots = new HistoryStore(paths, writes, () => preferences.get().historyRetentionDays);
+  const damaged = new DamagedNotes(paths);
+  const notes = new NoteStore(paths, events, writes, onChanged, noteHistory(snapshots, damaged));
   return {
     paths,
     events,
-    notes: new NoteStore(paths, events, writes),
-    preferences: new PreferenceService(options.preferences),
+    notes,
+    assets: new AssetStore(paths, events, writes),
+    preferences,
+    posts,
+    postResolver,
+    exporter: new PostExporter(paths, postResolver),
+    search,
+    history: new HistoryService(events, notes, snapshots, damaged),
+    trash: new TrashService(paths, events, snapshots, onChanged),
     writes,
   };
 }

@@ -3,6 +3,7 @@ import { api } from '../api/bridge';
 import { NoteSaver } from '../features/note/noteSaver';
 import { NoteSaverContext } from '../features/note/noteSaverContext';
 import { useFlushTriggers } from '../features/note/useFlushTriggers';
+import { SaveProblemsBanner } from '../features/status/SaveProblemsBanner';
 import { Workspace } from './Workspace';
 
 export function App() {
@@ -10,7 +11,10 @@ export function App() {
   useFlushTriggers(saver);
   return (
     <NoteSaverContext value={saver}>
-      <Workspace />
+      <div className="app-shell">
+        <SaveProblemsBanner />
+        <Workspace />
+      </div>
     </NoteSaverContext>
   );
 }

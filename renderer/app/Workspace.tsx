@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Session } from '../../shared/model/event';
+import { eventDayCount, type Session } from '../../shared/model/event';
+import { sessionOnNow } from '../../shared/model/onNow';
 import type { Result } from '../../shared/ipc/result';
 import { api } from '../api/bridge';
 import { AgendaPane } from '../features/agenda/AgendaPane';
 import { SessionForm } from '../features/agenda/SessionForm';
+import { requestCommand } from '../features/commands/commandBus';
+import { HallCommands } from '../features/commands/HallCommands';
 import { useAgenda } from '../features/agenda/useAgenda';
 import { EventForm } from '../features/library/EventForm';
 import { EventList } from '../features/library/EventList';
+import { TrashButton } from '../features/trash/TrashButton';
 import { useEventLibrary } from '../features/library/useEventLibrary';
 import { NotePane } from '../features/note/NotePane';
+import { PostButton } from '../features/post/PostButton';
+import { PostView } from '../features/post/PostView';
+import { usePostView } from '../features/post/usePostView';
 import { useNoteSaver } from '../features/note/noteSaverContext';
 import { PlusIcon } from '../ui/icons';
-import { useSessionShortcuts } from './useSessionShortcuts';
 import { useSelection } from './useSelection';
 
 type EventFormState = { mode: 'create' } | { mode: 'edit' } | null;
@@ -30,31 +36,29 @@ export function Workspace() {
   const settledEventId = useRef<string | null>(null);
   const { event } = agenda;
   const session = event?.sessions.find((candidate) => candidate.id === selection.sessionId) ?? null;
+  const postView = usePostView(event?.id ?? null);
 
   useEffect(() => {
     void api['preferences:get']({}).then((result) => result.ok && setDefaultAuthor(result.value.defaultAuthor));
   }, []);
 
-  // When an event opens (at start-up, the remembered one), show the day of its open session,
-  // and drop a remembered session that no longer exists.
+  // When an event opens, show its chosen session (the remembered one at start-up, a search
+  // result) on its day; otherwise open the session on now by the venue's clock, whose editor
+  // starts with the cursor at the end of the note.
   useEffect(() => {
     if (!event || settledEventId.current === event.id) return;
     settledEventId.current = event.id;
     const remembered = event.sessions.find((candidate) => candidate.id === selection.sessionId);
     if (remembered) selection.selectDay(remembered.day);
-    else if (selection.sessionId) selection.openSession(null);
+    else {
+      const onNow = sessionOnNow(event, Date.now());
+      selection.openSession(onNow?.sessionId ?? null, onNow?.day);
+    }
   }, [event, selection]);
 
   useEffect(() => {
     document.title = [session?.title, event?.title, 'Hallnotes'].filter(Boolean).join(' — ');
   }, [session?.title, event?.title]);
-
-  useSessionShortcuts({
-    sessions: event?.sessions ?? [],
-    current: session,
-    onOpen: (next) => selection.openSession(next.id, next.day),
-    onNew: () => event && setSessionForm({ session: null }),
-  });
 
   async function deleteSession(target: Session): Promise<Result<unknown>> {
     const address = { eventId: event!.id, sessionId: target.id };
@@ -78,8 +82,22 @@ export function Workspace() {
         selectedEventId={selection.eventId}
         onSelect={selection.openEvent}
         onCreate={() => setEventForm({ mode: 'create' })}
+        footer={<TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />}
       />
-      {event ? (
+      {event && postView.day !== undefined ? (
+        <PostView
+          event={event}
+          day={postView.day}
+          onDayChange={postView.show}
+          onClose={postView.close}
+          onOpenSession={(sessionId) => {
+            const opened = event.sessions.find((candidate) => candidate.id === sessionId);
+            postView.close();
+            if (opened) selection.openSession(opened.id, opened.day);
+            setFocusRequest((count) => count + 1);
+          }}
+        />
+      ) : event ? (
         <AgendaPane
           event={event}
           agenda={agenda}
@@ -94,6 +112,7 @@ export function Workspace() {
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}
           onDeleteSession={deleteSession}
+          extraActions={<PostButton day={selection.day} days={eventDayCount(event)} onOpen={() => postView.show(selection.day)} />}
         />
       ) : (
         <main className="welcome">
@@ -113,11 +132,14 @@ export function Workspace() {
               <button type="button" className="button button-primary" onClick={() => setEventForm({ mode: 'create' })}>
                 <PlusIcon /> New event
               </button>
+              <button type="button" className="button" onClick={() => requestCommand('import-programme')}>
+                Import a programme…
+              </button>
             </div>
           )}
         </main>
       )}
-      {event && session ? (
+      {postView.day !== undefined ? null : event && session ? (
         <NotePane
           key={session.id}
           event={event}
@@ -171,6 +193,24 @@ export function Workspace() {
           }}
         />
       )}
+      <HallCommands
+        event={event}
+        session={session}
+        day={selection.day}
+        agenda={agenda}
+        onOpenSession={(sessionId, day) => {
+          selection.openSession(sessionId, day);
+          setFocusRequest((count) => count + 1);
+        }}
+        onOpenEventAt={(eventId, sessionId, day) => {
+          if (eventId !== selection.eventId) selection.openEvent(eventId);
+          selection.openSession(sessionId, day);
+        }}
+        onOpenEvent={selection.openEvent}
+        onNewEvent={() => setEventForm({ mode: 'create' })}
+        onNewSession={() => setSessionForm({ session: null })}
+        onLibraryChanged={() => void library.refresh()}
+      />
     </div>
   );
 }

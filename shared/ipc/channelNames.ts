@@ -18,12 +18,29 @@ export const CHANNEL_NAMES = [
   'sessions:reorder',
   'notes:load',
   'notes:save',
+  'assets:store',
   'preferences:get',
   'preferences:set',
+  'posts:get',
+  'posts:save',
+  'posts:resolve',
+  'export:write',
   'app:flush-complete',
+  'import:preview',
+  'import:apply',
+  'notes:stats',
+  'search:query',
+  'history:list',
+  'history:get',
+  'history:restore',
+  'history:damage',
+  'history:dismiss-damage',
+  'trash:list',
+  'trash:restore',
+  'trash:empty',
 ] as const satisfies readonly ChannelName[];
 
-export const PUSH_EVENT_NAMES = ['app:flush-requested'] as const satisfies readonly PushEventName[];
+export const PUSH_EVENT_NAMES = ['app:flush-requested', 'menu:command'] as const satisfies readonly PushEventName[];
 
 type Unlisted<All, Listed> = Exclude<All, Listed>;
 export const everyChannelIsListed: Unlisted<ChannelName, (typeof CHANNEL_NAMES)[number]> extends never ? true : never = true;

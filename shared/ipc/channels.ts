@@ -10,8 +10,15 @@ import {
   type EventSummary,
   type Session,
 } from '../model/event';
+import { EXPORT_FORMATS, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
 import { preferenceChangesSchema, type Preferences } from '../model/preferences';
+import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDetail, type SnapshotSummary } from '../model/history';
+import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
+import { importRequestSchema, type ImportSummary } from '../model/importSummary';
+import { searchQuerySchema, type EventNoteStats, type SearchResults } from '../model/search';
+import type { CommandId } from '../commands/commandTable';
 import { serializedNoteStateSchema, type NoteFile } from '../note/noteFile';
+import { MAX_IMAGE_BYTES } from '../note/assetPath';
 
 /**
  * The IPC contract: every channel, its argument validator and its result type. The preload,
@@ -20,6 +27,8 @@ import { serializedNoteStateSchema, type NoteFile } from '../note/noteFile';
  */
 const eventRef = z.strictObject({ eventId: idSchema });
 const sessionRef = z.strictObject({ eventId: idSchema, sessionId: idSchema });
+/** A day's post, or with day null the whole event's. */
+const postRef = z.strictObject({ eventId: idSchema, day: postDaySchema });
 
 /** `channel<Result>()(argumentSchema)`: the schema fixes the argument type, the type parameter the result. */
 function channel<Output>() {
@@ -32,6 +41,10 @@ export type LibraryDescription = { libraryPath: string };
 export type EventWithSession = { event: EventFile; session: Session };
 export type LoadedNote = { note: NoteFile | null };
 export type SavedNote = { savedAt: string; bytesWritten: number };
+/** src is what the note stores: "assets/<sha256>.<ext>". */
+export type StoredAsset = { src: string; mediaType: string; bytes: number };
+/** Base64 of the largest photo accepted; the service measures the decoded bytes exactly. */
+const MAX_IMAGE_BASE64_LENGTH = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 
 export const channels = {
   'library:describe': channel<LibraryDescription>()(z.strictObject({})),
@@ -50,9 +63,41 @@ export const channels = {
   ),
   'notes:load': channel<LoadedNote>()(sessionRef),
   'notes:save': channel<SavedNote>()(z.strictObject({ eventId: idSchema, sessionId: idSchema, editorState: serializedNoteStateSchema })),
+  'assets:store': channel<StoredAsset>()(
+    z.strictObject({
+      eventId: idSchema,
+      fileName: z.string().max(1000),
+      mediaType: z.string().max(200),
+      dataBase64: z.string().max(MAX_IMAGE_BASE64_LENGTH, `a photo can be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`),
+    }),
+  ),
   'preferences:get': channel<Preferences>()(z.strictObject({})),
   'preferences:set': channel<Preferences>()(preferenceChangesSchema),
+  'posts:get': channel<Post>()(postRef),
+  'posts:save': channel<SavedPost>()(z.strictObject({ eventId: idSchema, day: postDaySchema, changes: postChangesSchema })),
+  'posts:resolve': channel<PostResolution>()(postRef),
+  'export:write': channel<ExportResult>()(
+    z.strictObject({
+      eventId: idSchema,
+      day: postDaySchema,
+      format: z.enum(EXPORT_FORMATS),
+      fragment: z.boolean().default(false),
+      frontMatter: z.boolean().default(false),
+    }),
+  ),
   'app:flush-complete': channel<{ acknowledged: true }>()(z.strictObject({ requestId: z.string().max(100) })),
+  'import:preview': channel<ImportSummary>()(importRequestSchema),
+  'import:apply': channel<ImportSummary>()(importRequestSchema),
+  'notes:stats': channel<EventNoteStats>()(eventRef),
+  'search:query': channel<SearchResults>()(searchQuerySchema),
+  'history:list': channel<SnapshotSummary[]>()(sessionRef),
+  'history:get': channel<SnapshotDetail>()(z.strictObject({ eventId: idSchema, sessionId: idSchema, snapshotId: snapshotIdSchema })),
+  'history:restore': channel<RestoredNote>()(z.strictObject({ eventId: idSchema, sessionId: idSchema, snapshotId: snapshotIdSchema })),
+  'history:damage': channel<DamageReport>()(sessionRef),
+  'history:dismiss-damage': channel<{ dismissed: true }>()(sessionRef),
+  'trash:list': channel<{ entries: TrashEntry[] }>()(z.strictObject({})),
+  'trash:restore': channel<TrashRestored>()(z.strictObject({ entryId: trashEntryIdSchema })),
+  'trash:empty': channel<{ removed: number }>()(z.strictObject({})),
 } as const;
 
 export type ChannelTable = typeof channels;
@@ -66,5 +111,7 @@ export type ChannelOutput<Name extends ChannelName> = ChannelTable[Name]['output
 /** Pushed from the main side to the renderer. */
 export type PushEvents = {
   'app:flush-requested': { requestId: string };
+  /** A command of the command table was chosen in the application menu. */
+  'menu:command': { commandId: CommandId };
 };
 export type PushEventName = keyof PushEvents;

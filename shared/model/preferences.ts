@@ -11,6 +11,12 @@ export const preferencesSchema = z.strictObject({
   defaultAuthor: z.string().max(200),
   lastEventId: idSchema.nullable(),
   lastSessionId: idSchema.nullable(),
+  /** Live-blog style: every new paragraph in a note starts with the current time. */
+  timestampNewParagraphs: z.boolean(),
+  /** Sidebars and chrome hidden, only the note showing. */
+  focusMode: z.boolean(),
+  /** How long automatic snapshots of notes are kept (version history). */
+  historyRetentionDays: z.number().int().min(1).max(3650),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -20,6 +26,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   defaultAuthor: '',
   lastEventId: null,
   lastSessionId: null,
+  timestampNewParagraphs: false,
+  focusMode: false,
+  historyRetentionDays: 30,
 };
 
 export const preferenceChangesSchema = preferencesSchema.partial();

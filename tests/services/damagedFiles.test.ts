@@ -53,8 +53,9 @@ describe('a damaged note file', () => {
     expect(existsSync(notePath(damaged.id))).toBe(false);
 
     expect((await library.services.notes.load(event.id, healthy.id)).note?.editorState).toEqual(noteState('I am fine'));
-    // The session can be written again; it now starts from an empty note.
-    expect(await library.services.notes.load(event.id, damaged.id)).toEqual({ note: null });
+    // Until the user decides, loading it again still says it was damaged instead of opening it empty.
+    await expect(library.services.notes.load(event.id, damaged.id)).rejects.toMatchObject({ code: 'damaged-file', message: expect.stringContaining(quarantinePath) });
+    // The session can be written again.
     await library.services.notes.save(event.id, damaged.id, noteState('rewritten'));
     expect((await library.services.notes.load(event.id, damaged.id)).note?.editorState).toEqual(noteState('rewritten'));
   });

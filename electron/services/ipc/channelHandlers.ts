@@ -1,5 +1,7 @@
 import type { ChannelName, ChannelOutput, ValidatedInput } from '../../../shared/ipc/channels';
+import type { ExportFormat } from '../../../shared/model/post';
 import type { Services } from '../createServices';
+import { importUploadedProgramme } from '../import/importUpload';
 
 export type ChannelHandlers = {
   [Name in ChannelName]: (input: ValidatedInput<Name>) => Promise<ChannelOutput<Name>>;
@@ -8,11 +10,13 @@ export type ChannelHandlers = {
 export type TransportHooks = {
   /** The renderer finished flushing its unsaved notes (Electron quits after this). */
   onFlushComplete(requestId: string): void;
+  /** Asks where to save an export (Electron's save dialog); null when cancelled. Without it, exports go to <library>/exports/<eventId>/. */
+  chooseExportPath?(suggestedFileName: string, format: ExportFormat): Promise<string | null>;
 };
 
 /** The one map from channel to service call that Electron main and the browser host both serve. */
 export function createChannelHandlers(services: Services, hooks: TransportHooks): ChannelHandlers {
-  const { events, notes, preferences, paths } = services;
+  const { events, notes, preferences, paths, posts, postResolver, exporter } = services;
   return {
     'library:describe': async () => ({ libraryPath: paths.root }),
     'events:list': () => events.list(),
@@ -33,8 +37,31 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'sessions:reorder': ({ eventId, day, sessionIds }) => events.reorderSessions(eventId, day, sessionIds),
     'notes:load': ({ eventId, sessionId }) => notes.load(eventId, sessionId),
     'notes:save': ({ eventId, sessionId, editorState }) => notes.save(eventId, sessionId, editorState),
+    'assets:store': (request) => services.assets.store(request),
     'preferences:get': async () => preferences.get(),
     'preferences:set': async (changes) => preferences.set(changes),
+    'posts:get': ({ eventId, day }) => posts.get(eventId, day),
+    'posts:save': ({ eventId, day, changes }) => posts.save(eventId, day, changes),
+    'posts:resolve': ({ eventId, day }) => postResolver.resolve(eventId, day),
+    'export:write': ({ eventId, day, ...options }) =>
+      exporter.write(eventId, day, options, (fileName) =>
+        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName),
+      ),
+    'import:preview': (request) => importUploadedProgramme(services, request, true),
+    'import:apply': (request) => importUploadedProgramme(services, request, false),
+    'notes:stats': ({ eventId }) => services.search.stats(eventId),
+    'search:query': ({ query, limit }) => services.search.query(query, limit),
+    'history:list': ({ eventId, sessionId }) => services.history.list(eventId, sessionId),
+    'history:get': ({ eventId, sessionId, snapshotId }) => services.history.get(eventId, sessionId, snapshotId),
+    'history:restore': ({ eventId, sessionId, snapshotId }) => services.history.restore(eventId, sessionId, snapshotId),
+    'history:damage': ({ eventId, sessionId }) => services.history.damageReport(eventId, sessionId),
+    'history:dismiss-damage': async ({ eventId, sessionId }) => {
+      await services.history.dismissDamage(eventId, sessionId);
+      return { dismissed: true };
+    },
+    'trash:list': async () => ({ entries: await services.trash.list() }),
+    'trash:restore': ({ entryId }) => services.trash.restore(entryId),
+    'trash:empty': () => services.trash.empty(),
     'app:flush-complete': async ({ requestId }) => {
       hooks.onFlushComplete(requestId);
       return { acknowledged: true };

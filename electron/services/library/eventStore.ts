@@ -24,6 +24,7 @@ import { readValidatedJson } from '../storage/readValidatedJson';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
 import { newEventId, newSessionId } from './ids';
+import { ignoreLibraryChanges, type LibraryChangeListener } from './libraryChange';
 import type { LibraryPaths } from './libraryPaths';
 
 /**
@@ -34,6 +35,7 @@ export class EventStore {
   constructor(
     private readonly paths: LibraryPaths,
     private readonly writes: WriteQueue,
+    private readonly onChanged: LibraryChangeListener = ignoreLibraryChanges,
   ) {}
 
   async list(): Promise<EventList> {
@@ -73,6 +75,7 @@ export class EventStore {
       throw fileSystemError(`create the folder for event "${event.title}"`, error);
     }
     await this.write(event);
+    this.onChanged({ kind: 'event-saved', event });
     return event;
   }
 
@@ -118,6 +121,7 @@ export class EventStore {
         throw fileSystemError(`move event "${event.title}" to the trash`, error);
       }
     });
+    this.onChanged({ kind: 'event-removed', eventId });
   }
 
   async addSession(eventId: string, draft: SessionDraft): Promise<EventWithSession> {
@@ -205,6 +209,7 @@ export class EventStore {
       const changed = apply(await this.get(eventId));
       const event = { ...changed, updatedAt: new Date().toISOString() };
       await this.write(event);
+      this.onChanged({ kind: 'event-saved', event });
       return event;
     });
   }
@@ -227,7 +232,7 @@ function withoutId(session: Session): Omit<Session, 'id'> {
 }
 
 /** Places a session after the sessions of its day that start at or before it. */
-function insertInTimeOrder(sessions: Session[], session: Session): Session[] {
+export function insertInTimeOrder(sessions: Session[], session: Session): Session[] {
   const start = minutesOfDay(session.start);
   let index = sessions.findIndex((other) => other.day > session.day || (other.day === session.day && minutesOfDay(other.start) > start));
   if (index === -1) index = sessions.length;

@@ -1,14 +1,17 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { access, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedNote, SavedNote } from '../../../shared/ipc/channels';
 import type { Session } from '../../../shared/model/event';
+import type { SnapshotReason } from '../../../shared/model/history';
 import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteState } from '../../../shared/note/noteFile';
 import { sanitizeNoteState } from '../../../shared/note/sanitizeNoteState';
 import { writeFileAtomic, syncFolder, type WriteQueue } from '../storage/atomicWrite';
 import { readValidatedJson } from '../storage/readValidatedJson';
-import { fileSystemError, ServiceError } from '../storage/serviceError';
+import { DamagedFileError, fileSystemError, ServiceError } from '../storage/serviceError';
+import { NO_NOTE_HISTORY, type NoteHistory } from '../history/noteHistory';
 import type { EventStore } from '../library/eventStore';
 import { trashStamp } from '../library/eventStore';
+import { ignoreLibraryChanges, type LibraryChangeListener } from '../library/libraryChange';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { parseOrThrow } from '../validation/parseOrThrow';
 
@@ -18,8 +21,11 @@ export class NoteStore {
     private readonly paths: LibraryPaths,
     private readonly events: EventStore,
     private readonly writes: WriteQueue,
+    private readonly onChanged: LibraryChangeListener = ignoreLibraryChanges,
+    private readonly history: NoteHistory = NO_NOTE_HISTORY,
   ) {}
 
+  /** A note found damaged is quarantined and remembered: until the user decides, loading it keeps saying so. */
   async load(eventId: string, sessionId: string): Promise<LoadedNote> {
     const session = await this.findSession(eventId, sessionId);
     const note = await readValidatedJson({
@@ -28,19 +34,29 @@ export class NoteStore {
       supportedFormat: NOTE_FILE_FORMAT,
       description: `the note for "${session.title}"`,
       quarantineFolder: join(this.paths.quarantineFolder, eventId),
+    }).catch(async (error: unknown) => {
+      // Reporting the damage matters more than remembering it, so a failed record is not raised instead.
+      if (error instanceof DamagedFileError) await this.history.recordDamage(eventId, session, error).catch(() => undefined);
+      throw error;
     });
+    if (!note) await this.history.assertNotDamaged(eventId, session);
     return { note: note ? { ...note, editorState: sanitizeNoteState(note.editorState) } : null };
   }
 
-  /** Queued before anything is awaited, so of two saves of one note the one called last always wins. */
-  async save(eventId: string, sessionId: string, editorState: SerializedNoteState): Promise<SavedNote> {
+  /**
+   * Queued before anything is awaited, so of two saves of one note the one called last always
+   * wins. The note on disk is snapshotted first (editing snapshots are rate-limited by the history).
+   */
+  async save(eventId: string, sessionId: string, editorState: SerializedNoteState, snapshotReason: SnapshotReason = 'editing'): Promise<SavedNote> {
     const filePath = this.paths.noteFile(eventId, sessionId);
     return this.writes.run(filePath, async () => {
       const session = await this.findSession(eventId, sessionId);
       const state = parseOrThrow(noteFileSchema.shape.editorState, editorState, `note for "${session.title}"`);
       const note: NoteFile = { format: NOTE_FILE_FORMAT, sessionId, savedAt: new Date().toISOString(), editorState: sanitizeNoteState(state) };
       await this.ensureNotesFolder(eventId, session);
+      await this.history.beforeOverwrite(eventId, session, snapshotReason);
       const bytesWritten = await writeFileAtomic(filePath, JSON.stringify(note), `the note for "${session.title}"`);
+      this.onChanged({ kind: 'note-saved', eventId, sessionId, editorState: note.editorState });
       return { savedAt: note.savedAt, bytesWritten };
     });
   }
@@ -61,6 +77,7 @@ export class NoteStore {
         throw fileSystemError(`move the note of "${session.title}" to the trash`, error);
       }
     });
+    this.onChanged({ kind: 'note-removed', eventId, sessionId: session.id });
   }
 
   /** An empty notes/ folder is dropped by git and some sync tools; not recursive, so a vanished event is not recreated. */
@@ -73,11 +90,21 @@ export class NoteStore {
   }
 
   private async findSession(eventId: string, sessionId: string): Promise<Session> {
-    const event = await this.events.get(eventId);
+    const event = await this.events.get(eventId).catch(async (error: unknown) => {
+      throw await this.explainMissingLibrary(error);
+    });
     const session = event.sessions.find((candidate) => candidate.id === sessionId);
     if (!session) {
       throw new ServiceError('not-found', `Event "${event.title}" has no session with id "${sessionId}"; it may have been deleted.`);
     }
     return session;
+  }
+
+  /** A library on a removed drive first looks like a missing event; say what really happened. */
+  private async explainMissingLibrary(error: unknown): Promise<unknown> {
+    if (!(error instanceof ServiceError && error.code === 'not-found')) return error;
+    const present = await access(this.paths.root).then(() => true, () => false);
+    if (present) return error;
+    return new ServiceError('library-missing', `The library folder ${this.paths.root} cannot be found: was a drive removed, or the folder renamed or moved?`);
   }
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
-import { fileSystemError, ServiceError } from './serviceError';
+import { DamagedFileError, fileSystemError, ServiceError } from './serviceError';
 import { syncFolder } from './atomicWrite';
 
 export type ReadRequest<Schema extends z.ZodType> = {
@@ -60,9 +60,10 @@ async function quarantine(request: ReadRequest<z.ZodType>, reason: string): Prom
   } catch (error) {
     return fileSystemError(`move damaged ${request.description} aside (${reason})`, error);
   }
-  return new ServiceError(
-    'damaged-file',
+  return new DamagedFileError(
     `${capitalise(request.description)} could not be read (${reason}). The damaged file was moved to ${target}; nothing else was changed.`,
+    target,
+    reason,
   );
 }
 

@@ -15,6 +15,17 @@ export class ServiceError extends Error {
   }
 }
 
+/** A file failed validation and was moved aside; says where, so the damage can be recorded and shown later. */
+export class DamagedFileError extends ServiceError {
+  constructor(
+    message: string,
+    readonly movedTo: string,
+    readonly reason: string,
+  ) {
+    super('damaged-file', message);
+  }
+}
+
 const ERRNO_CODES: Record<string, { code: ErrorCode; reason: string }> = {
   ENOSPC: { code: 'disk-full', reason: 'the disk is full' },
   EDQUOT: { code: 'disk-full', reason: 'the disk quota is used up' },

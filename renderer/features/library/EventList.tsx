@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EventSummary } from '../../../shared/model/event';
 import type { EventProblem } from '../../../shared/ipc/channels';
 import { PlusIcon } from '../../ui/icons';
@@ -11,10 +12,12 @@ type EventListProps = {
   selectedEventId: string | null;
   onSelect: (eventId: string) => void;
   onCreate: () => void;
+  /** Shown at the foot of the pane (the trash). */
+  footer?: ReactNode;
 };
 
 /** The library sidebar: every event, newest first, and the button to create one. */
-export function EventList({ events, problems, error, libraryPath, selectedEventId, onSelect, onCreate }: EventListProps) {
+export function EventList({ events, problems, error, libraryPath, selectedEventId, onSelect, onCreate, footer }: EventListProps) {
   return (
     <nav className="library" aria-label="Events">
       <div className="library-header">
@@ -63,6 +66,7 @@ export function EventList({ events, problems, error, libraryPath, selectedEventI
           <span>{libraryPath}</span>
         </p>
       )}
+      {footer}
     </nav>
   );
 }

@@ -18,7 +18,8 @@ export type Timers = {
   clear(handle: unknown): void;
 };
 
-export type NoteSaverOptions = { debounceMs?: number; retryMs?: number; timers?: Timers };
+export type NoteSaverOptions = { debounceMs?: number; maxWaitMs?: number; retryMs?: number; timers?: Timers };
+export type StatusListener = (address: NoteAddress, status: SaveStatus) => void;
 
 type Entry = NoteAddress & {
   /** The newest state known in memory that is not yet confirmed on disk; null when disk is current. */
@@ -27,6 +28,8 @@ type Entry = NoteAddress & {
   dirty: boolean;
   inFlight: Promise<void> | null;
   debounce: unknown;
+  /** Set by the first change after a save starts; caps how long continuous typing can go unsaved. */
+  maxWait: unknown;
   retry: unknown;
   status: SaveStatus;
   listeners: Set<(status: SaveStatus) => void>;
@@ -38,7 +41,8 @@ const browserTimers: Timers = {
 };
 
 /**
- * Saves notes, one entry per session: debounced after the last change, at most one save in
+ * Saves notes, one entry per session: debounced after the last change but never later than
+ * `maxWaitMs` after the first unsaved one (so steady typing is saved too), at most one save in
  * flight per session, newest state wins, and a failed save stays pending and is retried
  * until it succeeds. It also remembers each session's unsaved state, so reopening a session
  * whose save has not landed yet shows the newest text rather than what is on disk.
@@ -46,7 +50,9 @@ const browserTimers: Timers = {
 export class NoteSaver {
   private readonly entries = new Map<string, Entry>();
   private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
   private readonly retryMs: number;
+  private readonly statusListeners = new Set<StatusListener>();
   private readonly timers: Timers;
 
   constructor(
@@ -54,6 +60,8 @@ export class NoteSaver {
     options: NoteSaverOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 500;
+    // Steady typing is saved at least this often, so a crash loses well under a second of it even on a busy machine.
+    this.maxWaitMs = options.maxWaitMs ?? 300;
     this.retryMs = options.retryMs ?? 2000;
     this.timers = options.timers ?? browserTimers;
   }
@@ -67,6 +75,7 @@ export class NoteSaver {
     if (entry.status.kind !== 'error' && entry.status.kind !== 'pending') this.setStatus(entry, { kind: 'pending' });
     this.timers.clear(entry.debounce);
     entry.debounce = this.timers.set(() => void this.drain(entry), this.debounceMs);
+    entry.maxWait ??= this.timers.set(() => void this.drain(entry), this.maxWaitMs);
   }
 
   /** Saves this session's pending change now; resolves once that save attempt has finished. */
@@ -99,19 +108,29 @@ export class NoteSaver {
     return () => entry.listeners.delete(listener);
   }
 
+  /** Every session's status changes, e.g. for an app-wide "notes are not being saved" banner. */
+  subscribeAll(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
   /** Drops a session (it was deleted): no more saves or retries for it. */
   forget(address: NoteAddress): void {
     const entry = this.entries.get(keyOf(address));
     if (!entry) return;
     this.timers.clear(entry.debounce);
+    this.timers.clear(entry.maxWait);
     this.timers.clear(entry.retry);
     entry.latest = null;
     entry.dirty = false;
     this.entries.delete(keyOf(address));
+    for (const listener of this.statusListeners) listener(address, { kind: 'idle' });
   }
 
   private drain(entry: Entry): Promise<void> {
     this.timers.clear(entry.debounce);
+    this.timers.clear(entry.maxWait);
+    entry.maxWait = undefined;
     this.timers.clear(entry.retry);
     if (!entry.inFlight && entry.dirty && entry.latest) entry.inFlight = this.saveUntilCurrent(entry);
     return entry.inFlight ?? Promise.resolve();
@@ -162,6 +181,7 @@ export class NoteSaver {
         dirty: false,
         inFlight: null,
         debounce: undefined,
+        maxWait: undefined,
         retry: undefined,
         status: { kind: 'idle' },
         listeners: new Set(),
@@ -174,6 +194,7 @@ export class NoteSaver {
   private setStatus(entry: Entry, status: SaveStatus): void {
     entry.status = status;
     for (const listener of entry.listeners) listener(status);
+    for (const listener of this.statusListeners) listener(entry, status);
   }
 }
 

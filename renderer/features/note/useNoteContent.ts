@@ -11,11 +11,12 @@ export type NoteContent =
 
 /**
  * The note to show for a session: the saver's unsaved state when a save has not landed yet
- * (so switching back never shows older text), otherwise what is on disk.
+ * (so switching back never shows older text), otherwise what is on disk. A new `revision`
+ * reads it again (after a restore) and gives the editor a new key.
  */
-export function useNoteContent({ eventId, sessionId }: NoteAddress): NoteContent {
+export function useNoteContent({ eventId, sessionId }: NoteAddress, revision = 0): NoteContent {
   const saver = useNoteSaver();
-  const key = `${eventId}/${sessionId}`;
+  const key = `${eventId}/${sessionId}/${revision}`;
   const [content, setContent] = useState<NoteContent & { for?: string }>({ state: 'loading' });
 
   useEffect(() => {

@@ -1,0 +1,107 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '../support/hostFixture';
+import { HallnotesApp } from '../support/hallnotesApp';
+import { readEvents, readNoteTexts } from '../support/libraryFiles';
+import { SafetyViews } from '../support/safetyViews';
+
+/**
+ * Two sessions with notes. The keynote's first version is pasted in one go, so its first
+ * overwrite keeps exactly that version as a snapshot.
+ */
+async function prepare(app: HallnotesApp) {
+  await app.createEvent({ title: 'Damage Days', startDate: '2026-10-05' });
+  await app.addSession({ title: 'Keynote', start: '09:00' });
+  await app.openSession('Keynote');
+  await app.page.keyboard.insertText('First version of the keynote.');
+  await app.waitUntilSaved();
+  await app.typeInNote(' Then more.');
+  await app.waitUntilSaved();
+  await app.addSession({ title: 'Panel', start: '10:00' });
+  await app.openSession('Panel');
+  await app.typeInNote('The panel notes are fine.');
+  await app.waitUntilSaved();
+}
+
+const DAMAGE = {
+  truncated: (valid: Buffer) => valid.subarray(0, Math.floor(valid.length / 2)),
+  'zero-filled': (valid: Buffer) => Buffer.alloc(valid.length),
+  garbage: () => Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x00, 0x13, 0x37, 0x9c, 0x22]),
+};
+
+for (const [kind, damage] of Object.entries(DAMAGE)) {
+  test(`a ${kind} note is reported with its session, offers its latest snapshot after a restart too, and the rest opens normally`, async ({ page, host }) => {
+    const app = new HallnotesApp(page);
+    const safety = new SafetyViews(page);
+    await prepare(app);
+    const [event] = await readEvents(host.libraryPath);
+    const keynote = event.sessions.find((session) => session.title === 'Keynote')!;
+    const notePath = join(host.libraryPath, 'events', event.id, 'notes', `${keynote.id}.json`);
+    const damagedBytes = damage(await readFile(notePath));
+    await writeFile(notePath, damagedBytes);
+
+    await app.reload();
+    await app.sessionRow('Keynote').locator('.session-open').click();
+    await expect(safety.damagedNote).toContainText('This note was damaged');
+    await expect(safety.damagedNote).toContainText('The note for “Keynote” could not be read');
+    await expect(app.editor).toHaveCount(0);
+    const [quarantined] = await readdir(join(host.libraryPath, 'quarantine', event.id));
+    await expect(safety.damagedNote).toContainText(join(host.libraryPath, 'quarantine', event.id, quarantined));
+    // The damaged bytes are kept, untouched.
+    expect(await readFile(join(host.libraryPath, 'quarantine', event.id, quarantined))).toEqual(damagedBytes);
+
+    await app.openSession('Panel');
+    await expect(app.editor).toHaveText('The panel notes are fine.');
+
+    // After a restart the file is gone from notes/, and the note still says it was damaged.
+    await app.reload();
+    await app.sessionRow('Keynote').locator('.session-open').click();
+    await expect(safety.damagedNote).toContainText('This note was damaged');
+    await expect(safety.damagedNote).toContainText('Latest snapshot: ');
+    await safety.damagedNote.getByRole('button', { name: /^Restore the snapshot from/ }).click();
+    await expect(app.editor).toHaveText('First version of the keynote.');
+    expect(await readNoteTexts(host.libraryPath)).toEqual({ Keynote: 'First version of the keynote.', Panel: 'The panel notes are fine.' });
+
+    await app.reload();
+    await app.openSession('Keynote');
+    await expect(app.editor).toHaveText('First version of the keynote.');
+  });
+}
+
+test('choosing to start a damaged note empty is the only way it opens empty', async ({ page, host }) => {
+  const app = new HallnotesApp(page);
+  const safety = new SafetyViews(page);
+  await prepare(app);
+  const [event] = await readEvents(host.libraryPath);
+  const keynote = event.sessions.find((session) => session.title === 'Keynote')!;
+  await writeFile(join(host.libraryPath, 'events', event.id, 'notes', `${keynote.id}.json`), '');
+
+  await app.reload();
+  await app.sessionRow('Keynote').locator('.session-open').click();
+  await safety.damagedNote.getByRole('button', { name: 'Start an empty note' }).click();
+  await expect(safety.damagedNote).toHaveCount(0);
+  await expect(app.editor).toHaveText('');
+  await app.typeInNote('Starting over.');
+  await app.waitUntilSaved();
+  expect((await readNoteTexts(host.libraryPath)).Keynote).toBe('Starting over.');
+  expect(await readdir(join(host.libraryPath, 'quarantine', event.id))).toHaveLength(1);
+});
+
+test('a damaged event file is named in the library, the other events open, and its notes stay on disk', async ({ page, host }) => {
+  const app = new HallnotesApp(page);
+  await prepare(app);
+  await app.createEvent({ title: 'Healthy Fest', startDate: '2026-11-01' });
+  const events = await readEvents(host.libraryPath);
+  const damaged = events.find((event) => event.title === 'Damage Days')!;
+  const eventFile = join(host.libraryPath, 'events', damaged.id, 'event.json');
+  const notesBefore = await readdir(join(host.libraryPath, 'events', damaged.id, 'notes'));
+  await writeFile(eventFile, (await readFile(eventFile)).subarray(0, 100));
+
+  await app.reload();
+  const problems = page.locator('.library-problems');
+  await expect(problems).toContainText(`The event file of "${damaged.id}" could not be read`);
+  await expect(problems).toContainText(join(host.libraryPath, 'quarantine', damaged.id));
+  await app.eventInList('Healthy Fest').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Healthy Fest' })).toBeVisible();
+  expect(await readdir(join(host.libraryPath, 'events', damaged.id, 'notes'))).toEqual(notesBefore);
+});

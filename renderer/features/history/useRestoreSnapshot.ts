@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import type { Result } from '../../../shared/ipc/result';
+import type { RestoredNote } from '../../../shared/model/history';
+import { api } from '../../api/bridge';
+import type { NoteAddress } from '../note/noteSaver';
+import { useNoteSaver } from '../note/noteSaverContext';
+
+/**
+ * Restores a snapshot as the note. Pending edits are saved first (so they become the
+ * "before restore" snapshot), and the saver then forgets the session, so no stale pending
+ * state can overwrite the restored note; `onRestored` reloads the editor from disk.
+ */
+export function useRestoreSnapshot(address: NoteAddress, onRestored: () => void): (snapshotId: string) => Promise<Result<RestoredNote>> {
+  const saver = useNoteSaver();
+  const { eventId, sessionId } = address;
+  return useCallback(
+    async (snapshotId: string) => {
+      await saver.flush({ eventId, sessionId });
+      if (saver.unsavedState({ eventId, sessionId })) {
+        return {
+          ok: false,
+          error: { code: 'conflict', message: 'This note has changes that could not be saved yet, so it is not replaced now. Try again once saving works.' },
+        };
+      }
+      const result = await api['history:restore']({ eventId, sessionId, snapshotId });
+      if (result.ok) {
+        saver.forget({ eventId, sessionId });
+        onRestored();
+      }
+      return result;
+    },
+    [saver, eventId, sessionId, onRestored],
+  );
+}
