@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { eventDayCount, type Session } from '../../shared/model/event';
-import { sessionOnNow } from '../../shared/model/onNow';
+import { keepsRememberedSession, sessionOnNow } from '../../shared/model/onNow';
 import type { Result } from '../../shared/ipc/result';
 import { api } from '../api/bridge';
 import { AgendaPane } from '../features/agenda/AgendaPane';
@@ -47,9 +47,10 @@ export function Workspace() {
   // starts with the cursor at the end of the note.
   useEffect(() => {
     if (!event || settledEventId.current === event.id) return;
+    const atStartUp = settledEventId.current === null;
     settledEventId.current = event.id;
     const remembered = event.sessions.find((candidate) => candidate.id === selection.sessionId);
-    if (remembered) selection.selectDay(remembered.day);
+    if (remembered && (!atStartUp || keepsRememberedSession(event, remembered, Date.now()))) selection.selectDay(remembered.day);
     else {
       const onNow = sessionOnNow(event, Date.now());
       selection.openSession(onNow?.sessionId ?? null, onNow?.day);

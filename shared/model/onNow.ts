@@ -84,3 +84,14 @@ function preferred(running: Session[]): Session {
 function pick(session: Session, reason: OnNowReason): OnNow {
   return { day: session.day, sessionId: session.id, reason };
 }
+
+/**
+ * Whether reopening the app should bring back the session that was open when it closed. Yes,
+ * unless the event is running today (by its own clock) and that session belongs to another
+ * day: the reporter who closes the laptop in the evening wants this morning's session next day.
+ */
+export function keepsRememberedSession(event: EventFile, remembered: Session, instant: number): boolean {
+  const today = dayCount(event.startDate, wallClockAt(event.timezone, instant).date);
+  const eventRunsToday = today >= 1 && today <= eventDayCount(event);
+  return !eventRunsToday || remembered.day === today;
+}

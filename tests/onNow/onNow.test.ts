@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFile, Session } from '../../shared/model/event';
-import { eventClockAt, runningSessionIds, sessionOnNow } from '../../shared/model/onNow';
+import { eventClockAt, keepsRememberedSession, runningSessionIds, sessionOnNow } from '../../shared/model/onNow';
 import { wallClockAt } from '../../shared/model/wallClock';
 
 type SessionSpec = Partial<Session> & Pick<Session, 'id' | 'start'>;
@@ -136,5 +136,31 @@ describe('daylight saving time edges (Europe/Berlin)', () => {
 
   it('reads midnight as 00:00, not 24:00', () => {
     expect(wallClockAt('Europe/Berlin', at('2026-10-24T22:00:00Z'))).toEqual({ date: '2026-10-25', time: '00:00', minutes: 0 });
+  });
+});
+
+describe('keepsRememberedSession (reopening the app)', () => {
+  const twoDays = event('Europe/Berlin', '2026-05-12', '2026-05-13', [
+    { id: 'day-one-talk', day: 1, start: '16:00', end: '17:00' },
+    { id: 'day-two-talk', day: 2, start: '09:00', end: '10:00' },
+  ]);
+  const [dayOneTalk, dayTwoTalk] = twoDays.sessions;
+
+  it('brings back a session of today while the event runs', () => {
+    expect(keepsRememberedSession(twoDays, dayOneTalk, at('2026-05-12T17:30:00+02:00'))).toBe(true);
+  });
+
+  it("goes to on now the next morning instead of yesterday's session", () => {
+    expect(keepsRememberedSession(twoDays, dayOneTalk, at('2026-05-13T08:45:00+02:00'))).toBe(false);
+    expect(keepsRememberedSession(twoDays, dayTwoTalk, at('2026-05-13T08:45:00+02:00'))).toBe(true);
+  });
+
+  it('brings back any session before or after the event, when there is no "today" to prefer', () => {
+    expect(keepsRememberedSession(twoDays, dayTwoTalk, at('2026-05-01T12:00:00+02:00'))).toBe(true);
+    expect(keepsRememberedSession(twoDays, dayOneTalk, at('2026-06-01T12:00:00+02:00'))).toBe(true);
+  });
+
+  it("judges today by the event's clock: 00:30 in Berlin is already day two", () => {
+    expect(keepsRememberedSession(twoDays, dayOneTalk, at('2026-05-12T22:30:00Z'))).toBe(false);
   });
 });
