@@ -44,7 +44,8 @@ export function useToolbarState(): ToolbarState {
         editor.registerCommand(
           CAN_UNDO_COMMAND,
           (canUndo) => {
-            setState((current) => ({ ...current, canUndo }));
+            // History reports after every change; re-render only when the answer changes.
+            setState((current) => (current.canUndo === canUndo ? current : { ...current, canUndo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,
@@ -52,7 +53,7 @@ export function useToolbarState(): ToolbarState {
         editor.registerCommand(
           CAN_REDO_COMMAND,
           (canRedo) => {
-            setState((current) => ({ ...current, canRedo }));
+            setState((current) => (current.canRedo === canRedo ? current : { ...current, canRedo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,
