@@ -4,6 +4,7 @@ import { POST_STYLES } from '../export/postInput';
 import { serializedNoteStateSchema, type SerializedNoteState } from '../note/noteFile';
 import { dateOfDay } from './calendar';
 import { idSchema, MAX_EVENT_DAYS, type EventFile, type Session } from './event';
+import { slugify } from './slug';
 
 /**
  * The day's post (or the whole event's): what a reporter chose, stored in its own file
@@ -147,14 +148,7 @@ const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { html: '.html', markdow
 
 /** A file name from the post title: "web-summit-day-1-reflections.md". */
 export function suggestedExportFileName(title: string, format: ExportFormat): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const slug = slugify(title, 80);
   return `${slug || 'post'}${EXPORT_EXTENSIONS[format]}`;
 }
 

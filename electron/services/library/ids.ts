@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { slugify } from '../../../shared/model/slug';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -12,14 +13,7 @@ export function randomId(length: number): string {
 
 /** `web-summit-2026-k3f9`: readable in a folder listing, unique by its random tail. */
 export function newEventId(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const slug = slugify(title, 40);
   return slug ? `${slug}-${randomId(4)}` : `event-${randomId(6)}`;
 }
 

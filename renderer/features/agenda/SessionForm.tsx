@@ -16,6 +16,7 @@ import { Field } from '../../ui/Field';
 import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
 import { formatDayDate, KIND_LABELS, STATUS_LABELS } from '../../ui/format';
 import { SpeakerRows } from './SpeakerRows';
+import { useDialogSubmit } from '../../ui/useDialogSubmit';
 
 type SessionFormProps = {
   event: EventFile;
@@ -35,8 +36,7 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Values>(() => initialValues(event, session, day));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submitError, send } = useDialogSubmit(onSubmit, onClose);
   const days = eventDayCount(event);
 
   const set = <Key extends keyof Values>(name: Key, value: Values[Key]) => setValues((current) => ({ ...current, [name]: value }));
@@ -54,11 +54,7 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
       return;
     }
     setErrors({});
-    setBusy(true);
-    const result = await onSubmit(draft);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setSubmitError(result.error.message);
+    await send(draft);
   }
 
   return (

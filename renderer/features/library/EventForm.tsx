@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
 import { localTimeZone, timeZoneOptions } from './timeZones';
+import { useDialogSubmit } from '../../ui/useDialogSubmit';
 
 type EventFormProps = {
   event: EventFile | null;
@@ -28,8 +29,7 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
     author: event?.author ?? defaultAuthor,
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submitError, send } = useDialogSubmit(onSubmit, onClose);
 
   const set = (name: keyof EventDraft) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
   const days = isCalendarDate(values.startDate) && isCalendarDate(values.endDate) ? dayCount(values.startDate, values.endDate) : null;
@@ -46,11 +46,7 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
       return;
     }
     setErrors({});
-    setBusy(true);
-    const result = await onSubmit(draft);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setSubmitError(result.error.message);
+    await send(draft);
   }
 
   return (
