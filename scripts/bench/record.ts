@@ -30,7 +30,7 @@ Written by \`npm run bench\` (scripts/bench/). Speed claims are only worth what 
 
 Per round (\`--reps N\`, default 3): typing 110 keys per page, 8 switches each way, 4 sessions saved twice, 10 exports per format, 5 parses and 2 imports per programme, 5 runs of each search query and one index build, 2 loads of each page, one memory run.
 
-Run it: \`npm run bench\` (everything, about 5–8 minutes on 2 cores), \`npm run bench -- --only typing,switch\`, \`--reps N\`, \`--quick\` (one round: a smoke test, not a figure to quote), \`--no-record\`.
+Run it: \`npm run bench\` (everything: each run below gives its wall time, 2½ to 6½ minutes on 2 cores so far), \`npm run bench -- --only typing,switch\`, \`--reps N\`, \`--quick\` (one round: a smoke test, not a figure to quote), \`--no-record\`.
 `;
 
 export type RunRecord = { startedAt: Date; command: string; machine: Machine; loadAtStart: number; loadAtEnd: number; wallSeconds: number; reps: number; rows: Row[] };
