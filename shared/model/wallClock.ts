@@ -16,6 +16,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
@@ -23,10 +24,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+export type ZonedParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** The calendar fields of an instant in `timeZone`, as numbers (month 1–12, hour 0–23). */
+export function zonedParts(timeZone: string, instant: number): ZonedParts {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
 export function wallClockAt(timeZone: string, instant: number): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const hour = parts.hour === '24' ? '00' : parts.hour;
-  const time = `${hour}:${parts.minute}`;
-  return { date: `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`, time, minutes: Number(hour) * 60 + Number(parts.minute) };
+  const { year, month, day, hour, minute } = zonedParts(timeZone, instant);
+  return { date: `${pad(year, 4)}-${pad(month)}-${pad(day)}`, time: `${pad(hour)}:${pad(minute)}`, minutes: hour * 60 + minute };
 }

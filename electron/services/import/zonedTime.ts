@@ -1,50 +1,22 @@
 import { isCalendarDate, minutesOfDay } from '../../../shared/model/calendar';
+import { wallClockAt as venueClockAt, zonedParts } from '../../../shared/model/wallClock';
 
 /**
- * Wall-clock arithmetic in named time zones through Intl, so nothing here depends on the time
- * zone of the machine running the import.
+ * Wall-clock arithmetic in named time zones (reading the zone through shared/model/wallClock),
+ * so nothing here depends on the time zone of the machine running the import.
  */
 export type WallClock = { date: string; time: string };
 
 const MINUTE = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-function zoneParts(instant: number, zone: string): Record<string, number> {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return parts;
-}
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 export function wallClockAt(instant: number, zone: string): WallClock {
-  const parts = zoneParts(instant, zone);
-  return { date: `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`, time: `${pad(parts.hour)}:${pad(parts.minute)}` };
+  const { date, time } = venueClockAt(zone, instant);
+  return { date, time };
 }
 
 function offsetAt(instant: number, zone: string): number {
   const whole = Math.floor(instant / 1000) * 1000;
-  const parts = zoneParts(whole, zone);
+  const parts = zonedParts(zone, whole);
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - whole;
 }
 

@@ -1,6 +1,7 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { COMMANDS, type CommandDefinition, type CommandId } from '../../../shared/commands/commandTable';
 import { Dialog } from '../../ui/Dialog';
+import { useListNavigation } from '../../ui/useListNavigation';
 import { shortcutText } from './shortcutText';
 
 type CommandPaletteProps = {
@@ -18,13 +19,11 @@ function matches(command: CommandDefinition, words: string[]): boolean {
 /** Ctrl/Cmd+K: every command with its shortcut, filtered as you type; Enter runs the highlighted one. */
 export function CommandPalette({ isAvailable, onRun, onClose }: CommandPaletteProps) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const listId = useId();
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return COMMANDS.filter((command) => command.id !== 'command-palette' && matches(command, words));
   }, [query]);
-  const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
 
   function choose(command: CommandDefinition | undefined) {
     if (!command || !isAvailable(command.id as CommandId)) return;
@@ -32,17 +31,7 @@ export function CommandPalette({ isAvailable, onRun, onClose }: CommandPalettePr
     onRun(command.id as CommandId);
   }
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      choose(shown[activeIndex]);
-      return;
-    }
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step === 0 || shown.length === 0) return;
-    event.preventDefault();
-    setActive((activeIndex + step + shown.length) % shown.length);
-  }
+  const { activeIndex, setActive, onKeyDown } = useListNavigation(shown, choose);
 
   return (
     <Dialog title="Commands" onClose={onClose} size="medium">

@@ -1,6 +1,7 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { SearchHit } from '../../../shared/model/search';
 import { Dialog } from '../../ui/Dialog';
+import { useListNavigation } from '../../ui/useListNavigation';
 import { formatTimeRange } from '../../ui/format';
 import { HighlightedText } from './HighlightedText';
 import { useSearchResults } from './useSearchResults';
@@ -15,11 +16,9 @@ const FIELD_LABELS = { title: 'Title', speakers: 'Speakers', room: 'Room', note:
 /** Search every note and session of every event; results by event, then session, matches marked. */
 export function SearchDialog({ onOpen, onClose }: SearchDialogProps) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const listId = useId();
   const { results, error, searching } = useSearchResults(query);
   const hits = useMemo(() => results?.groups.flatMap((group) => group.hits) ?? [], [results]);
-  const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   const optionId = (hit: SearchHit) => `${listId}-${hit.eventId}-${hit.sessionId}`;
 
   function choose(hit: SearchHit | undefined) {
@@ -28,19 +27,9 @@ export function SearchDialog({ onOpen, onClose }: SearchDialogProps) {
     onOpen(hit);
   }
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      choose(hits[activeIndex]);
-      return;
-    }
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step === 0 || hits.length === 0) return;
-    event.preventDefault();
-    const next = (activeIndex + step + hits.length) % hits.length;
-    setActive(next);
-    document.getElementById(optionId(hits[next]))?.scrollIntoView({ block: 'nearest' });
-  }
+  const { activeIndex, setActive, onKeyDown } = useListNavigation(hits, choose, (hit) =>
+    document.getElementById(optionId(hit))?.scrollIntoView({ block: 'nearest' }),
+  );
 
   return (
     <Dialog title="Search all notes" onClose={onClose} size="large">
