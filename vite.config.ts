@@ -19,6 +19,7 @@ export default defineConfig({
           index: 'renderer/index.html',
           'bench-contenteditable': 'renderer/bench/contenteditable.html',
           'bench-textarea': 'renderer/bench/textarea.html',
+          'bench-lexical': 'renderer/bench/lexical.html',
         },
       },
     }),

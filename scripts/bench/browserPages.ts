@@ -14,6 +14,7 @@ export function launchChromium(): Promise<Browser> {
 
 export const BARE_CONTENTEDITABLE_PATH = '/bench/contenteditable.html';
 export const BARE_TEXTAREA_PATH = '/bench/textarea.html';
+export const BARE_LEXICAL_PATH = '/bench/lexical.html';
 
 /** A fresh context (cold cache) already signed in to the host, with the probes installed in every page. */
 export async function signedInContext(browser: Browser, host: BenchHost): Promise<BrowserContext> {

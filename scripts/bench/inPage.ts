@@ -142,6 +142,13 @@ export function fillBarePage(content: { html: string; text: string }): void {
   if (textarea) textarea.value = content.text;
 }
 
+/** The bare Lexical page: shows the note's stored editor state once the page's script has loaded. */
+export async function showNoteInBareLexical(state: unknown): Promise<void> {
+  const page = window as Window & { showNote?: (state: unknown) => void };
+  while (!page.showNote) await new Promise((resolve) => setTimeout(resolve, 10));
+  page.showNote(state);
+}
+
 export function editorText(sessionId: string | null): string {
   const editor =
     sessionId === null

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { BenchSession } from '../appLibrary';
 import { bareContent } from '../bareContent';
-import { BARE_CONTENTEDITABLE_PATH, BARE_TEXTAREA_PATH, openSession, signedInContext, waitUntilReady, watchForErrors } from '../browserPages';
-import { editorText, fillBarePage, setKeyRecording, takeKeyLatencies } from '../inPage';
+import { BARE_CONTENTEDITABLE_PATH, BARE_LEXICAL_PATH, BARE_TEXTAREA_PATH, openSession, signedInContext, waitUntilReady, watchForErrors } from '../browserPages';
+import { editorText, fillBarePage, setKeyRecording, showNoteInBareLexical, takeKeyLatencies } from '../inPage';
 import { row, type Measure, type Row, type Target } from '../measure';
 import { recordTyping, waitForNoteOnDisk } from '../noteOnDisk';
 
@@ -11,7 +11,13 @@ const WARM_UP = ' and so';
 const SPACING_MS = 20;
 const PHRASE = ' the speaker said that latency matters more than raw throughput and the whole room nodded along';
 
-type Kind = 'app' | 'contenteditable' | 'textarea';
+type Kind = 'app' | 'contenteditable' | 'textarea' | 'lexical';
+
+const BARE_PATHS: Record<Exclude<Kind, 'app'>, string> = {
+  contenteditable: BARE_CONTENTEDITABLE_PATH,
+  textarea: BARE_TEXTAREA_PATH,
+  lexical: BARE_LEXICAL_PATH,
+};
 type Condition = { kind: Kind; size: string; page: Page; session: BenchSession; problems: () => string[]; latencies: number[] };
 
 const TARGETS: Record<string, Target> = {
@@ -21,8 +27,9 @@ const TARGETS: Record<string, Target> = {
 
 /**
  * Keydown → next frame while typing at the end of a 3,000- and a 20,000-word note: the app,
- * a bare contenteditable and a bare textarea showing the same text, one page each in one
- * browser, typed into in turn (order reversed every other round) so noise falls on all alike.
+ * a bare contenteditable, a bare textarea and bare Lexical (rich text only, no React) showing
+ * the same text, one page each in one browser, typed into in turn (order reversed every other
+ * round) so noise falls on all alike. Bare Lexical shows how much of the app's cost is Lexical's own.
  */
 export const typingMeasure: Measure = {
   id: 'typing',
@@ -34,7 +41,7 @@ export const typingMeasure: Measure = {
       const conditions: Condition[] = [];
       for (const [size, session] of [['3,000 words', app.onNow], ['20,000 words', app.typing20k]] as const) {
         const content = bareContent(app.noteStates.get(session.id)!);
-        for (const kind of ['app', 'contenteditable', 'textarea'] as const) {
+        for (const kind of ['app', 'contenteditable', 'textarea', 'lexical'] as const) {
           const page = await context.newPage();
           const problems = watchForErrors(page);
           if (kind === 'app') {
@@ -42,8 +49,9 @@ export const typingMeasure: Measure = {
             await page.getByRole('list', { name: 'Sessions' }).waitFor();
             await openSession(page, session);
           } else {
-            await page.goto(`${host.origin}${kind === 'contenteditable' ? BARE_CONTENTEDITABLE_PATH : BARE_TEXTAREA_PATH}`);
-            await page.evaluate(fillBarePage, content);
+            await page.goto(`${host.origin}${BARE_PATHS[kind]}`);
+            if (kind === 'lexical') await page.evaluate(showNoteInBareLexical, app.noteStates.get(session.id)!);
+            else await page.evaluate(fillBarePage, content);
             await page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]').focus();
             await page.keyboard.press('Control+End');
             await waitUntilReady(page, { sessionId: null, closingText: session.closingText });
@@ -101,6 +109,7 @@ function rowsFor(conditions: Condition[]): Row[] {
     const problems = conditions.filter((condition) => condition.size === size).flatMap((condition) => condition.problems());
     const note = problems.length > 0 ? `page errors: ${problems.slice(0, 3).join('; ')}` : undefined;
     rows.push(row({ measure: 'Typing', label: `${size}: app`, unit: 'ms', samples: of('app').latencies, baseline, target: TARGETS[size], note }));
+    rows.push(row({ measure: 'Typing', label: `${size}: bare Lexical`, unit: 'ms', samples: of('lexical').latencies, baseline }));
     rows.push(row({ measure: 'Typing', label: `${size}: bare textarea`, unit: 'ms', samples: of('textarea').latencies, baseline }));
   }
   return rows;
