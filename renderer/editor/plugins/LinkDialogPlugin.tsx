@@ -15,6 +15,7 @@ import { safeUrl } from '../../../shared/note/safeUrl';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { OPEN_LINK_DIALOG_COMMAND } from '../noteCommands';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * Ctrl/⌘+K or the toolbar's link button: asks for an address and links the selected text
@@ -97,14 +98,7 @@ function LinkDialog({ onInsert, onClose }: { onInsert: (url: string) => void; on
         <Field label="Address" error={error}>
           {(control) => <input {...control} type="url" value={value} onChange={(event) => setValue(event.target.value)} autoFocus placeholder="https://" />}
         </Field>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Add link
-          </button>
-        </div>
+        <FormActions submitLabel="Add link" onCancel={onClose} />
       </form>
     </Dialog>
   );

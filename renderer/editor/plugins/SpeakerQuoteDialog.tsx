@@ -3,6 +3,7 @@ import type { Speaker } from '../../../shared/model/event';
 import { attributionText, type QuoteSpeaker } from '../../../shared/note/nodes/AttributedQuoteNode';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 export type SpeakerQuoteChoice = { speaker: QuoteSpeaker; time: string | null };
 
@@ -99,14 +100,7 @@ export function SpeakerQuoteDialog({ speakers, initial, onChoose, onClose }: Spe
         <Field label="Said at" hint="Event time; leave empty if unknown">
           {(control) => <input {...control} type="time" value={time} onChange={(event) => setTime(event.target.value)} />}
         </Field>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Attribute quote
-          </button>
-        </div>
+        <FormActions submitLabel="Attribute quote" onCancel={onClose} />
       </form>
     </Dialog>
   );

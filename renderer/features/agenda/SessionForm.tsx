@@ -17,6 +17,7 @@ import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/field
 import { formatDayDate, KIND_LABELS, STATUS_LABELS } from '../../ui/format';
 import { SpeakerRows } from './SpeakerRows';
 import { useDialogSubmit } from '../../ui/useDialogSubmit';
+import { FormActions } from '../../ui/FormActions';
 
 type SessionFormProps = {
   event: EventFile;
@@ -117,14 +118,7 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
             {submitError}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {session ? 'Save session' : 'Add session'}
-          </button>
-        </div>
+        <FormActions submitLabel={session ? 'Save session' : 'Add session'} onCancel={onClose} busy={busy} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
 import { localTimeZone, timeZoneOptions } from './timeZones';
 import { useDialogSubmit } from '../../ui/useDialogSubmit';
+import { FormActions } from '../../ui/FormActions';
 
 type EventFormProps = {
   event: EventFile | null;
@@ -91,14 +92,7 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
             {submitError}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {event ? 'Save event' : 'Create event'}
-          </button>
-        </div>
+        <FormActions submitLabel={event ? 'Save event' : 'Create event'} onCancel={onClose} busy={busy} />
       </form>
     </Dialog>
   );
