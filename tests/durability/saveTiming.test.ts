@@ -52,6 +52,19 @@ describe('when typed text reaches the disk', () => {
     }
   });
 
+  it('steady typing is not saved back to back: each save waits for the 300 ms cap, counted from the first key typed after the last one started', async () => {
+    const disk = slowDisk();
+    const saver = new NoteSaver(disk.save);
+    for (let key = 0; key < 134; key++) {
+      saver.change(A, () => noteState('x'.repeat(key + 1)));
+      await vi.advanceTimersByTimeAsync(30);
+    }
+    // 4 s of typing: about one save per 300 ms cap, not one every 80 ms write (50 saves).
+    expect(disk.save.mock.calls.length).toBeLessThanOrEqual(Math.ceil(4020 / 300) + 1);
+    const starts = disk.landed.map((entry) => entry.at - SAVE_LATENCY_MS);
+    for (let index = 1; index < starts.length; index++) expect(starts[index] - starts[index - 1]).toBeGreaterThanOrEqual(300);
+  });
+
   it('after the last keystroke the note is on disk within one second', async () => {
     const disk = slowDisk();
     const saver = new NoteSaver(disk.save);

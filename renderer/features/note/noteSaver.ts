@@ -1,6 +1,7 @@
 import type { SavedNote } from '../../../shared/ipc/channels';
 import type { Result } from '../../../shared/ipc/result';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
+import { browserTimers, QuietPeriod, type Timers } from './quietPeriod';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -13,10 +14,6 @@ export type NoteAddress = { eventId: string; sessionId: string };
 export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState }) => Promise<Result<SavedNote>>;
 /** Produces the state to save. Called only when a save actually happens, so typing never serialises. */
 export type StateSource = () => SerializedNoteState;
-export type Timers = {
-  set(callback: () => void, milliseconds: number): unknown;
-  clear(handle: unknown): void;
-};
 
 export type NoteSaverOptions = { debounceMs?: number; maxWaitMs?: number; retryMs?: number; timers?: Timers };
 export type StatusListener = (address: NoteAddress, status: SaveStatus) => void;
@@ -27,17 +24,15 @@ type Entry = NoteAddress & {
   /** `latest` has not been handed to a save yet. */
   dirty: boolean;
   inFlight: Promise<void> | null;
-  debounce: unknown;
+  /** A save was asked for (timer or flush) while one was in flight: the next starts as soon as it ends. */
+  saveAgain: boolean;
+  /** Ends `debounceMs` after the last change. */
+  debounce: QuietPeriod;
   /** Set by the first change after a save starts; caps how long continuous typing can go unsaved. */
   maxWait: unknown;
   retry: unknown;
   status: SaveStatus;
   listeners: Set<(status: SaveStatus) => void>;
-};
-
-const browserTimers: Timers = {
-  set: (callback, milliseconds) => setTimeout(callback, milliseconds),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /**
@@ -73,8 +68,7 @@ export class NoteSaver {
     entry.dirty = true;
     // Only a change of kind is announced: keystrokes must not re-render the indicator.
     if (entry.status.kind !== 'error' && entry.status.kind !== 'pending') this.setStatus(entry, { kind: 'pending' });
-    this.timers.clear(entry.debounce);
-    entry.debounce = this.timers.set(() => void this.drain(entry), this.debounceMs);
+    entry.debounce.touch();
     entry.maxWait ??= this.timers.set(() => void this.drain(entry), this.maxWaitMs);
   }
 
@@ -118,7 +112,7 @@ export class NoteSaver {
   forget(address: NoteAddress): void {
     const entry = this.entries.get(keyOf(address));
     if (!entry) return;
-    this.timers.clear(entry.debounce);
+    entry.debounce.cancel();
     this.timers.clear(entry.maxWait);
     this.timers.clear(entry.retry);
     entry.latest = null;
@@ -128,19 +122,25 @@ export class NoteSaver {
   }
 
   private drain(entry: Entry): Promise<void> {
-    this.timers.clear(entry.debounce);
+    entry.debounce.cancel();
     this.timers.clear(entry.maxWait);
     entry.maxWait = undefined;
     this.timers.clear(entry.retry);
-    if (!entry.inFlight && entry.dirty && entry.latest) entry.inFlight = this.saveUntilCurrent(entry);
+    if (entry.inFlight) entry.saveAgain = true;
+    else if (entry.dirty && entry.latest) entry.inFlight = this.saveUntilCurrent(entry);
     return entry.inFlight ?? Promise.resolve();
   }
 
-  /** Saves until what is on disk is the newest state, or a save fails (then a retry is scheduled). */
+  /**
+   * Saves, and saves again at once only while a save was asked for during the one in flight, or
+   * a save fails (then a retry is scheduled). Changes typed during a save otherwise wait for
+   * their own debounce and cap: saving back to back would serialise the note every few keys.
+   */
   private async saveUntilCurrent(entry: Entry): Promise<void> {
     try {
-      while (entry.dirty && entry.latest) {
-        const sent = entry.latest;
+      do {
+        entry.saveAgain = false;
+        const sent = entry.latest!;
         entry.dirty = false;
         if (entry.status.kind !== 'error') this.setStatus(entry, { kind: 'saving' });
         const result = await this.attempt(entry, sent);
@@ -154,8 +154,8 @@ export class NoteSaver {
         if (!entry.dirty) {
           entry.latest = null;
           this.setStatus(entry, { kind: 'saved', savedAt: result.value.savedAt });
-        }
-      }
+        } else if (!entry.saveAgain) this.setStatus(entry, { kind: 'pending' });
+      } while (entry.saveAgain && entry.dirty && entry.latest);
     } finally {
       // Cleared synchronously when the loop ends, so a change arriving right after starts a new save.
       entry.inFlight = null;
@@ -174,19 +174,21 @@ export class NoteSaver {
     const key = keyOf(address);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = {
+      const created: Entry = {
         eventId: address.eventId,
         sessionId: address.sessionId,
         latest: null,
         dirty: false,
         inFlight: null,
-        debounce: undefined,
+        saveAgain: false,
+        debounce: new QuietPeriod(this.debounceMs, () => void this.drain(created), this.timers),
         maxWait: undefined,
         retry: undefined,
         status: { kind: 'idle' },
         listeners: new Set(),
       };
-      this.entries.set(key, entry);
+      this.entries.set(key, created);
+      entry = created;
     }
     return entry;
   }
