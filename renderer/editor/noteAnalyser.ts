@@ -1,6 +1,7 @@
 import { $getRoot, type LexicalEditor, type NodeKey } from 'lexical';
 import { $isPrivateNoteNode } from '../../shared/note/nodes/PrivateNoteNode';
 import { blockStats, sameNoteStats, sumBlockStats, type BlockStats, type NoteStats } from './blockStats';
+import { QuietPeriod } from '../features/note/quietPeriod';
 import { findMarkerRanges, MarkerHighlights, type MarkerRanges } from './markerHighlights';
 
 /** Typing pauses this long before counting and highlighting catch up. */
@@ -20,7 +21,9 @@ export class NoteAnalyser {
   private readonly entries = new Map<NodeKey, Entry>();
   private readonly dirty = new Set<NodeKey>();
   private readonly highlights = new MarkerHighlights();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly settled = new QuietPeriod(SETTLE_MS, () => {
+    this.idle = requestIdleCallback((deadline) => this.run(deadline), { timeout: 2000 });
+  });
   private idle: number | undefined;
   private published: NoteStats | null = null;
 
@@ -39,7 +42,7 @@ export class NoteAnalyser {
     });
     return () => {
       unregister();
-      clearTimeout(this.timer);
+      this.settled.cancel();
       if (this.idle !== undefined) cancelIdleCallback(this.idle);
       this.highlights.dispose();
     };
@@ -63,12 +66,9 @@ export class NoteAnalyser {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
     if (this.idle !== undefined) cancelIdleCallback(this.idle);
     this.idle = undefined;
-    this.timer = setTimeout(() => {
-      this.idle = requestIdleCallback((deadline) => this.run(deadline), { timeout: 2000 });
-    }, SETTLE_MS);
+    this.settled.touch();
   }
 
   private run(deadline: IdleDeadline): void {
