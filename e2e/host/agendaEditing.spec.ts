@@ -15,7 +15,7 @@ test('sessions can be edited, reordered and deleted, and the agenda stays that w
   await expect(app.sessionList.locator('.session-title')).toHaveText(['Opening', 'Data panel', 'Lunch', 'Closing']);
 
   // Edit: new title and room, one speaker removed and two added.
-  await app.sessionRow('Data panel').getByRole('button', { name: 'Edit “Data panel”' }).click();
+  await (await app.sessionAction('Data panel', 'Edit “Data panel”')).click();
   await app.fillSessionForm({ title: 'Data sovereignty panel', room: 'Hall 2' });
   await app.dialog.getByRole('button', { name: 'Remove speaker 1' }).click();
   await app.fillSessionForm({ speakers: [{ name: 'Jonas Berg', role: 'Researcher', organisation: 'KTH' }, { name: 'Mei Lin', organisation: 'Open Data Institute' }] });
@@ -30,6 +30,11 @@ test('sessions can be edited, reordered and deleted, and the agenda stays that w
   await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect(app.sessionList.locator('.session-title')).toHaveText(['Data sovereignty panel', 'Opening', 'Closing', 'Lunch']);
   await expect(app.sessionRow('Opening').locator('.session-open')).toBeFocused();
+  // The row's buttons show only on hover, focus or for the open session, and Tab still reaches them.
+  await page.mouse.move(0, 0);
+  await expect(app.sessionRow('Closing').getByRole('button', { name: 'Edit “Closing”' })).toBeHidden();
+  await page.keyboard.press('Tab');
+  await expect(app.sessionRow('Opening').getByRole('button', { name: 'Move “Opening” up' })).toBeFocused();
 
   await app.deleteSession('Lunch');
   await expect(app.sessionList.locator('.session-title')).toHaveText(['Data sovereignty panel', 'Opening', 'Closing']);

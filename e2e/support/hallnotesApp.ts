@@ -94,8 +94,15 @@ export class HallnotesApp {
     }
   }
 
+  /** A row's move, edit or delete button as a user reaches it: they show while the pointer is over the row. */
+  async sessionAction(title: string, name: string): Promise<Locator> {
+    const row = this.sessionRow(title);
+    await row.hover();
+    return row.getByRole('button', { name });
+  }
+
   async editSession(title: string, changes: Partial<SessionInput>): Promise<void> {
-    await this.sessionRow(title).getByRole('button', { name: `Edit “${title}”` }).click();
+    await (await this.sessionAction(title, `Edit “${title}”`)).click();
     await this.fillSessionForm(changes);
     await this.dialog.getByRole('button', { name: 'Save session' }).click();
     await expect(this.dialog).toBeHidden();
@@ -103,7 +110,7 @@ export class HallnotesApp {
 
   async moveSession(title: string, direction: 'up' | 'down'): Promise<void> {
     const before = await this.sessionTitles();
-    await this.sessionRow(title).getByRole('button', { name: `Move “${title}” ${direction}` }).click();
+    await (await this.sessionAction(title, `Move “${title}” ${direction}`)).click();
     const index = before.indexOf(title);
     const after = [...before];
     const target = index + (direction === 'up' ? -1 : 1);
@@ -112,7 +119,7 @@ export class HallnotesApp {
   }
 
   async deleteSession(title: string): Promise<void> {
-    await this.sessionRow(title).getByRole('button', { name: `Delete “${title}”` }).click();
+    await (await this.sessionAction(title, `Delete “${title}”`)).click();
     await expect(this.dialog).toContainText('trash');
     await this.dialog.getByRole('button', { name: 'Delete session' }).click();
     await expect(this.dialog).toBeHidden();
