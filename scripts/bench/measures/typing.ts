@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { BenchSession } from '../appLibrary';
 import { bareContent } from '../bareContent';
 import { BARE_CONTENTEDITABLE_PATH, BARE_LEXICAL_PATH, BARE_TEXTAREA_PATH, openSession, signedInContext, waitUntilReady, watchForErrors } from '../browserPages';
@@ -84,6 +84,7 @@ async function typeOneRound(condition: Condition): Promise<void> {
   const { page, kind } = condition;
   await page.bringToFront();
   const editor = kind === 'app' ? page.getByRole('textbox', { name: 'Note' }) : page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]');
+  await restPointerOver(page, editor);
   await editor.focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(WARM_UP, { delay: SPACING_MS });
@@ -99,6 +100,21 @@ async function typeOneRound(condition: Condition): Promise<void> {
   // textContent joins blocks without breaks, so compare the tail: it must be what was just typed.
   if (!text.endsWith(condition.session.closingText)) throw new Error(`typing (${kind}, ${condition.size}): the typed text is not at the end of the note.`);
   condition.latencies.push(...latencies);
+}
+
+/**
+ * Every page is typed into with the pointer resting over the middle of the note's visible part,
+ * as after clicking into it. Where the pointer rests matters: after each keystroke's layout,
+ * Chromium hit-tests at the pointer to update hover, which costs a page whose pointer position
+ * is unknown nothing; left where the app's last click put it, only the app would pay.
+ */
+async function restPointerOver(page: Page, editor: Locator): Promise<void> {
+  const box = await editor.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error('typing: the note is not on screen to rest the pointer over.');
+  const top = Math.max(box.y, 0);
+  const bottom = Math.min(box.y + box.height, viewport.height);
+  await page.mouse.move(box.x + box.width / 2, (top + bottom) / 2);
 }
 
 function rowsFor(conditions: Condition[]): Row[] {
