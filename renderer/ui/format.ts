@@ -13,17 +13,27 @@ export function formatDayDate(startDate: string, day: number): string {
   return dayFormat.format(utcDate(dateOfDay(startDate, day)));
 }
 
+const dateRanges = new Map<string, string>();
+
+/** Remembered per range: formatRange builds an ICU interval formatter on every call, a millisecond or two. */
 export function formatDateRange(startDate: string, endDate: string): string {
-  if (startDate === endDate) return longDateFormat.format(utcDate(startDate));
-  return longDateFormat.formatRange(utcDate(startDate), utcDate(endDate));
+  const key = `${startDate}/${endDate}`;
+  let formatted = dateRanges.get(key);
+  if (formatted === undefined) {
+    formatted = startDate === endDate ? longDateFormat.format(utcDate(startDate)) : longDateFormat.formatRange(utcDate(startDate), utcDate(endDate));
+    dateRanges.set(key, formatted);
+  }
+  return formatted;
 }
 
 export function formatTimeRange(session: Pick<Session, 'start' | 'end'>): string {
   return session.end ? `${session.start}–${session.end}` : session.start;
 }
 
+const savedTimeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
 export function formatSavedTime(savedAt: string): string {
-  return new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return savedTimeFormat.format(new Date(savedAt));
 }
 
 export const KIND_LABELS: Record<Session['kind'], string> = {

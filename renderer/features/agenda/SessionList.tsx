@@ -1,7 +1,7 @@
-import type { KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Session } from '../../../shared/model/event';
 import type { EventNoteStats } from '../../../shared/model/search';
-import { SessionRow } from './SessionRow';
+import { SessionRow, type SessionRowHandlers } from './SessionRow';
 
 type SessionListProps = {
   sessions: Session[];
@@ -19,19 +19,33 @@ type SessionListProps = {
  * Alt+Shift+Up and Alt+Shift+Down move the focused session itself.
  */
 export function SessionList({ sessions, selectedSessionId, onNowIds, stats, onOpen, onMove, onEdit, onDelete }: SessionListProps) {
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const direction = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
-    if (direction === 0 || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const session = sessions[index];
-    if (event.altKey && event.shiftKey) {
-      onMove(session.id, direction);
-      return;
-    }
-    const list = event.currentTarget.closest('ol');
-    const buttons = list ? [...list.querySelectorAll<HTMLButtonElement>('.session-open')] : [];
-    buttons[index + direction]?.focus();
-  }
+  // Rows are memoised, so they get handlers that never change and reach the newest props through
+  // this ref: opening a session then re-renders the two rows whose selection changed, not the day.
+  const latest = useRef({ sessions, onOpen, onMove, onEdit, onDelete });
+  useLayoutEffect(() => {
+    latest.current = { sessions, onOpen, onMove, onEdit, onDelete };
+  });
+  const handlers = useMemo<SessionRowHandlers>(
+    () => ({
+      onOpen: (session) => latest.current.onOpen(session.id),
+      onMove: (session, offset) => latest.current.onMove(session.id, offset),
+      onEdit: (session) => latest.current.onEdit(session),
+      onDelete: (session) => latest.current.onDelete(session),
+      onKeyDown: (event, session) => {
+        const direction = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
+        if (direction === 0 || event.ctrlKey || event.metaKey) return;
+        event.preventDefault();
+        if (event.altKey && event.shiftKey) {
+          latest.current.onMove(session.id, direction);
+          return;
+        }
+        const list = event.currentTarget.closest('ol');
+        const buttons = list ? [...list.querySelectorAll<HTMLButtonElement>('.session-open')] : [];
+        buttons[latest.current.sessions.indexOf(session) + direction]?.focus();
+      },
+    }),
+    [],
+  );
 
   return (
     <ol className="session-list" aria-label="Sessions">
@@ -44,11 +58,7 @@ export function SessionList({ sessions, selectedSessionId, onNowIds, stats, onOp
           stats={stats[session.id]}
           first={index === 0}
           last={index === sessions.length - 1}
-          onOpen={() => onOpen(session.id)}
-          onMove={(offset) => onMove(session.id, offset)}
-          onEdit={() => onEdit(session)}
-          onDelete={() => onDelete(session)}
-          onKeyDown={(event) => onKeyDown(event, index)}
+          handlers={handlers}
         />
       ))}
     </ol>

@@ -1,8 +1,17 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Session } from '../../../shared/model/event';
 import type { NoteStats } from '../../../shared/model/search';
 import { ArrowDownIcon, ArrowUpIcon, PencilIcon, TrashIcon } from '../../ui/icons';
 import { KIND_LABELS, STATUS_LABELS, formatTimeRange } from '../../ui/format';
+
+/** The same object for every row and every render, so a memoised row re-renders only when its own data changes. */
+export type SessionRowHandlers = {
+  onOpen: (session: Session) => void;
+  onMove: (session: Session, offset: -1 | 1) => void;
+  onEdit: (session: Session) => void;
+  onDelete: (session: Session) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, session: Session) => void;
+};
 
 type SessionRowProps = {
   session: Session;
@@ -12,22 +21,20 @@ type SessionRowProps = {
   stats: NoteStats | undefined;
   first: boolean;
   last: boolean;
-  onOpen: () => void;
-  onMove: (offset: -1 | 1) => void;
-  onEdit: () => void;
-  onDelete: () => void;
-  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  handlers: SessionRowHandlers;
 };
 
 /** One session in the day's list: opens its note on click, with move, edit and delete beside it. */
-export function SessionRow({ session, selected, onNow, stats, first, last, onOpen, onMove, onEdit, onDelete, onKeyDown }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ session, selected, onNow, stats, first, last, handlers }: SessionRowProps) {
   const speakers = session.speakers.map((speaker) => speaker.name).join(', ');
   const flag = session.programmeFlag ? PROGRAMME_FLAG_LABELS[session.programmeFlag] : null;
   const label = [session.title, formatTimeRange(session), onNow && 'on now', flag].filter(Boolean).join(', ');
   const rowRef = useRef<HTMLLIElement>(null);
-  // A day of a big conference has hundreds of rows; the open one (chosen by the clock, the keyboard or a search) is kept in sight.
+  // A day of a big conference has hundreds of rows; the open one (chosen by the clock or a search)
+  // is kept in sight. A row holding the focus (clicked, or reached with the arrow keys) already is.
   useEffect(() => {
-    if (selected) rowRef.current?.scrollIntoView({ block: 'nearest' });
+    const row = rowRef.current;
+    if (selected && row && !row.contains(document.activeElement)) row.scrollIntoView({ block: 'nearest' });
   }, [selected]);
   return (
     <li
@@ -36,7 +43,7 @@ export function SessionRow({ session, selected, onNow, stats, first, last, onOpe
       aria-current={selected ? 'true' : undefined}
       data-session-id={session.id}
     >
-      <button type="button" className="session-open" onClick={onOpen} onKeyDown={onKeyDown} aria-label={label}>
+      <button type="button" className="session-open" onClick={() => handlers.onOpen(session)} onKeyDown={(event) => handlers.onKeyDown(event, session)} aria-label={label}>
         <span className="session-time">
           {formatTimeRange(session)}
           {onNow && <span className="on-now-badge">Now</span>}
@@ -61,22 +68,22 @@ export function SessionRow({ session, selected, onNow, stats, first, last, onOpe
         </span>
       </button>
       <div className="session-actions">
-        <button type="button" className="icon-button" aria-label={`Move “${session.title}” up`} title="Move up (Alt+Shift+↑)" disabled={first} onClick={() => onMove(-1)}>
+        <button type="button" className="icon-button" aria-label={`Move “${session.title}” up`} title="Move up (Alt+Shift+↑)" disabled={first} onClick={() => handlers.onMove(session, -1)}>
           <ArrowUpIcon />
         </button>
-        <button type="button" className="icon-button" aria-label={`Move “${session.title}” down`} title="Move down (Alt+Shift+↓)" disabled={last} onClick={() => onMove(1)}>
+        <button type="button" className="icon-button" aria-label={`Move “${session.title}” down`} title="Move down (Alt+Shift+↓)" disabled={last} onClick={() => handlers.onMove(session, 1)}>
           <ArrowDownIcon />
         </button>
-        <button type="button" className="icon-button" aria-label={`Edit “${session.title}”`} title="Edit session" onClick={onEdit}>
+        <button type="button" className="icon-button" aria-label={`Edit “${session.title}”`} title="Edit session" onClick={() => handlers.onEdit(session)}>
           <PencilIcon />
         </button>
-        <button type="button" className="icon-button icon-button-danger" aria-label={`Delete “${session.title}”`} title="Delete session" onClick={onDelete}>
+        <button type="button" className="icon-button icon-button-danger" aria-label={`Delete “${session.title}”`} title="Delete session" onClick={() => handlers.onDelete(session)}>
           <TrashIcon />
         </button>
       </div>
     </li>
   );
-}
+});
 
 const PROGRAMME_FLAG_LABELS: Record<NonNullable<Session['programmeFlag']>, string> = {
   cancelled: 'Cancelled',
