@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/bridge';
+import { NoteReads } from '../features/note/noteReads';
+import { NoteReadsContext } from '../features/note/noteReadsContext';
 import { NoteSaver } from '../features/note/noteSaver';
 import { NoteSaverContext } from '../features/note/noteSaverContext';
 import { useFlushTriggers } from '../features/note/useFlushTriggers';
@@ -8,13 +10,18 @@ import { Workspace } from './Workspace';
 
 export function App() {
   const [saver] = useState(() => new NoteSaver((request) => api['notes:save'](request)));
+  const [reads] = useState(() => new NoteReads((address) => api['notes:load'](address), (address) => saver.hasUnsaved(address)));
+  // A read started before a note changed would show it as it was: typing or saving drops it.
+  useEffect(() => saver.subscribeAll((address) => reads.forget(address)), [saver, reads]);
   useFlushTriggers(saver);
   return (
     <NoteSaverContext value={saver}>
-      <div className="app-shell">
-        <SaveProblemsBanner />
-        <Workspace />
-      </div>
+      <NoteReadsContext value={reads}>
+        <div className="app-shell">
+          <SaveProblemsBanner />
+          <Workspace />
+        </div>
+      </NoteReadsContext>
     </NoteSaverContext>
   );
 }

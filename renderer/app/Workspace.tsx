@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { eventDayCount, type Session } from '../../shared/model/event';
 import { keepsRememberedSession, sessionOnNow } from '../../shared/model/onNow';
 import type { Result } from '../../shared/ipc/result';
@@ -16,9 +16,13 @@ import { NotePane } from '../features/note/NotePane';
 import { PostButton } from '../features/post/PostButton';
 import { PostView } from '../features/post/PostView';
 import { usePostView } from '../features/post/usePostView';
+import { useNoteReads } from '../features/note/noteReadsContext';
 import { useNoteSaver } from '../features/note/noteSaverContext';
 import { PlusIcon } from '../ui/icons';
 import { useSelection } from './useSelection';
+
+/** A switch waits this long at most for the note to be read before showing "Opening the note…". */
+const OPEN_WAIT_MS = 150;
 
 type EventFormState = { mode: 'create' } | { mode: 'edit' } | null;
 type SessionFormState = { session: Session | null } | null;
@@ -26,6 +30,7 @@ type SessionFormState = { session: Session | null } | null;
 /** The three panes — library, agenda, note — and the dialogs that change them. */
 export function Workspace() {
   const saver = useNoteSaver();
+  const reads = useNoteReads();
   const library = useEventLibrary();
   const selection = useSelection();
   const agenda = useAgenda(selection.eventId);
@@ -34,6 +39,9 @@ export function Workspace() {
   const [defaultAuthor, setDefaultAuthor] = useState('');
   const [focusRequest, setFocusRequest] = useState(0);
   const settledEventId = useRef<string | null>(null);
+  const openRequest = useRef(0);
+  // The event open now, for a session choice that finishes after another event was opened.
+  const openEventId = useRef<string | null>(null);
   const { event } = agenda;
   const session = event?.sessions.find((candidate) => candidate.id === selection.sessionId) ?? null;
   const postView = usePostView(event?.id ?? null);
@@ -57,9 +65,28 @@ export function Workspace() {
     }
   }, [event, selection]);
 
+  useLayoutEffect(() => {
+    openEventId.current = event?.id ?? null;
+  });
+
   useEffect(() => {
     document.title = [session?.title, event?.title, 'Hallnotes'].filter(Boolean).join(' — ');
   }, [session?.title, event?.title]);
+
+  /**
+   * Opens a session of the open event with the keyboard in its note, once its note has been read
+   * (or after OPEN_WAIT_MS), so the switch renders and paints once. Only the latest choice opens.
+   */
+  function openSessionOnceRead(sessionId: string, day: number) {
+    if (!event) return;
+    const eventId = event.id;
+    const request = ++openRequest.current;
+    void reads.prefetch({ eventId, sessionId }, OPEN_WAIT_MS).then(() => {
+      if (openRequest.current !== request || openEventId.current !== eventId) return;
+      selection.openSession(sessionId, day);
+      setFocusRequest((count) => count + 1);
+    });
+  }
 
   async function deleteSession(target: Session): Promise<Result<unknown>> {
     const address = { eventId: event!.id, sessionId: target.id };
@@ -105,10 +132,7 @@ export function Workspace() {
           day={selection.day}
           selectedSessionId={selection.sessionId}
           onSelectDay={selection.selectDay}
-          onOpenSession={(opened) => {
-            selection.openSession(opened.id, opened.day);
-            setFocusRequest((count) => count + 1);
-          }}
+          onOpenSession={(opened) => openSessionOnceRead(opened.id, opened.day)}
           onAddSession={() => setSessionForm({ session: null })}
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}
@@ -199,10 +223,7 @@ export function Workspace() {
         session={session}
         day={selection.day}
         agenda={agenda}
-        onOpenSession={(sessionId, day) => {
-          selection.openSession(sessionId, day);
-          setFocusRequest((count) => count + 1);
-        }}
+        onOpenSession={(sessionId, day) => openSessionOnceRead(sessionId, day)}
         onOpenEventAt={(eventId, sessionId, day) => {
           if (eventId !== selection.eventId) selection.openEvent(eventId);
           selection.openSession(sessionId, day);

@@ -74,7 +74,7 @@ export class NoteSaver {
 
   /** Saves this session's pending change now; resolves once that save attempt has finished. */
   flush(address: NoteAddress): Promise<void> {
-    const entry = this.entries.get(keyOf(address));
+    const entry = this.entries.get(noteKey(address));
     return entry ? this.drain(entry) : Promise.resolve();
   }
 
@@ -85,7 +85,12 @@ export class NoteSaver {
 
   /** The newest unsaved (or not yet confirmed) state of a session, if any. */
   unsavedState(address: NoteAddress): SerializedNoteState | null {
-    return this.entries.get(keyOf(address))?.latest?.() ?? null;
+    return this.entries.get(noteKey(address))?.latest?.() ?? null;
+  }
+
+  /** This session has changes not yet confirmed on disk (cheaper than unsavedState: nothing is serialised). */
+  hasUnsaved(address: NoteAddress): boolean {
+    return (this.entries.get(noteKey(address))?.latest ?? null) !== null;
   }
 
   hasUnsavedChanges(): boolean {
@@ -93,7 +98,7 @@ export class NoteSaver {
   }
 
   status(address: NoteAddress): SaveStatus {
-    return this.entries.get(keyOf(address))?.status ?? { kind: 'idle' };
+    return this.entries.get(noteKey(address))?.status ?? { kind: 'idle' };
   }
 
   subscribe(address: NoteAddress, listener: (status: SaveStatus) => void): () => void {
@@ -110,14 +115,14 @@ export class NoteSaver {
 
   /** Drops a session (it was deleted): no more saves or retries for it. */
   forget(address: NoteAddress): void {
-    const entry = this.entries.get(keyOf(address));
+    const entry = this.entries.get(noteKey(address));
     if (!entry) return;
     entry.debounce.cancel();
     this.timers.clear(entry.maxWait);
     this.timers.clear(entry.retry);
     entry.latest = null;
     entry.dirty = false;
-    this.entries.delete(keyOf(address));
+    this.entries.delete(noteKey(address));
     for (const listener of this.statusListeners) listener(address, { kind: 'idle' });
   }
 
@@ -144,7 +149,7 @@ export class NoteSaver {
         entry.dirty = false;
         if (entry.status.kind !== 'error') this.setStatus(entry, { kind: 'saving' });
         const result = await this.attempt(entry, sent);
-        if (this.entries.get(keyOf(entry)) !== entry) return;
+        if (this.entries.get(noteKey(entry)) !== entry) return;
         if (!result.ok) {
           entry.dirty = true;
           this.setStatus(entry, { kind: 'error', message: result.error.message });
@@ -171,7 +176,7 @@ export class NoteSaver {
   }
 
   private entry(address: NoteAddress): Entry {
-    const key = keyOf(address);
+    const key = noteKey(address);
     let entry = this.entries.get(key);
     if (!entry) {
       const created: Entry = {
@@ -200,7 +205,8 @@ export class NoteSaver {
   }
 }
 
-function keyOf(address: NoteAddress): string {
+/** One string per session, for maps keyed by note. */
+export function noteKey(address: NoteAddress): string {
   return `${address.eventId}/${address.sessionId}`;
 }
 
