@@ -6,7 +6,6 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
-import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import type { Speaker } from '../../shared/model/event';
 import { NOTE_NODES } from '../../shared/note/noteNodes';
@@ -20,6 +19,7 @@ import { registerNoteNodeViews } from './nodes/noteNodeViews';
 import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusOnRequestPlugin } from './plugins/FocusOnRequestPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
+import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin';
 import { NoteAnalysisPlugin, type NoteAnalysis } from './plugins/NoteAnalysisPlugin';
 import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
@@ -132,7 +132,7 @@ function NoteEditorBody({
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <SafeLinksPlugin />
-        <MarkdownShortcutPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
+        <MarkdownShortcutsPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
         <ShortcutsPlugin state={toolbarState} />
         <LinkDialogPlugin />
         <SpeakerQuotePlugin />
