@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
 import { registerMarkdownShortcuts } from '@lexical/markdown';
 import { $isHeadingNode } from '@lexical/rich-text';
-import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, $isTextNode, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $getRoot, $getSelection, $isElementNode, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { NOTE_MARKDOWN_TRANSFORMERS } from '../../shared/note/markdownTransformers';
 import { NOTE_NODES } from '../../shared/note/noteNodes';
 import { registerTriggeredMarkdownShortcuts } from '../../renderer/editor/plugins/MarkdownShortcutsPlugin';
@@ -33,7 +33,7 @@ function editorWith(register: (editor: LexicalEditor) => () => void) {
 function firstBlock(editor: LexicalEditor) {
   return editor.getEditorState().read(() => {
     const block = $getRoot().getFirstChildOrThrow();
-    return { heading: $isHeadingNode(block) ? block.getTag() : null, text: block.getTextContent(), bold: block.getAllTextNodes().filter((node) => $isTextNode(node) && node.hasFormat('bold')).map((node) => node.getTextContent()) };
+    return { heading: $isHeadingNode(block) ? block.getTag() : null, text: block.getTextContent(), bold: $isElementNode(block) ? block.getAllTextNodes().filter((node) => node.hasFormat('bold')).map((node) => node.getTextContent()) : [] };
   });
 }
 

@@ -18,6 +18,7 @@ function manualTimers() {
       pending = pending.filter((timer) => timer.id !== handle);
     },
     now: () => now,
+    whenIdle: (callback) => callback(),
   };
   const advanceTo = (time: number) => {
     for (;;) {

@@ -23,15 +23,16 @@ export function useCommandDispatcher(handlers: CommandHandlers, openSessionId: s
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.isComposing || isDialogOpen()) return;
+      if (event.defaultPrevented || event.isComposing) return;
       const { openSessionId } = latest.current;
       // The target, not document.activeElement: Lexical has already blurred the editor on Escape.
       if (event.key === 'Escape' && openSessionId && event.target instanceof Element && event.target.closest('.editor-content')) {
-        document.querySelector<HTMLElement>(`.session-row[data-session-id="${openSessionId}"] .session-open`)?.focus();
+        if (!isDialogOpen()) document.querySelector<HTMLElement>(`.session-row[data-session-id="${openSessionId}"] .session-open`)?.focus();
         return;
       }
       const command = COMMANDS.find((candidate) => matchesAccelerator(event, candidate.shortcut.accelerator, IS_MAC));
-      if (!command) return;
+      // Looked for only for a command's key: searching the page for a dialog on every keystroke in a long note costs.
+      if (!command || isDialogOpen()) return;
       // Taken even when the command is unavailable, so the browser does not act on it instead.
       event.preventDefault();
       run(command.id);

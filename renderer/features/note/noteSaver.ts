@@ -55,7 +55,7 @@ export class NoteSaver {
     options: NoteSaverOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 500;
-    // Steady typing is saved at least this often, so a crash loses well under a second of it even on a busy machine.
+    // Steady typing is saved at least this often (plus up to 150 ms waiting for an idle moment), so a crash loses well under a second of it.
     this.maxWaitMs = options.maxWaitMs ?? 300;
     this.retryMs = options.retryMs ?? 2000;
     this.timers = options.timers ?? browserTimers;
@@ -69,7 +69,7 @@ export class NoteSaver {
     // Only a change of kind is announced: keystrokes must not re-render the indicator.
     if (entry.status.kind !== 'error' && entry.status.kind !== 'pending') this.setStatus(entry, { kind: 'pending' });
     entry.debounce.touch();
-    entry.maxWait ??= this.timers.set(() => void this.drain(entry), this.maxWaitMs);
+    entry.maxWait ??= this.timers.set(() => this.drainWhenIdle(entry), this.maxWaitMs);
   }
 
   /** Saves this session's pending change now; resolves once that save attempt has finished. */
@@ -124,6 +124,11 @@ export class NoteSaver {
     entry.dirty = false;
     this.entries.delete(noteKey(address));
     for (const listener of this.statusListeners) listener(address, { kind: 'idle' });
+  }
+
+  /** A timed save waits for an idle moment, so it does not land between a keystroke and its frame. */
+  private drainWhenIdle(entry: Entry): void {
+    this.timers.whenIdle(() => void this.drain(entry));
   }
 
   private drain(entry: Entry): Promise<void> {
@@ -186,7 +191,7 @@ export class NoteSaver {
         dirty: false,
         inFlight: null,
         saveAgain: false,
-        debounce: new QuietPeriod(this.debounceMs, () => void this.drain(created), this.timers),
+        debounce: new QuietPeriod(this.debounceMs, () => this.drainWhenIdle(created), this.timers),
         maxWait: undefined,
         retry: undefined,
         status: { kind: 'idle' },

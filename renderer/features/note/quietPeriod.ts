@@ -2,13 +2,21 @@ export type Timers = {
   set(callback: () => void, milliseconds: number): unknown;
   clear(handle: unknown): void;
   now(): number;
+  /** Runs `callback` when the browser is idle, within IDLE_TIMEOUT_MS; at once where there is no idle callback (Node). */
+  whenIdle(callback: () => void): void;
 };
+
+const IDLE_TIMEOUT_MS = 150;
 
 export const browserTimers: Timers = {
   set: (callback, milliseconds) => setTimeout(callback, milliseconds),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   // Monotonic, unlike Date.now(): a clock change must not stretch or cut a wait.
   now: () => performance.now(),
+  whenIdle: (callback) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    else callback();
+  },
 };
 
 /**
