@@ -301,3 +301,17 @@ describe('sessions', () => {
     }
   });
 });
+
+describe('reading an event again', () => {
+  it('sees a change made to event.json outside the app, and hands out copies a caller cannot spoil', async () => {
+    const event = await library.services.events.create(eventDraft({ title: 'Cached Conf' }));
+    const first = await library.services.events.get(event.id);
+    first.title = 'Changed in memory only';
+    expect((await library.services.events.get(event.id)).title).toBe('Cached Conf');
+
+    const file = join(library.root, 'events', event.id, 'event.json');
+    const onDisk = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...onDisk, title: 'Edited by hand, a longer title' }, null, 2));
+    expect((await library.services.events.get(event.id)).title).toBe('Edited by hand, a longer title');
+  });
+});

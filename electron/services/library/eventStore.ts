@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import {
   EVENT_FILE_FORMAT,
@@ -32,6 +33,8 @@ import type { LibraryPaths } from './libraryPaths';
  * file's write queue, read fresh from disk each time so the CLI and the app can share a library.
  */
 export class EventStore {
+  private readonly readCache = new Map<string, { identity: string; event: EventFile }>();
+
   constructor(
     private readonly paths: LibraryPaths,
     private readonly writes: WriteQueue,
@@ -190,17 +193,31 @@ export class EventStore {
     });
   }
 
+  /**
+   * Every note load and save looks its session up here, so a validated event is kept while its
+   * file is unchanged on disk: same inode (atomic writes replace it), size and modification
+   * time. Callers get a copy they may change.
+   */
   private async read(eventId: string): Promise<EventFile | null> {
-    return readValidatedJson({
-      filePath: this.paths.eventFile(eventId),
+    const filePath = this.paths.eventFile(eventId);
+    const identity = await stat(filePath).then(fileIdentity, () => null);
+    const cached = this.readCache.get(eventId);
+    if (identity !== null && cached?.identity === identity) return structuredClone(cached.event);
+    const event = await readValidatedJson({
+      filePath,
       schema: eventFileSchema,
       supportedFormat: EVENT_FILE_FORMAT,
       description: `the event file of "${eventId}"`,
       quarantineFolder: join(this.paths.quarantineFolder, eventId),
     });
+    if (event && identity !== null) this.readCache.set(eventId, { identity, event: structuredClone(event) });
+    else this.readCache.delete(eventId);
+    return event;
   }
 
   private async write(event: EventFile): Promise<void> {
+    // On a drive with coarse timestamps (FAT: 2 s) a rewrite could look unchanged to read().
+    this.readCache.delete(event.id);
     await writeFileAtomic(this.paths.eventFile(event.id), `${JSON.stringify(event, null, 2)}\n`, `event "${event.title}"`);
   }
 
@@ -241,4 +258,8 @@ export function insertInTimeOrder(sessions: Session[], session: Session): Sessio
 
 export function trashStamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+function fileIdentity(stats: Stats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
