@@ -35,9 +35,15 @@ export function useSelection() {
     const known = remembered.current;
     if (!known || (known.eventId === eventId && known.sessionId === sessionId)) return;
     remembered.current = { eventId, sessionId };
-    void api['preferences:set']({ lastEventId: eventId, lastSessionId: sessionId }).then((result) => {
-      if (!result.ok) setError(result.error.message);
-    });
+    // Written once the switch has been painted: the request must not delay the new note.
+    const idle = requestIdleCallback(
+      () =>
+        void api['preferences:set']({ lastEventId: eventId, lastSessionId: sessionId }).then((result) => {
+          if (!result.ok) setError(result.error.message);
+        }),
+      { timeout: 300 },
+    );
+    return () => cancelIdleCallback(idle);
   }, [eventId, sessionId]);
 
   const openEvent = useCallback((id: string | null) => setSelection({ eventId: id, sessionId: null, day: 1 }), []);
