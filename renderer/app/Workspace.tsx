@@ -133,6 +133,7 @@ export function Workspace() {
           selectedSessionId={selection.sessionId}
           onSelectDay={selection.selectDay}
           onOpenSession={(opened) => openSessionOnceRead(opened.id, opened.day)}
+          onPointToSession={(sessionId) => void reads.prefetch({ eventId: event.id, sessionId })}
           onAddSession={() => setSessionForm({ session: null })}
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}

@@ -21,6 +21,8 @@ type AgendaPaneProps = {
   selectedSessionId: string | null;
   onSelectDay: (day: number) => void;
   onOpenSession: (session: Session) => void;
+  /** The pointer went down on a session: it will most likely be opened (its note can be read ahead). */
+  onPointToSession: (sessionId: string) => void;
   onAddSession: () => void;
   onEditSession: (session: Session) => void;
   onEditEvent: () => void;
@@ -34,7 +36,7 @@ const shortcutOf = (commandId: 'new-session' | 'import-programme') => shortcutTe
 
 /** The open event: its header, a tab per day and that day's sessions. */
 export function AgendaPane(props: AgendaPaneProps) {
-  const { event, agenda, day, selectedSessionId, onSelectDay, onOpenSession, onAddSession, onEditSession, onEditEvent, onDeleteSession } = props;
+  const { event, agenda, day, selectedSessionId, onSelectDay, onOpenSession, onPointToSession, onAddSession, onEditSession, onEditEvent, onDeleteSession } = props;
   const [deleting, setDeleting] = useState<Session | null>(null);
   const [moveError, setMoveError] = useState<string | null>(null);
   const days = eventDayCount(event);
@@ -71,6 +73,7 @@ export function AgendaPane(props: AgendaPaneProps) {
             onNowIds={onNowIds}
             stats={stats}
             onOpen={(sessionId) => onOpenSession(sessions.find((session) => session.id === sessionId)!)}
+            onPointTo={onPointToSession}
             onMove={(sessionId, offset) => void move(sessionId, offset)}
             onEdit={onEditSession}
             onDelete={setDeleting}

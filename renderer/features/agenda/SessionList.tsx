@@ -9,6 +9,7 @@ type SessionListProps = {
   onNowIds: ReadonlySet<string>;
   stats: EventNoteStats;
   onOpen: (sessionId: string) => void;
+  onPointTo: (sessionId: string) => void;
   onMove: (sessionId: string, offset: -1 | 1) => void;
   onEdit: (session: Session) => void;
   onDelete: (session: Session) => void;
@@ -18,16 +19,17 @@ type SessionListProps = {
  * The sessions of one day in programme order. Up and Down move between sessions,
  * Alt+Shift+Up and Alt+Shift+Down move the focused session itself.
  */
-export function SessionList({ sessions, selectedSessionId, onNowIds, stats, onOpen, onMove, onEdit, onDelete }: SessionListProps) {
+export function SessionList({ sessions, selectedSessionId, onNowIds, stats, onOpen, onPointTo, onMove, onEdit, onDelete }: SessionListProps) {
   // Rows are memoised, so they get handlers that never change and reach the newest props through
   // this ref: opening a session then re-renders the two rows whose selection changed, not the day.
-  const latest = useRef({ sessions, onOpen, onMove, onEdit, onDelete });
+  const latest = useRef({ sessions, onOpen, onPointTo, onMove, onEdit, onDelete });
   useLayoutEffect(() => {
-    latest.current = { sessions, onOpen, onMove, onEdit, onDelete };
+    latest.current = { sessions, onOpen, onPointTo, onMove, onEdit, onDelete };
   });
   const handlers = useMemo<SessionRowHandlers>(
     () => ({
       onOpen: (session) => latest.current.onOpen(session.id),
+      onPointTo: (session) => latest.current.onPointTo(session.id),
       onMove: (session, offset) => latest.current.onMove(session.id, offset),
       onEdit: (session) => latest.current.onEdit(session),
       onDelete: (session) => latest.current.onDelete(session),

@@ -7,6 +7,7 @@ import { KIND_LABELS, STATUS_LABELS, formatTimeRange } from '../../ui/format';
 /** The same object for every row and every render, so a memoised row re-renders only when its own data changes. */
 export type SessionRowHandlers = {
   onOpen: (session: Session) => void;
+  onPointTo: (session: Session) => void;
   onMove: (session: Session, offset: -1 | 1) => void;
   onEdit: (session: Session) => void;
   onDelete: (session: Session) => void;
@@ -43,7 +44,7 @@ export const SessionRow = memo(function SessionRow({ session, selected, onNow, s
       aria-current={selected ? 'true' : undefined}
       data-session-id={session.id}
     >
-      <button type="button" className="session-open" onClick={() => handlers.onOpen(session)} onKeyDown={(event) => handlers.onKeyDown(event, session)} aria-label={label}>
+      <button type="button" className="session-open" onPointerDown={() => handlers.onPointTo(session)} onClick={() => handlers.onOpen(session)} onKeyDown={(event) => handlers.onKeyDown(event, session)} aria-label={label}>
         <span className="session-time">
           {formatTimeRange(session)}
           {onNow && <span className="on-now-badge">Now</span>}

@@ -10,7 +10,8 @@ const FRESH_FOR_MS = 2_000;
 type Started = { read: Promise<Result<LoadedNote>>; at: number; settled?: Result<LoadedNote> };
 
 /**
- * Reads of notes from the library, started as soon as a session is chosen and handed once to
+ * Reads of notes from the library, started as soon as a session is chosen (from the pointer
+ * going down on it, about a tenth of a second before the click) and handed once to
  * the editor that shows it. The app waits (briefly) for the read before it switches, so the
  * switch is one render that already has the note, not a render of "Opening…", a paint, and
  * another render once the note arrives.
