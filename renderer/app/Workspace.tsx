@@ -74,8 +74,8 @@ export function Workspace() {
   }, [session?.title, event?.title]);
 
   /**
-   * Opens a session of the open event with the keyboard in its note, once its note has been read
-   * (or after OPEN_WAIT_MS), so the switch renders and paints once. Only the latest choice opens.
+   * A click on a session: opens it with the keyboard in its note once its note has been read (or
+   * after OPEN_WAIT_MS), so the switch renders and paints once. Only the latest choice opens.
    */
   function openSessionOnceRead(sessionId: string, day: number) {
     if (!event) return;
@@ -86,6 +86,17 @@ export function Workspace() {
       selection.openSession(sessionId, day);
       setFocusRequest((count) => count + 1);
     });
+  }
+
+  /**
+   * A session chosen from the keyboard opens at once: the keys typed next (mark it covered,
+   * skip it) must act on it, not on the session a pending read would still leave open.
+   */
+  function openSessionNow(sessionId: string, day: number) {
+    if (event) reads.prefetch({ eventId: event.id, sessionId });
+    openRequest.current += 1;
+    selection.openSession(sessionId, day);
+    setFocusRequest((count) => count + 1);
   }
 
   async function deleteSession(target: Session): Promise<Result<unknown>> {
@@ -132,7 +143,7 @@ export function Workspace() {
           day={selection.day}
           selectedSessionId={selection.sessionId}
           onSelectDay={selection.selectDay}
-          onOpenSession={(opened) => openSessionOnceRead(opened.id, opened.day)}
+          onOpenSession={(opened, byPointer) => (byPointer ? openSessionOnceRead(opened.id, opened.day) : openSessionNow(opened.id, opened.day))}
           onPointToSession={(sessionId) => void reads.prefetch({ eventId: event.id, sessionId })}
           onAddSession={() => setSessionForm({ session: null })}
           onEditSession={(edited) => setSessionForm({ session: edited })}
@@ -224,7 +235,7 @@ export function Workspace() {
         session={session}
         day={selection.day}
         agenda={agenda}
-        onOpenSession={(sessionId, day) => openSessionOnceRead(sessionId, day)}
+        onOpenSession={openSessionNow}
         onOpenEventAt={(eventId, sessionId, day) => {
           if (eventId !== selection.eventId) selection.openEvent(eventId);
           selection.openSession(sessionId, day);

@@ -20,7 +20,8 @@ type AgendaPaneProps = {
   day: number;
   selectedSessionId: string | null;
   onSelectDay: (day: number) => void;
-  onOpenSession: (session: Session) => void;
+  /** `byPointer` is false when the session was opened from the keyboard. */
+  onOpenSession: (session: Session, byPointer: boolean) => void;
   /** The pointer went down on a session: it will most likely be opened (its note can be read ahead). */
   onPointToSession: (sessionId: string) => void;
   onAddSession: () => void;
@@ -72,7 +73,7 @@ export function AgendaPane(props: AgendaPaneProps) {
             selectedSessionId={selectedSessionId}
             onNowIds={onNowIds}
             stats={stats}
-            onOpen={(sessionId) => onOpenSession(sessions.find((session) => session.id === sessionId)!)}
+            onOpen={(sessionId, byPointer) => onOpenSession(sessions.find((session) => session.id === sessionId)!, byPointer)}
             onPointTo={onPointToSession}
             onMove={(sessionId, offset) => void move(sessionId, offset)}
             onEdit={onEditSession}

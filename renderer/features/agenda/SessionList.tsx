@@ -8,7 +8,7 @@ type SessionListProps = {
   selectedSessionId: string | null;
   onNowIds: ReadonlySet<string>;
   stats: EventNoteStats;
-  onOpen: (sessionId: string) => void;
+  onOpen: (sessionId: string, byPointer: boolean) => void;
   onPointTo: (sessionId: string) => void;
   onMove: (sessionId: string, offset: -1 | 1) => void;
   onEdit: (session: Session) => void;
@@ -28,7 +28,7 @@ export function SessionList({ sessions, selectedSessionId, onNowIds, stats, onOp
   });
   const handlers = useMemo<SessionRowHandlers>(
     () => ({
-      onOpen: (session) => latest.current.onOpen(session.id),
+      onOpen: (session, byPointer) => latest.current.onOpen(session.id, byPointer),
       onPointTo: (session) => latest.current.onPointTo(session.id),
       onMove: (session, offset) => latest.current.onMove(session.id, offset),
       onEdit: (session) => latest.current.onEdit(session),

@@ -6,7 +6,8 @@ import { KIND_LABELS, STATUS_LABELS, formatTimeRange } from '../../ui/format';
 
 /** The same object for every row and every render, so a memoised row re-renders only when its own data changes. */
 export type SessionRowHandlers = {
-  onOpen: (session: Session) => void;
+  /** `byPointer` is false for Enter or Space on the row. */
+  onOpen: (session: Session, byPointer: boolean) => void;
   onPointTo: (session: Session) => void;
   onMove: (session: Session, offset: -1 | 1) => void;
   onEdit: (session: Session) => void;
@@ -44,7 +45,7 @@ export const SessionRow = memo(function SessionRow({ session, selected, onNow, s
       aria-current={selected ? 'true' : undefined}
       data-session-id={session.id}
     >
-      <button type="button" className="session-open" onPointerDown={() => handlers.onPointTo(session)} onClick={() => handlers.onOpen(session)} onKeyDown={(event) => handlers.onKeyDown(event, session)} aria-label={label}>
+      <button type="button" className="session-open" onPointerDown={() => handlers.onPointTo(session)} onClick={(event) => handlers.onOpen(session, event.detail > 0)} onKeyDown={(event) => handlers.onKeyDown(event, session)} aria-label={label}>
         <span className="session-time">
           {formatTimeRange(session)}
           {onNow && <span className="on-now-badge">Now</span>}
