@@ -61,7 +61,7 @@ test('in the hall: on now by the venue clock, then next, previous, covered, skip
   await page.keyboard.press('Alt+Shift+C');
   await expect(app.sessionRow('Security in practice')).toContainText('Covered');
   await expect(app.sessionRow('Opening keynote')).toContainText('Skipped');
-  await page.unroute('**/api/notes*load');
+  await page.unrouteAll({ behavior: 'wait' });
 
   // One key: a session at the venue's current time, opened with the cursor in its note.
   await page.keyboard.press('Alt+U');
