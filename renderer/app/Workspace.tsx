@@ -39,9 +39,8 @@ export function Workspace() {
   const [defaultAuthor, setDefaultAuthor] = useState('');
   const [focusRequest, setFocusRequest] = useState(0);
   const settledEventId = useRef<string | null>(null);
+  // Bumped by every way of choosing what is open; a click's switch waiting for its read goes ahead only if it is still the latest.
   const openRequest = useRef(0);
-  // The event open now, for a session choice that finishes after another event was opened.
-  const openEventId = useRef<string | null>(null);
   const { event } = agenda;
   const session = event?.sessions.find((candidate) => candidate.id === selection.sessionId) ?? null;
   const postView = usePostView(event?.id ?? null);
@@ -66,8 +65,8 @@ export function Workspace() {
   }, [event, selection]);
 
   useLayoutEffect(() => {
-    openEventId.current = event?.id ?? null;
-  });
+    openRequest.current += 1;
+  }, [event?.id]);
 
   useEffect(() => {
     document.title = [session?.title, event?.title, 'Hallnotes'].filter(Boolean).join(' — ');
@@ -79,10 +78,10 @@ export function Workspace() {
    */
   function openSessionOnceRead(sessionId: string, day: number) {
     if (!event) return;
-    const eventId = event.id;
     const request = ++openRequest.current;
-    void reads.prefetch({ eventId, sessionId }, OPEN_WAIT_MS).then(() => {
-      if (openRequest.current !== request || openEventId.current !== eventId) return;
+    const waited = new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS));
+    void Promise.race([reads.prefetch({ eventId: event.id, sessionId }), waited]).then(() => {
+      if (openRequest.current !== request) return;
       selection.openSession(sessionId, day);
       setFocusRequest((count) => count + 1);
     });
@@ -93,7 +92,7 @@ export function Workspace() {
    * skip it) must act on it, not on the session a pending read would still leave open.
    */
   function openSessionNow(sessionId: string, day: number) {
-    if (event) reads.prefetch({ eventId: event.id, sessionId });
+    if (event) void reads.prefetch({ eventId: event.id, sessionId });
     openRequest.current += 1;
     selection.openSession(sessionId, day);
     setFocusRequest((count) => count + 1);

@@ -15,7 +15,7 @@ export function formatDayDate(startDate: string, day: number): string {
 
 const dateRanges = new Map<string, string>();
 
-/** Remembered per range: formatRange builds an ICU interval formatter on every call, a millisecond or two. */
+/** Remembered per range: formatRange builds an ICU interval formatter on every call, which showed in profiles of a session switch. */
 export function formatDateRange(startDate: string, endDate: string): string {
   const key = `${startDate}/${endDate}`;
   let formatted = dateRanges.get(key);

@@ -30,7 +30,8 @@ import type { LibraryPaths } from './libraryPaths';
 
 /**
  * Events and their agendas. Every change is a read-modify-write of one `event.json` under that
- * file's write queue, read fresh from disk each time so the CLI and the app can share a library.
+ * file's write queue, read from disk each time it has changed there (see read()), so the CLI
+ * and the app can share a library.
  */
 export class EventStore {
   private readonly readCache = new Map<string, { identity: string; event: EventFile }>();

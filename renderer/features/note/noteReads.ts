@@ -28,9 +28,9 @@ export class NoteReads {
 
   /**
    * Starts reading the note unless a fresh read of it is already under way or it has unsaved
-   * changes. Resolves once the read has finished or `waitMs` have passed, whichever is first.
+   * changes. Resolves once that read has finished (at once when there is none).
    */
-  prefetch(address: NoteAddress, waitMs = 0): Promise<void> {
+  prefetch(address: NoteAddress): Promise<void> {
     if (this.hasUnsaved(address)) return Promise.resolve();
     const key = noteKey(address);
     let started = this.fresh(key);
@@ -40,7 +40,7 @@ export class NoteReads {
       this.started.set(key, entry);
       started = entry;
     }
-    return Promise.race([started.read.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, waitMs))]);
+    return started.read.then(() => undefined);
   }
 
   /** The finished result of a fresh read, taken once; null when there is none yet. */
