@@ -1,5 +1,6 @@
 import { expect, test } from '../support/hostFixture';
 import { HallnotesApp } from '../support/hallnotesApp';
+import { NoteCapture } from '../support/noteCapture';
 import { readNoteTexts } from '../support/libraryFiles';
 
 const SESSIONS = ['Alpha talk', 'Bravo panel', 'Charlie workshop'];
@@ -49,4 +50,47 @@ test('typing while switching sessions quickly puts every word into its own note'
     await app.openSession(title);
     await expect(app.editor).toHaveText(expected[title]);
   }
+});
+
+test("each session's note stays its own: undo, counts, TK markers and messages never carry over from the session before", async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await app.createEvent({ title: 'Undo Conf', startDate: '2026-03-10' });
+  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
+  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+  await app.openSession('Bravo panel');
+  await app.typeInNote('Bravo words');
+
+  await app.openSession('Alpha talk');
+  await app.typeInNote('Growth was TK percent');
+  await expect(app.stats.locator('.note-counts')).toHaveAttribute('data-words', '4');
+  await expect(app.stats.getByText('1 TK')).toBeVisible();
+  await app.paste({ files: [{ name: 'agenda.pdf', type: 'application/pdf', base64: btoa('%PDF-1.7 not a photo') }] });
+  await expect(app.notice).toHaveText(/"agenda\.pdf" is not a PNG/);
+
+  await app.openSession('Bravo panel');
+  await expect(app.editor).toHaveText('Bravo words');
+  await expect(app.notice).toBeHidden();
+  await expect(app.stats.getByText('1 TK')).toBeHidden();
+  await expect(app.stats.locator('.note-counts')).toHaveAttribute('data-words', '2');
+  expect(await app.highlighted('tk')).toEqual([]);
+  // Undo in a note just opened has nothing to undo: it never brings back the other session's text.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Bravo words');
+  await app.typeInNote(' and more');
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Bravo words');
+
+  await app.openSession('Alpha talk');
+  await expect(app.editor).toHaveText('Growth was TK percent');
+  await expect.poll(() => app.highlighted('tk')).toEqual(['TK']);
+  await app.typeInNote(', said the CFO');
+  await expect(app.editor).toHaveText('Growth was TK percent, said the CFO');
+  // Undo takes back what was typed since opening, and stops at the note as it was opened.
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Growth was TK percent');
+
+  await app.waitUntilSaved();
+  await expect.poll(() => readNoteTexts(host.libraryPath)).toEqual({ 'Alpha talk': 'Growth was TK percent', 'Bravo panel': 'Bravo words' });
 });

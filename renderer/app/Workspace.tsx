@@ -177,7 +177,6 @@ export function Workspace() {
       )}
       {postView.day !== undefined ? null : event && session ? (
         <NotePane
-          key={session.id}
           event={event}
           session={session}
           onStatusChange={(status) => agenda.updateSession(session.id, { status })}

@@ -25,6 +25,7 @@ import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
 import { SaveOnChangePlugin } from './plugins/SaveOnChangePlugin';
+import { ShowNotePlugin } from './plugins/ShowNotePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { SpeakerQuotePlugin } from './plugins/SpeakerQuotePlugin';
 import { TimestampPlugin } from './plugins/TimestampPlugin';
@@ -36,8 +37,10 @@ registerNoteNodeViews();
 
 type NoteEditorProps = {
   address: NoteAddress;
-  /** The stored editor state as JSON, or null for a new note. */
-  initialState: string | null;
+  /** Which note is shown (its address, and its read); a new key shows `noteState` in place of the current note. */
+  noteKey: string;
+  /** The note's stored editor state as JSON, or null for a new note. */
+  noteState: string | null;
   /** The session's speakers, offered when attributing a quote. */
   speakers?: readonly Speaker[];
   /** The event's IANA time zone, for timestamps; the computer's own zone when not given. */
@@ -53,36 +56,43 @@ type NoteEditorProps = {
   belowToolbar?: ReactNode;
   /** Changing this number moves the keyboard focus into the note. */
   focusRequest: number;
-  /** Take the keyboard when mounted (the default); off where several editors share a view. */
+  /** Take the keyboard when mounted and when another note is shown (the default); off where several editors share a view. */
   autoFocus?: boolean;
+  /** Kept mounted but out of sight, e.g. while the next note is read. */
+  hidden?: boolean;
 };
 
 const NO_SPEAKERS: readonly Speaker[] = [];
 
-/** The rich-text note of one session. Mount with `key={sessionId}`: the initial state is read once. */
-export function NoteEditor({ initialState, ...bodyProps }: NoteEditorProps) {
+/**
+ * The rich-text note of a session. It stays mounted when another note is shown: a new
+ * `noteKey` puts that note's state in (see ShowNotePlugin) along with its address.
+ */
+export function NoteEditor({ noteKey, noteState, ...bodyProps }: NoteEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'HallnotesNote',
       nodes: NOTE_NODES,
       theme: editorTheme,
-      editorState: initialState ?? undefined,
+      editorState: noteState ?? undefined,
       onError: (error) => {
         throw error;
       },
     }),
-    // Lexical reads the initial config once on mount; later props must not rebuild it.
+    // Lexical reads the initial config once on mount; later notes come in through ShowNotePlugin.
     [],
   );
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <NoteEditorBody {...bodyProps} />
+      <ShowNotePlugin noteKey={noteKey} state={noteState} focus={bodyProps.autoFocus ?? true} />
+      <NoteEditorBody noteKey={noteKey} {...bodyProps} />
     </LexicalComposer>
   );
 }
 
 function NoteEditorBody({
+  noteKey,
   address,
   speakers = NO_SPEAKERS,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -93,19 +103,22 @@ function NoteEditorBody({
   belowToolbar,
   focusRequest,
   autoFocus = true,
-}: Omit<NoteEditorProps, 'initialState'>) {
+  hidden = false,
+}: Omit<NoteEditorProps, 'noteState'>) {
   const toolbarState = useToolbarState();
-  const [notice, setNotice] = useState<EditorNotice | null>(null);
+  // A notice is about the note it was given for; another note shown clears it.
+  const [notice, setNotice] = useState<{ noteKey: string; notice: EditorNotice } | null>(null);
+  const notify = useCallback((shown: EditorNotice) => setNotice({ noteKey, notice: shown }), [noteKey]);
   const dismissNotice = useCallback(() => setNotice(null), []);
   const { eventId, sessionId } = address;
   const environment = useMemo<NoteEditorEnvironment>(
-    () => ({ address: { eventId, sessionId }, speakers, timeZone, notify: setNotice }),
-    [eventId, sessionId, speakers, timeZone],
+    () => ({ address: { eventId, sessionId }, speakers, timeZone, notify }),
+    [eventId, sessionId, speakers, timeZone, notify],
   );
 
   return (
     <NoteEditorContext.Provider value={environment}>
-      <div className="editor-shell" data-session-id={sessionId}>
+      <div className="editor-shell" data-session-id={sessionId} hidden={hidden}>
         <ToolbarPlugin
           state={toolbarState}
           end={toolbarEnd}
@@ -113,7 +126,7 @@ function NoteEditorBody({
           onTimestampNewParagraphsChange={onTimestampNewParagraphsChange}
         />
         {belowToolbar}
-        <EditorNoticeBanner notice={notice} onDismiss={dismissNotice} />
+        <EditorNoticeBanner notice={notice?.noteKey === noteKey ? notice.notice : null} onDismiss={dismissNotice} />
         <div className="editor-scroll">
           <RichTextPlugin
             contentEditable={
@@ -140,7 +153,7 @@ function NoteEditorBody({
         <PhotoPlugin />
         <PasteGuardPlugin />
         <CleanPastePlugin />
-        <NoteAnalysisPlugin onChange={onAnalysis} />
+        <NoteAnalysisPlugin noteKey={noteKey} onChange={onAnalysis} />
         <SaveOnChangePlugin address={address} />
         {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
         <FocusOnRequestPlugin request={focusRequest} />

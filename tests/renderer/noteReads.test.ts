@@ -54,4 +54,16 @@ describe('NoteReads', () => {
     await reads.take(KEYNOTE);
     expect(readNote).toHaveBeenCalledTimes(2);
   });
+
+  it('shows a finished read without taking it, until it is forgotten (so a render may look as often as it likes)', async () => {
+    const { readNote, now } = disk();
+    const reads = new NoteReads(readNote, () => false, now);
+    expect(reads.settled(KEYNOTE)).toBeNull();
+    await reads.prefetch(KEYNOTE);
+    expect(reads.settled(KEYNOTE)).toEqual(reads.settled(KEYNOTE));
+    expect(reads.settled(KEYNOTE)?.ok).toBe(true);
+    reads.forget(KEYNOTE);
+    expect(reads.settled(KEYNOTE)).toBeNull();
+    expect(readNote).toHaveBeenCalledTimes(1);
+  });
 });

@@ -159,4 +159,21 @@ describe('NoteSaver', () => {
     expect(calls).toHaveLength(1);
     expect(saver.hasUnsavedChanges()).toBe(false);
   });
+
+  it('keeps telling a subscriber (the save indicator) about a session after it was forgotten and edited again, as after a restore', async () => {
+    const { save, calls } = controllableSave();
+    const saver = new NoteSaver(save);
+    const heard: SaveStatus['kind'][] = [];
+    saver.subscribe(A, (status) => heard.push(status.kind));
+    saver.change(A, () => state('before the restore'));
+    void saver.flush(A);
+    calls[0].finish();
+    await vi.advanceTimersByTimeAsync(0);
+    saver.forget(A);
+    saver.change(A, () => state('typed after the restore'));
+    void saver.flush(A);
+    calls[1].finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toEqual(['pending', 'saving', 'saved', 'idle', 'pending', 'saving', 'saved']);
+  });
 });

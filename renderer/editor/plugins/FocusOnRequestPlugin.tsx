@@ -6,7 +6,9 @@ export function FocusOnRequestPlugin({ request }: { request: number }) {
   const [editor] = useLexicalComposerContext();
   const first = useRef(request);
   useEffect(() => {
-    if (request !== first.current) editor.focus();
+    const root = editor.getRootElement();
+    // A note just shown has already taken the keyboard (ShowNotePlugin); focusing again would cost another update.
+    if (request !== first.current && !root?.contains(document.activeElement)) editor.focus();
   }, [editor, request]);
   return null;
 }

@@ -8,8 +8,11 @@ export type NoteAnalysis = NoteStats & {
   reveal: (tkId: string) => void;
 };
 
-/** Counts, TK markers and highlights of the open note, worked out when typing pauses (see NoteAnalyser). */
-export function NoteAnalysisPlugin({ onChange }: { onChange?: (analysis: NoteAnalysis) => void }) {
+/**
+ * Counts, TK markers and highlights of the open note, worked out when typing pauses (see
+ * NoteAnalyser). Each note shown (`noteKey`) gets an analyser of its own, starting from nothing.
+ */
+export function NoteAnalysisPlugin({ noteKey, onChange }: { noteKey: string; onChange?: (analysis: NoteAnalysis) => void }) {
   const [editor] = useLexicalComposerContext();
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -19,6 +22,6 @@ export function NoteAnalysisPlugin({ onChange }: { onChange?: (analysis: NoteAna
   useEffect(() => {
     const analyser: NoteAnalyser = new NoteAnalyser(editor, (stats) => onChangeRef.current?.({ ...stats, reveal: (id) => analyser.reveal(id) }));
     return analyser.start();
-  }, [editor]);
+  }, [editor, noteKey]);
   return null;
 }

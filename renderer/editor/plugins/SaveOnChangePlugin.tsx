@@ -6,8 +6,8 @@ import { useNoteSaver } from '../../features/note/noteSaverContext';
 
 /**
  * Hands every content change to the note saver (which serialises only when it saves), and
- * saves at once when this editor goes away, e.g. on switching to another session. The
- * editor is mounted per session (`key={sessionId}`), so `address` never changes under it.
+ * saves at once when the editor moves on to another note or goes away. `address` changes in
+ * the same render as the note shown (ShowNotePlugin), whose swap is not a change to save.
  */
 export function SaveOnChangePlugin({ address }: { address: NoteAddress }) {
   const saver = useNoteSaver();

@@ -4,11 +4,11 @@ import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
-import { useNewNoteAnalysisStore } from './noteAnalysisStore';
+import { useNoteAnalysisStore } from './noteAnalysisStore';
 import { NoteStats } from './NoteStats';
 import { SaveErrorBanner, SaveIndicator } from './SaveIndicator';
 import { SessionHeader } from './SessionHeader';
-import { useNoteContent } from './useNoteContent';
+import { useNoteContent, type ReadyNote } from './useNoteContent';
 import { useTimestampParagraphs } from './useTimestampParagraphs';
 
 type NotePaneProps = {
@@ -19,55 +19,72 @@ type NotePaneProps = {
   focusRequest: number;
 };
 
-/** The open session: who, when and where, and its note. */
+/**
+ * The open session: who, when and where, and its note. The pane and its editor stay mounted
+ * from session to session; the editor shows each note as it arrives, and is hidden (still
+ * holding the previous note, and saving it under that note's address) while one is read.
+ */
 export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest }: NotePaneProps) {
   const address = { eventId: event.id, sessionId: session.id };
   // Bumped after a snapshot is restored, so the note is read again from disk.
   const [revision, setRevision] = useState(0);
   const reload = () => setRevision((count) => count + 1);
   const content = useNoteContent(address, revision);
-  const [statusError, setStatusError] = useState<string | null>(null);
-  const analysisStore = useNewNoteAnalysisStore();
+  const shown = useLatestReadyNote(content);
+  const [statusError, setStatusError] = useState<{ sessionId: string; message: string } | null>(null);
+  const analysisStore = useNoteAnalysisStore(shown?.key);
   const [timestampParagraphs, setTimestampParagraphs] = useTimestampParagraphs();
 
   async function changeStatus(status: Session['status']) {
+    const sessionId = session.id;
     const result = await onStatusChange(status);
-    setStatusError(result.ok ? null : result.error.message);
+    setStatusError(result.ok ? null : { sessionId, message: result.error.message });
   }
 
   return (
     <section className="note-pane" aria-label="Note">
       <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} />
-      {statusError && (
+      {statusError?.sessionId === session.id && (
         <p className="note-message note-message-error" role="alert">
-          {statusError}
+          {statusError.message}
         </p>
       )}
       {content.state === 'loading' && <p className="note-message">Opening the note…</p>}
-      {content.state === 'failed' && <NoteLoadFailure address={address} sessionTitle={session.title} message={content.message} onResolved={reload} />}
-      {content.state === 'ready' && (
-        <>
-          <NoteEditor
-            key={content.key}
-            address={address}
-            initialState={content.initialState}
-            speakers={session.speakers}
-            timeZone={event.timezone}
-            timestampNewParagraphs={timestampParagraphs}
-            onTimestampNewParagraphsChange={setTimestampParagraphs}
-            onAnalysis={analysisStore.publish}
-            focusRequest={focusRequest}
-            toolbarEnd={
-              <>
-                <HistoryButton address={address} sessionTitle={session.title} onRestored={reload} />
-                <SaveIndicator address={address} loadedSavedAt={content.savedAt} />
-              </>
-            }
-            belowToolbar={<SaveErrorBanner address={address} />}
-          />
-          <NoteStats store={analysisStore} />
-        </>
+      {content.state === 'failed' && (
+        <NoteLoadFailure key={`${address.eventId}/${address.sessionId}`} address={address} sessionTitle={session.title} message={content.message} onResolved={reload} />
       )}
+      {shown && (
+        <NoteEditor
+          noteKey={shown.key}
+          noteState={shown.editorState}
+          address={shown.address}
+          hidden={content.state !== 'ready'}
+          speakers={session.speakers}
+          timeZone={event.timezone}
+          timestampNewParagraphs={timestampParagraphs}
+          onTimestampNewParagraphsChange={setTimestampParagraphs}
+          onAnalysis={analysisStore.publish}
+          focusRequest={focusRequest}
+          toolbarEnd={
+            <>
+              <HistoryButton address={shown.address} sessionTitle={session.title} onRestored={reload} />
+              <SaveIndicator address={shown.address} loadedSavedAt={shown.savedAt} />
+            </>
+          }
+          belowToolbar={<SaveErrorBanner address={shown.address} />}
+        />
+      )}
+      {content.state === 'ready' && <NoteStats store={analysisStore} />}
     </section>
   );
+}
+
+/** The note ready now, or while another is read (or cannot be), the last one that was: the editor keeps it. */
+function useLatestReadyNote(content: ReturnType<typeof useNoteContent>): ReadyNote | null {
+  const [latest, setLatest] = useState<ReadyNote | null>(content.state === 'ready' ? content : null);
+  if (content.state === 'ready' && content !== latest) {
+    setLatest(content);
+    return content;
+  }
+  return latest;
 }

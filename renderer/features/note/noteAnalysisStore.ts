@@ -23,8 +23,13 @@ export class NoteAnalysisStore {
   readonly current = (): NoteAnalysis | null => this.analysis;
 }
 
-export function useNewNoteAnalysisStore(): NoteAnalysisStore {
-  return useState(() => new NoteAnalysisStore())[0];
+/** A store per note shown (`noteKey`): another note starts with no counts rather than the previous note's. */
+export function useNoteAnalysisStore(noteKey: string | undefined): NoteAnalysisStore {
+  const [held, setHeld] = useState(() => ({ noteKey, store: new NoteAnalysisStore() }));
+  if (held.noteKey === noteKey) return held.store;
+  const next = { noteKey, store: new NoteAnalysisStore() };
+  setHeld(next);
+  return next.store;
 }
 
 export function useNoteAnalysis(store: NoteAnalysisStore): NoteAnalysis | null {

@@ -43,15 +43,12 @@ export class NoteReads {
     return started.read.then(() => undefined);
   }
 
-  /** The finished result of a fresh read, taken once; null when there is none yet. */
-  takeSettled(address: NoteAddress): Result<LoadedNote> | null {
-    const key = noteKey(address);
-    const settled = this.fresh(key)?.settled ?? null;
-    if (settled) this.started.delete(key);
-    return settled;
+  /** The finished result of a fresh read, if there is one; it stays until `forget` or `take`. */
+  settled(address: NoteAddress): Result<LoadedNote> | null {
+    return this.fresh(noteKey(address))?.settled ?? null;
   }
 
-  /** Drops a prefetched read that will not be used (the note was shown from memory). */
+  /** Drops a read once its result is shown, or when it will not be (the note was shown from memory). */
   forget(address: NoteAddress): void {
     this.started.delete(noteKey(address));
   }

@@ -32,7 +32,6 @@ type Entry = NoteAddress & {
   maxWait: unknown;
   retry: unknown;
   status: SaveStatus;
-  listeners: Set<(status: SaveStatus) => void>;
 };
 
 /**
@@ -48,6 +47,8 @@ export class NoteSaver {
   private readonly maxWaitMs: number;
   private readonly retryMs: number;
   private readonly statusListeners = new Set<StatusListener>();
+  /** Kept apart from the entries: a listener outlives `forget` (a restore) and hears the entry made next. */
+  private readonly addressListeners = new Map<string, Set<(status: SaveStatus) => void>>();
   private readonly timers: Timers;
 
   constructor(
@@ -102,9 +103,14 @@ export class NoteSaver {
   }
 
   subscribe(address: NoteAddress, listener: (status: SaveStatus) => void): () => void {
-    const entry = this.entry(address);
-    entry.listeners.add(listener);
-    return () => entry.listeners.delete(listener);
+    const key = noteKey(address);
+    let listeners = this.addressListeners.get(key);
+    if (!listeners) this.addressListeners.set(key, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.addressListeners.delete(key);
+    };
   }
 
   /** Every session's status changes, e.g. for an app-wide "notes are not being saved" banner. */
@@ -123,7 +129,7 @@ export class NoteSaver {
     entry.latest = null;
     entry.dirty = false;
     this.entries.delete(noteKey(address));
-    for (const listener of this.statusListeners) listener(address, { kind: 'idle' });
+    this.announce(address, { kind: 'idle' });
   }
 
   /** A timed save waits for an idle moment, so it does not land between a keystroke and its frame. */
@@ -195,7 +201,6 @@ export class NoteSaver {
         maxWait: undefined,
         retry: undefined,
         status: { kind: 'idle' },
-        listeners: new Set(),
       };
       this.entries.set(key, created);
       entry = created;
@@ -205,8 +210,12 @@ export class NoteSaver {
 
   private setStatus(entry: Entry, status: SaveStatus): void {
     entry.status = status;
-    for (const listener of entry.listeners) listener(status);
-    for (const listener of this.statusListeners) listener(entry, status);
+    this.announce(entry, status);
+  }
+
+  private announce(address: NoteAddress, status: SaveStatus): void {
+    for (const listener of this.addressListeners.get(noteKey(address)) ?? []) listener(status);
+    for (const listener of this.statusListeners) listener(address, status);
   }
 }
 

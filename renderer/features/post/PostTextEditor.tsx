@@ -37,7 +37,8 @@ export function PostTextEditor({ eventId, day, part, label, hint, initialState, 
         </div>
         <NoteEditor
           address={address}
-          initialState={initialState ? JSON.stringify(initialState) : null}
+          noteKey={address.sessionId}
+          noteState={initialState ? JSON.stringify(initialState) : null}
           speakers={speakers}
           timeZone={timeZone}
           focusRequest={0}
