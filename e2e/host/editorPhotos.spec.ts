@@ -109,3 +109,33 @@ test('the toolbar’s Add photo button picks photos from disk', async ({ page, h
   await app.waitUntilSaved();
   expect(await assetFiles(host.libraryPath)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.gif$/)]);
 });
+
+test('a photo still being copied when another session is opened is not put into that session’s note, and says so', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await openTalk(app);
+  await app.addSession({ title: 'Next talk', start: '15:00', end: '16:00' });
+  await app.openSession('Slides and pictures');
+  await app.typeInNote('Before the photo');
+
+  // A slow disk: the copy is still on its way when the reporter moves on.
+  let releaseCopy: () => void = () => undefined;
+  const copyHeld = new Promise<void>((resolve) => (releaseCopy = resolve));
+  await page.route(/\/api\/assets(%3A|:)store$/, async (route) => {
+    await copyHeld;
+    await route.continue();
+  });
+  await app.paste({ files: [RED_PNG] });
+  await app.openSession('Next talk');
+  await app.typeInNote('Next notes');
+  releaseCopy();
+
+  await expect(app.notice).toHaveText(/"slide\.png" was not added: another note was opened while it was being copied/);
+  await expect(app.editor.locator('.note-image')).toHaveCount(0);
+  await expect(app.editor).toHaveText('Next notes');
+  await app.waitUntilSaved();
+  await page.unrouteAll({ behavior: 'wait' });
+  expect(storedNodes(await readStoredNote(host.libraryPath, 'Next talk')).filter((node) => node.type === 'image')).toEqual([]);
+  await app.openSession('Slides and pictures');
+  await expect(app.editor).toHaveText('Before the photo');
+  await expect(app.editor.locator('.note-image')).toHaveCount(0);
+});

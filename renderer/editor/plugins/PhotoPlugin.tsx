@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
@@ -6,6 +6,7 @@ import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, COMMA
 import { $createImageNode } from '../../../shared/note/nodes/ImageNode';
 import { api } from '../../api/bridge';
 import { PICK_PHOTO_COMMAND } from '../noteCommands';
+import { noteKey } from '../../features/note/noteSaver';
 import { useNoteEditorEnvironment } from '../noteEditorContext';
 import { ACCEPTED_PHOTO_TYPES, photoProblem, readAsBase64 } from '../photoFiles';
 
@@ -19,6 +20,12 @@ export function PhotoPlugin() {
   const { address, notify } = useNoteEditorEnvironment();
   const pickerRef = useRef<HTMLInputElement>(null);
   const addPhotosRef = useRef<(files: File[]) => Promise<void>>(async () => undefined);
+  // The editor shows one note after another; a photo still being copied must not land in the next one.
+  // Updated in the commit that swaps the note, so no finished copy can see the old address after it.
+  const shown = useRef({ address, notify });
+  useLayoutEffect(() => {
+    shown.current = { address, notify };
+  }, [address, notify]);
 
   useEffect(() => {
     addPhotosRef.current = async (files) => {
@@ -31,6 +38,10 @@ export function PhotoPlugin() {
         const result = await api['assets:store']({ eventId: address.eventId, fileName: file.name, mediaType: file.type, dataBase64: await readAsBase64(file) });
         if (!result.ok) {
           notify({ kind: 'error', message: result.error.message });
+          continue;
+        }
+        if (noteKey(shown.current.address) !== noteKey(address)) {
+          shown.current.notify({ kind: 'error', message: `"${file.name}" was not added: another note was opened while it was being copied. Add it again in the note it belongs to.` });
           continue;
         }
         editor.update(() => {
