@@ -87,6 +87,24 @@ test('choosing to start a damaged note empty is the only way it opens empty', as
   expect(await readdir(join(host.libraryPath, 'quarantine', event.id))).toHaveLength(1);
 });
 
+test('restoring a damaged note just after clicking it again opens the restored text, not the damage report', async ({ page, host }) => {
+  const app = new HallnotesApp(page);
+  const safety = new SafetyViews(page);
+  await prepare(app);
+  const [event] = await readEvents(host.libraryPath);
+  const keynote = event.sessions.find((session) => session.title === 'Keynote')!;
+  await writeFile(join(host.libraryPath, 'events', event.id, 'notes', `${keynote.id}.json`), 'not a note');
+
+  await app.reload();
+  await app.sessionRow('Keynote').locator('.session-open').click();
+  await expect(safety.damagedNote).toContainText('Latest snapshot: ');
+  // Clicking the open session again reads it again; that read is from before the restore.
+  await app.sessionRow('Keynote').locator('.session-open').click();
+  await safety.damagedNote.getByRole('button', { name: /^Restore the snapshot from/ }).click();
+  await expect(app.editor).toHaveText('First version of the keynote.');
+  await expect(safety.damagedNote).toHaveCount(0);
+});
+
 test('a damaged event file is named in the library, the other events open, and its notes stay on disk', async ({ page, host }) => {
   const app = new HallnotesApp(page);
   await prepare(app);

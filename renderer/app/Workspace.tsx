@@ -78,6 +78,12 @@ export function Workspace() {
    */
   function openSessionOnceRead(sessionId: string, day: number) {
     if (!event) return;
+    if (sessionId === selection.sessionId) {
+      // Already open: back to its note, with nothing to read.
+      openRequest.current += 1;
+      setFocusRequest((count) => count + 1);
+      return;
+    }
     const request = ++openRequest.current;
     const waited = new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS));
     void Promise.race([reads.prefetch({ eventId: event.id, sessionId }), waited]).then(() => {
@@ -92,7 +98,7 @@ export function Workspace() {
    * skip it) must act on it, not on the session a pending read would still leave open.
    */
   function openSessionNow(sessionId: string, day: number) {
-    if (event) void reads.prefetch({ eventId: event.id, sessionId });
+    if (event && sessionId !== selection.sessionId) void reads.prefetch({ eventId: event.id, sessionId });
     openRequest.current += 1;
     selection.openSession(sessionId, day);
     setFocusRequest((count) => count + 1);
@@ -143,7 +149,7 @@ export function Workspace() {
           selectedSessionId={selection.sessionId}
           onSelectDay={selection.selectDay}
           onOpenSession={(opened, byPointer) => (byPointer ? openSessionOnceRead(opened.id, opened.day) : openSessionNow(opened.id, opened.day))}
-          onPointToSession={(sessionId) => void reads.prefetch({ eventId: event.id, sessionId })}
+          onPointToSession={(sessionId) => sessionId !== selection.sessionId && void reads.prefetch({ eventId: event.id, sessionId })}
           onAddSession={() => setSessionForm({ session: null })}
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}

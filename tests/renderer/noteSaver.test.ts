@@ -176,4 +176,13 @@ describe('NoteSaver', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual(['pending', 'saving', 'saved', 'idle', 'pending', 'saving', 'saved']);
   });
+
+  it('tells every listener when a session with nothing pending is forgotten (a restore replaced its note), so reads of it are dropped', () => {
+    const { save } = controllableSave();
+    const saver = new NoteSaver(save);
+    const heard: Array<[string, SaveStatus['kind']]> = [];
+    saver.subscribeAll((address, status) => heard.push([address.sessionId, status.kind]));
+    saver.forget(A);
+    expect(heard).toEqual([['keynote', 'idle']]);
+  });
 });

@@ -119,16 +119,21 @@ export class NoteSaver {
     return () => this.statusListeners.delete(listener);
   }
 
-  /** Drops a session (it was deleted): no more saves or retries for it. */
+  /**
+   * Drops a session (it was deleted, or its note replaced by a restore): no more saves or
+   * retries for it. Announced even when nothing was pending, so whoever holds a read of the
+   * note (the read-ahead) lets it go.
+   */
   forget(address: NoteAddress): void {
     const entry = this.entries.get(noteKey(address));
-    if (!entry) return;
-    entry.debounce.cancel();
-    this.timers.clear(entry.maxWait);
-    this.timers.clear(entry.retry);
-    entry.latest = null;
-    entry.dirty = false;
-    this.entries.delete(noteKey(address));
+    if (entry) {
+      entry.debounce.cancel();
+      this.timers.clear(entry.maxWait);
+      this.timers.clear(entry.retry);
+      entry.latest = null;
+      entry.dirty = false;
+      this.entries.delete(noteKey(address));
+    }
     this.announce(address, { kind: 'idle' });
   }
 
