@@ -23,6 +23,16 @@ async function prepare(app: HallnotesApp) {
   await app.waitUntilSaved();
 }
 
+/** Overwrites the keynote's note file with `content`, restarts the app and clicks the keynote. */
+async function damageKeynoteAndOpen(app: HallnotesApp, libraryPath: string, content: string) {
+  const [event] = await readEvents(libraryPath);
+  const keynote = event.sessions.find((session) => session.title === 'Keynote')!;
+  await writeFile(join(libraryPath, 'events', event.id, 'notes', `${keynote.id}.json`), content);
+  await app.reload();
+  await app.sessionRow('Keynote').locator('.session-open').click();
+  return event;
+}
+
 const DAMAGE = {
   truncated: (valid: Buffer) => valid.subarray(0, Math.floor(valid.length / 2)),
   'zero-filled': (valid: Buffer) => Buffer.alloc(valid.length),
@@ -72,12 +82,7 @@ test('choosing to start a damaged note empty is the only way it opens empty', as
   const app = new HallnotesApp(page);
   const safety = new SafetyViews(page);
   await prepare(app);
-  const [event] = await readEvents(host.libraryPath);
-  const keynote = event.sessions.find((session) => session.title === 'Keynote')!;
-  await writeFile(join(host.libraryPath, 'events', event.id, 'notes', `${keynote.id}.json`), '');
-
-  await app.reload();
-  await app.sessionRow('Keynote').locator('.session-open').click();
+  const event = await damageKeynoteAndOpen(app, host.libraryPath, '');
   await safety.damagedNote.getByRole('button', { name: 'Start an empty note' }).click();
   await expect(safety.damagedNote).toHaveCount(0);
   await expect(app.editor).toHaveText('');
@@ -91,12 +96,7 @@ test('restoring a damaged note just after clicking it again opens the restored t
   const app = new HallnotesApp(page);
   const safety = new SafetyViews(page);
   await prepare(app);
-  const [event] = await readEvents(host.libraryPath);
-  const keynote = event.sessions.find((session) => session.title === 'Keynote')!;
-  await writeFile(join(host.libraryPath, 'events', event.id, 'notes', `${keynote.id}.json`), 'not a note');
-
-  await app.reload();
-  await app.sessionRow('Keynote').locator('.session-open').click();
+  await damageKeynoteAndOpen(app, host.libraryPath, 'not a note');
   await expect(safety.damagedNote).toContainText('Latest snapshot: ');
   // Clicking the open session again reads it again; that read is from before the restore.
   await app.sessionRow('Keynote').locator('.session-open').click();

@@ -77,16 +77,9 @@ export function Workspace() {
    * after OPEN_WAIT_MS), so the switch renders and paints once. Only the latest choice opens.
    */
   function openSessionOnceRead(sessionId: string, day: number) {
-    if (!event) return;
-    if (sessionId === selection.sessionId) {
-      // Already open: back to its note, with nothing to read.
-      openRequest.current += 1;
-      setFocusRequest((count) => count + 1);
-      return;
-    }
     const request = ++openRequest.current;
     const waited = new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS));
-    void Promise.race([reads.prefetch({ eventId: event.id, sessionId }), waited]).then(() => {
+    void Promise.race([readAhead(sessionId), waited]).then(() => {
       if (openRequest.current !== request) return;
       selection.openSession(sessionId, day);
       setFocusRequest((count) => count + 1);
@@ -98,10 +91,16 @@ export function Workspace() {
    * skip it) must act on it, not on the session a pending read would still leave open.
    */
   function openSessionNow(sessionId: string, day: number) {
-    if (event && sessionId !== selection.sessionId) void reads.prefetch({ eventId: event.id, sessionId });
+    void readAhead(sessionId);
     openRequest.current += 1;
     selection.openSession(sessionId, day);
     setFocusRequest((count) => count + 1);
+  }
+
+  /** Starts reading a session's note before it opens; the open session's note is already shown, so nothing is read. */
+  function readAhead(sessionId: string): Promise<void> {
+    if (!event || sessionId === selection.sessionId) return Promise.resolve();
+    return reads.prefetch({ eventId: event.id, sessionId });
   }
 
   async function deleteSession(target: Session): Promise<Result<unknown>> {
@@ -149,7 +148,7 @@ export function Workspace() {
           selectedSessionId={selection.sessionId}
           onSelectDay={selection.selectDay}
           onOpenSession={(opened, byPointer) => (byPointer ? openSessionOnceRead(opened.id, opened.day) : openSessionNow(opened.id, opened.day))}
-          onPointToSession={(sessionId) => sessionId !== selection.sessionId && void reads.prefetch({ eventId: event.id, sessionId })}
+          onPointToSession={(sessionId) => void readAhead(sessionId)}
           onAddSession={() => setSessionForm({ session: null })}
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}

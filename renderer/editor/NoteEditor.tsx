@@ -68,7 +68,7 @@ const NO_SPEAKERS: readonly Speaker[] = [];
  * The rich-text note of a session. It stays mounted when another note is shown: a new
  * `noteKey` puts that note's state in (see ShowNotePlugin) along with its address.
  */
-export function NoteEditor({ noteKey, noteState, ...bodyProps }: NoteEditorProps) {
+export function NoteEditor({ noteKey, noteState, autoFocus = true, ...bodyProps }: NoteEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'HallnotesNote',
@@ -85,8 +85,8 @@ export function NoteEditor({ noteKey, noteState, ...bodyProps }: NoteEditorProps
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ShowNotePlugin noteKey={noteKey} state={noteState} focus={bodyProps.autoFocus ?? true} />
-      <NoteEditorBody noteKey={noteKey} {...bodyProps} />
+      <ShowNotePlugin noteKey={noteKey} state={noteState} focus={autoFocus} />
+      <NoteEditorBody noteKey={noteKey} autoFocus={autoFocus} {...bodyProps} />
     </LexicalComposer>
   );
 }
@@ -102,9 +102,9 @@ function NoteEditorBody({
   toolbarEnd,
   belowToolbar,
   focusRequest,
-  autoFocus = true,
+  autoFocus,
   hidden = false,
-}: Omit<NoteEditorProps, 'noteState'>) {
+}: Omit<NoteEditorProps, 'noteState' | 'autoFocus'> & { autoFocus: boolean }) {
   const toolbarState = useToolbarState();
   // A notice is about the note it was given for; another note shown clears it.
   const [notice, setNotice] = useState<{ noteKey: string; notice: EditorNotice } | null>(null);
