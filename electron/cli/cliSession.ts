@@ -28,7 +28,7 @@ export class CliSession {
     const configFolder = resolve(this.io.cwd, env.HALLNOTES_CONFIG_DIR || defaultConfigFolder(process.platform, env));
     const preferences = openConfPreferences(configFolder, (message) => this.warn(message));
     this.libraryPath = libraryPath;
-    return createServices({ libraryPath, preferences });
+    return createServices({ libraryPath, preferences, publishing: { configFolder } });
   }
 
   print(text: string): void {

@@ -20,6 +20,8 @@ try {
 const services = createServices({
   libraryPath: options.libraryPath,
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
+  // Secrets in a 0600 file in the settings folder (there is no keychain without Electron).
+  publishing: { configFolder: options.configFolder },
 });
 const host = await startHostServer({
   handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),
@@ -28,10 +30,13 @@ const host = await startHostServer({
   readAsset: (eventId, fileName) => services.assets.read(eventId, fileName),
 });
 
+services.publish.startOutbox();
+
 console.log(`Hallnotes is running for the library ${options.libraryPath}`);
 console.log(`Open ${host.url}`);
 
 async function shutDown(): Promise<void> {
+  services.publish.stopOutbox();
   await host.close();
   await services.writes.drain();
   process.exit(0);

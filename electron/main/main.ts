@@ -13,6 +13,7 @@ import { chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
 import { QuitFlush } from './quitFlush';
 import { registerIpc } from './registerIpc';
+import { safeStorageCredentials } from './safeStorageCredentials';
 import { hardenSession, hardenWebContents } from './security';
 
 // Wiring only: behaviour lives in electron/services. The bundle is build/electron/main.mjs.
@@ -39,7 +40,13 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
-  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences });
+  const userData = app.getPath('userData');
+  const services = createServices({
+    libraryPath: resolveLibraryPath(undefined),
+    preferences,
+    publishing: { configFolder: userData, credentials: safeStorageCredentials(userData) },
+  });
+  services.publish.startOutbox();
   const quitFlush = new QuitFlush();
 
   hardenSession(session.defaultSession);

@@ -11,6 +11,7 @@ import { NoteStore } from './notes/noteStore';
 import { PostStore } from './posts/postStore';
 import { PostResolver } from './posts/resolvePost';
 import { PreferenceService, type PreferenceBackend } from './preferences/preferenceService';
+import { PublishService, type PublishSetup } from './publish/publishService';
 import { SearchService } from './search/searchService';
 import { WriteQueue } from './storage/atomicWrite';
 import { TrashService } from './trash/trashService';
@@ -33,10 +34,12 @@ export type Services = {
   trash: TrashService;
   /** Every pending write; awaited before quit. */
   writes: WriteQueue;
+  /** Destinations, "Publish as draft" and the outbox. */
+  publish: PublishService;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
-export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
+export function createServices(options: { libraryPath: string; preferences: PreferenceBackend; publishing?: PublishSetup }): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
   // The stores tell the search index about every write; the index itself needs the event store.
@@ -63,5 +66,6 @@ export function createServices(options: { libraryPath: string; preferences: Pref
     history: new HistoryService(events, notes, snapshots, damaged),
     trash: new TrashService(paths, events, snapshots, onChanged),
     writes,
+    publish: new PublishService({ paths, writes, postResolver }, options.publishing ?? null),
   };
 }

@@ -38,6 +38,14 @@ export const CHANNEL_NAMES = [
   'trash:list',
   'trash:restore',
   'trash:empty',
+  'publish:destinations',
+  'publish:save-destination',
+  'publish:delete-destination',
+  'publish:test-destination',
+  'publish:post',
+  'publish:outbox',
+  'publish:decide',
+  'publish:copies',
 ] as const satisfies readonly ChannelName[];
 
 export const PUSH_EVENT_NAMES = ['app:flush-requested', 'menu:command'] as const satisfies readonly PushEventName[];

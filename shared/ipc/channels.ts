@@ -19,6 +19,18 @@ import { searchQuerySchema, type EventNoteStats, type SearchResults } from '../m
 import type { CommandId } from '../commands/commandTable';
 import { serializedNoteStateSchema, type NoteFile } from '../note/noteFile';
 import { MAX_IMAGE_BYTES } from '../note/assetPath';
+import {
+  destinationDraftSchema,
+  destinationIdSchema,
+  JOB_DECISIONS,
+  jobIdSchema,
+  publishRequestSchema,
+  type ConnectionReport,
+  type Destination,
+  type OutboxJob,
+  type PublishedCopy,
+  type PublishOutcome,
+} from '../model/publish';
 
 /**
  * The IPC contract: every channel, its argument validator and its result type. The preload,
@@ -98,6 +110,15 @@ export const channels = {
   'trash:list': channel<{ entries: TrashEntry[] }>()(z.strictObject({})),
   'trash:restore': channel<TrashRestored>()(z.strictObject({ entryId: trashEntryIdSchema })),
   'trash:empty': channel<{ removed: number }>()(z.strictObject({})),
+  // Publishing: destinations, "Publish as draft" and the outbox (network only in main/host, never the renderer).
+  'publish:destinations': channel<Destination[]>()(z.strictObject({})),
+  'publish:save-destination': channel<Destination>()(destinationDraftSchema),
+  'publish:delete-destination': channel<{ deleted: true }>()(z.strictObject({ destinationId: destinationIdSchema })),
+  'publish:test-destination': channel<ConnectionReport>()(destinationDraftSchema),
+  'publish:post': channel<PublishOutcome>()(publishRequestSchema),
+  'publish:outbox': channel<{ jobs: OutboxJob[] }>()(z.strictObject({})),
+  'publish:decide': channel<{ job: OutboxJob | null }>()(z.strictObject({ jobId: jobIdSchema, decision: z.enum(JOB_DECISIONS) })),
+  'publish:copies': channel<PublishedCopy[]>()(postRef),
 } as const;
 
 export type ChannelTable = typeof channels;

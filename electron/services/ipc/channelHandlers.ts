@@ -62,6 +62,17 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'trash:list': async () => ({ entries: await services.trash.list() }),
     'trash:restore': ({ entryId }) => services.trash.restore(entryId),
     'trash:empty': () => services.trash.empty(),
+    'publish:destinations': () => services.publish.listDestinations(),
+    'publish:save-destination': (draft) => services.publish.saveDestination(draft),
+    'publish:delete-destination': async ({ destinationId }) => {
+      await services.publish.deleteDestination(destinationId);
+      return { deleted: true };
+    },
+    'publish:test-destination': (draft) => services.publish.testDestination(draft),
+    'publish:post': (request) => services.publish.publish(request),
+    'publish:outbox': async () => ({ jobs: await services.publish.outboxJobs() }),
+    'publish:decide': async ({ jobId, decision }) => ({ job: await services.publish.decide(jobId, decision) }),
+    'publish:copies': ({ eventId, day }) => services.publish.publishedCopies(eventId, day),
     'app:flush-complete': async ({ requestId }) => {
       hooks.onFlushComplete(requestId);
       return { acknowledged: true };

@@ -7,14 +7,15 @@ import { fileSystemError } from './serviceError';
  * Writes a file all-or-nothing: temp file in the same folder, fsync, rename over the target,
  * fsync the folder. A crash at any point leaves either the old or the new content, never a
  * mix. Written by hand because write-file-atomic's current release needs Node 22 and none of
- * the alternatives fsync the folder after the rename.
+ * the alternatives fsync the folder after the rename. `mode` 0o600 keeps a secret readable by
+ * its owner only from the first byte on.
  */
-export async function writeFileAtomic(filePath: string, contents: string | Uint8Array, description: string): Promise<number> {
+export async function writeFileAtomic(filePath: string, contents: string | Uint8Array, description: string, mode = 0o644): Promise<number> {
   const folder = dirname(filePath);
   const temporaryPath = join(folder, `.${basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
   try {
-    const handle = await open(temporaryPath, 'wx', 0o644);
+    const handle = await open(temporaryPath, 'wx', mode);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
