@@ -69,9 +69,13 @@ export class Outbox {
    */
   async enqueue(request: NewJob): Promise<OutboxJobFile> {
     const now = this.isoNow();
-    const pending = (await this.store.list()).find(
-      (job) => job.eventId === request.eventId && job.day === request.day && job.destinationId === request.destinationId && job.state !== 'done' && job.state !== 'sending',
-    );
+    let pending: OutboxJobFile | undefined;
+    for (const job of await this.store.list()) {
+      if (job.eventId !== request.eventId || job.day !== request.day || job.destinationId !== request.destinationId || job.state === 'done') continue;
+      // A job left "sending" by a process that was killed is taken over, marker and all, so its draft is found, not made again.
+      if (job.state === 'sending' && (await this.store.isHeld(job.id))) continue;
+      pending = job;
+    }
     const job: OutboxJobFile = pending
       ? { ...pending, post: request.post, destinationName: request.destinationName, state: 'queued', queuedAt: now, nextAttemptAt: null, attempts: 0, decision: null, message: '', problem: null, result: null }
       : {
@@ -142,7 +146,8 @@ export class Outbox {
     return this.serialized(async () => {
       const unreachable = new Map<string, string>();
       for (const job of await this.store.list()) {
-        if (job.state !== 'queued' && job.state !== 'waiting') continue;
+        // "sending" here was cut short by a kill (this process sends one job at a time); attempt() skips it while another process holds it.
+        if (job.state !== 'queued' && job.state !== 'waiting' && job.state !== 'sending') continue;
         if (job.state === 'waiting' && !options.ignoreWait && Date.parse(job.nextAttemptAt ?? '') > this.clock.now()) continue;
         const retryAt = unreachable.get(job.destinationId);
         if (retryAt) {

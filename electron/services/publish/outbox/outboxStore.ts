@@ -140,6 +140,12 @@ export class OutboxStore {
     return null;
   }
 
+  /** Whether a running process (this one included) is sending the job. */
+  async isHeld(jobId: string): Promise<boolean> {
+    const holder = Number((await readFile(join(this.folder, `${jobIdSchema.parse(jobId)}.lock`), 'utf8').catch(() => '')).trim());
+    return holder === process.pid || isRunning(holder);
+  }
+
   private jobFile(jobId: string): string {
     return join(this.folder, `${jobIdSchema.parse(jobId)}.json`);
   }
