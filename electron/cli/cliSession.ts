@@ -17,6 +17,8 @@ export type CliIo = {
 /** One run of the CLI: its I/O, and the library once a command opens it. */
 export class CliSession {
   libraryPath: string | null = null;
+  /** Set by a command that ended without an error but not with success either (a publish left queued). */
+  exitCode: number | null = null;
 
   constructor(readonly io: CliIo) {}
 

@@ -6,8 +6,11 @@ import { EVENT_COMMANDS } from './eventCommands';
 import { EXPORT_COMMAND } from './exportCommand';
 import { HISTORY_COMMAND } from './historyCommand';
 import { IMPORT_COMMAND } from './importCommand';
+import { DESTINATION_COMMANDS } from './destinationCommands';
 import { NOTE_COMMANDS } from './noteCommands';
+import { OUTBOX_COMMANDS } from './outboxCommands';
 import { POST_COMMANDS } from './postCommands';
+import { PUBLISH_COMMAND } from './publishCommand';
 import { SEARCH_COMMAND } from './searchCommand';
 import { SESSION_COMMANDS } from './sessionCommands';
 import { TRASH_COMMANDS } from './trashCommands';
@@ -16,14 +19,16 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS];
-const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND];
+const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS, DESTINATION_COMMANDS, OUTBOX_COMMANDS];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, PUBLISH_COMMAND];
 
 const USAGE = `Usage: hallnotes event|session|note|post|trash COMMAND [options]
        hallnotes import FILE [options]
        hallnotes search QUERY [options]
        hallnotes export EVENT --format F [options]
        hallnotes history EVENT SESSION [options]
+       hallnotes publish EVENT --to DESTINATION [options]
+       hallnotes destination|outbox COMMAND [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -49,6 +54,12 @@ Usage:
   hallnotes trash list
   hallnotes trash restore ID
   hallnotes trash empty
+  hallnotes destination add --kind wordpress|ghost --name NAME --url URL [--user NAME]
+                            [--password-file FILE]
+  hallnotes destination list | test NAME | remove NAME
+  hallnotes publish EVENT [--day N | --whole-event] --to DESTINATION [--publish-anyway]
+                    [--password-file FILE]
+  hallnotes outbox list | run | retry JOB | overwrite JOB | create-new JOB | discard JOB
 
 Every command also takes:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
@@ -59,8 +70,10 @@ Environment:
   HALLNOTES_LIBRARY     the library folder when --library is not given
   HALLNOTES_CONFIG_DIR  the settings folder (default: the app's, e.g. ~/.config/Hallnotes);
                         its default author is used by "event create" without --author
+  HALLNOTES_PUBLISH_SECRET  a destination's password or key for one command, not stored
 
-Exit status: 0 on success, 1 on an error (a message on stderr), 2 on a mistake in the command line.`;
+Exit status: 0 on success, 1 on an error (a message on stderr), 2 on a mistake in the command line,
+3 when "publish" left the post waiting in the outbox (the site did not answer).`;
 
 /** Runs one command line and returns the exit code; never throws and never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -96,7 +109,7 @@ async function runSingle(single: SingleCommand, args: string[], cli: CliSession)
 async function runCommand(run: () => Promise<void>, cli: CliSession, usage: string): Promise<number> {
   try {
     await run();
-    return EXIT_OK;
+    return cli.exitCode ?? EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) return usageError(cli, error.message, usage);
     cli.warn(describeFailure(error, cli.libraryPath));
