@@ -18,7 +18,8 @@ CONFIG_NAME=hallnotes-ci
 
 say() { echo "wordpress.sh: $*"; }
 
-packages=(wordpress apache2 libapache2-mod-php php-mysql mariadb-server)
+# php-xml: WordPress suggests it; its XML-RPC (which tells a wrong password from a stripped header) needs it.
+packages=(wordpress apache2 libapache2-mod-php php-mysql php-xml mariadb-server)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -27,6 +28,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  # A PHP module installed into a running Apache loads only on a restart.
+  pgrep -x apache2 >/dev/null && service apache2 restart >/dev/null
 fi
 
 if ! mysqladmin ping --silent >/dev/null 2>&1; then
@@ -40,10 +43,21 @@ GRANT ALL PRIVILEGES ON ${DB_NAME}.* TO '${DB_USER}'@'localhost';
 SQL
 
 # Debian's wp-config.php picks /etc/wordpress/config-<WORDPRESS_CONFIG>.php (set by the vhosts below).
-config_file="/etc/wordpress/config-${CONFIG_NAME}.php"
-if [ ! -f "$config_file" ]; then
+# The salts are made once and kept; the rest is rewritten each run, so a change here takes effect.
+salts_file="/etc/wordpress/${CONFIG_NAME}-salts.php"
+if [ ! -f "$salts_file" ]; then
   salt() { head -c 48 /dev/urandom | base64 | tr -d '\n/+='; }
-  cat >"$config_file" <<PHP
+  {
+    echo '<?php'
+    for key in AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT LOGGED_IN_SALT NONCE_SALT; do
+      echo "define('${key}', '$(salt)');"
+    done
+  } >"$salts_file"
+  chmod 640 "$salts_file"
+  chgrp www-data "$salts_file"
+fi
+config_file="/etc/wordpress/config-${CONFIG_NAME}.php"
+cat >"$config_file" <<PHP
 <?php
 // Written by Hallnotes' scripts/ci/wordpress.sh for the publish test suite.
 define('DB_NAME', '${DB_NAME}');
@@ -54,19 +68,16 @@ define('DB_CHARSET', 'utf8mb4');
 define('WP_CONTENT_DIR', '/var/lib/wordpress/wp-content');
 // Application Passwords need HTTPS unless the site says it is a local one (wp_is_application_passwords_supported()).
 define('WP_ENVIRONMENT_TYPE', 'local');
-define('AUTH_KEY', '$(salt)');
-define('SECURE_AUTH_KEY', '$(salt)');
-define('LOGGED_IN_KEY', '$(salt)');
-define('NONCE_KEY', '$(salt)');
-define('AUTH_SALT', '$(salt)');
-define('SECURE_AUTH_SALT', '$(salt)');
-define('LOGGED_IN_SALT', '$(salt)');
-define('NONCE_SALT', '$(salt)');
+// The same site answers on the stripping port under that port's address, so it does not redirect there.
+if ((\$_SERVER['SERVER_PORT'] ?? '') === '${STRIPPING_PORT}') {
+  define('WP_HOME', 'http://127.0.0.1:${STRIPPING_PORT}');
+  define('WP_SITEURL', 'http://127.0.0.1:${STRIPPING_PORT}');
+}
+require '${salts_file}';
 \$table_prefix = 'wp_';
 PHP
-  chmod 640 "$config_file"
-  chgrp www-data "$config_file"
-fi
+chmod 640 "$config_file"
+chgrp www-data "$config_file"
 
 vhost() {
   local port=$1 extra=$2

@@ -1,10 +1,14 @@
 import { parse } from '@wordpress/block-serialization-default-parser';
 import { readFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../electron/services/publish/http/siteHttp';
 import { attributedQuote, image, note, paragraph, text } from '../export/fixtures/noteBuilders';
+import { bundleCli, runCli } from './helpers/cliBundle';
+import { pngPhoto } from './helpers/pngPhoto';
 import { createPublishDay, PRIVATE_TEXT, type PublishDay } from './helpers/publishLibrary';
+import { startSiteProxy, type SiteProxy } from './helpers/siteProxy';
 import { findWordPress, wordpressReader, type WordPressSite } from './helpers/wordpressSite';
 
 /**
@@ -129,7 +133,131 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
     expect(records.posts['day-1'][destination.id]).toMatchObject({ remoteId: String(post.id) });
     expect(Object.keys(records.photos[destination.id]).sort()).toEqual(day.photos.map((src) => src.slice('assets/'.length)).sort());
   }, 60_000);
+
+  describe('a publisher killed half-way', () => {
+    let cli: Awaited<ReturnType<typeof bundleCli>>;
+    let proxy: SiteProxy;
+    beforeAll(async () => {
+      cli = await bundleCli();
+      proxy = await startSiteProxy(site.url);
+    });
+    afterAll(async () => {
+      await proxy?.stop();
+      await cli?.remove();
+    });
+
+    /** `hallnotes publish` as a real process; the hook may kill it the moment WordPress has acted on a request. */
+    async function publishWithCli(publishDay: PublishDay, killWhen?: (request: { method: string; path: string }) => boolean) {
+      const run = runCli(cli.path, ['publish', publishDay.event.id, '--day', '1', '--to', 'CI blog', '--library', join(publishDay.root, 'library'), '--json'], { HALLNOTES_CONFIG_DIR: publishDay.configFolder });
+      proxy.setHook(
+        killWhen
+          ? (request) => {
+              if (!killWhen(request)) return 'pass';
+              run.child.kill('SIGKILL');
+              return 'drop';
+            }
+          : null,
+      );
+      const result = await run.done;
+      proxy.setHook(null);
+      return result;
+    }
+
+    it('killed after WordPress stored the second photo: the restart uploads nothing twice and makes one post', async () => {
+      day = await createPublishDay();
+      await addDestination(day, proxy.url);
+      let mediaUploads = 0;
+      const killed = await publishWithCli(day, ({ method, path }) => method === 'POST' && path.includes('wp/v2/media') && ++mediaUploads === 2);
+      expect(killed.signal).toBe('SIGKILL');
+      expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
+      expect(await postsTitled(day.event.title)).toEqual([]);
+
+      const restarted = await publishWithCli(day);
+      expect(restarted, restarted.stderr).toMatchObject({ code: 0 });
+      expect(JSON.parse(restarted.stdout)).toMatchObject({ status: 'sent', job: { result: { created: true, uploadedPhotos: 0, reusedPhotos: 2 } } });
+      expect(await postsTitled(day.event.title)).toHaveLength(1);
+      expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
+    }, 90_000);
+
+    it('killed after WordPress created the draft but before Hallnotes heard: the restart finds that draft instead of making a second', async () => {
+      day = await createPublishDay();
+      await addDestination(day, proxy.url);
+      const killed = await publishWithCli(day, ({ method, path }) => method === 'POST' && /wp\/v2\/posts(\?|$)/.test(path));
+      expect(killed.signal).toBe('SIGKILL');
+      const [orphan] = await postsTitled(day.event.title);
+      expect(orphan).toBeDefined();
+
+      const restarted = await publishWithCli(day);
+      expect(restarted, restarted.stderr).toMatchObject({ code: 0 });
+      const posts = await postsTitled(day.event.title);
+      expect(posts.map((post) => post.id)).toEqual([orphan.id]);
+      // The marker that found it is gone: WordPress names the post from its title when it is published.
+      const [post] = await wordpress.get<{ slug: string }[]>(`wp/v2/posts?include=${orphan.id}&status=draft&context=edit`);
+      expect(post.slug).toBe('');
+    }, 90_000);
+  });
+
+  it('says exactly what is wrong: a server that strips Authorization, a wrong Application Password, a login password', async () => {
+    day = await createPublishDay();
+    const test = (siteUrl: string, secret: string) => day!.services.publish.testDestination({ kind: 'wordpress', name: 'CI blog', siteUrl, userName: site.user, secret });
+    const stripped = await test(site.strippingUrl, site.applicationPassword);
+    expect(stripped).toMatchObject({ ok: false, problem: 'authorization-stripped' });
+    expect(stripped.message).toContain('removes the Authorization header');
+    expect(await test(site.url, 'abcd efgh ijkl mnop qrst uvwx')).toMatchObject({ ok: false, problem: 'wrong-credentials', message: expect.stringContaining('refused the Application Password') });
+    expect(await test(site.url, 'my-login-password!')).toMatchObject({ ok: false, problem: 'wrong-credentials', message: expect.stringContaining('not an Application Password') });
+    const closed = await closedPort();
+    expect(await test(`http://127.0.0.1:${closed}`, site.applicationPassword)).toMatchObject({ ok: false, problem: 'offline', message: `Could not reach 127.0.0.1:${closed}: nothing answered: the connection was refused.` });
+  });
+
+  it('stops before overwriting edits made in WordPress, and offers a new draft when the old one was deleted there', async () => {
+    day = await createPublishDay();
+    const destination = await addDestination(day);
+    const publish = () => day!.services.publish.publish({ eventId: day!.event.id, day: 1, destinationId: destination.id });
+    const first = await publish();
+    if (first.status !== 'sent') throw new Error(JSON.stringify(first));
+    const id = first.job.result!.remoteId;
+
+    await wordpress.post(`wp/v2/posts/${id}`, { content: '<!-- wp:paragraph -->\n<p>The editor rewrote this.</p>\n<!-- /wp:paragraph -->' });
+    const edited = await publish();
+    expect(edited).toMatchObject({ status: 'needs-decision', job: { problem: 'remote-edited' } });
+    expect((await wordpress.get<WpPost>(`wp/v2/posts/${id}?context=edit`)).content.raw).toContain('The editor rewrote this.');
+    const overwritten = await day.services.publish.decide((edited as { job: { id: string } }).job.id, 'overwrite');
+    expect(overwritten).toMatchObject({ state: 'done' });
+    expect((await wordpress.get<WpPost>(`wp/v2/posts/${id}?context=edit`)).content.raw).toContain('We moved to stop waiting.');
+
+    await wordpress.delete(`wp/v2/posts/${id}?force=true`);
+    const deleted = await publish();
+    expect(deleted).toMatchObject({ status: 'needs-decision', job: { problem: 'remote-deleted' } });
+    const recreated = await day.services.publish.decide((deleted as { job: { id: string } }).job.id, 'create-new');
+    expect(recreated).toMatchObject({ state: 'done', result: { created: true, reusedPhotos: 2, uploadedPhotos: 0 } });
+    expect((await postsTitled(day.event.title)).map((post) => String(post.id))).toEqual([recreated!.result!.remoteId]);
+  }, 60_000);
+
+  it("a photo over the site's upload limit is named, with its size, and the photos before it stay uploaded", async () => {
+    day = await createPublishDay();
+    const destination = await addDestination(day);
+    // Debian's PHP takes uploads up to 2 MB (upload_max_filesize); noise does not compress.
+    const big = await day.services.assets.store({ eventId: day.event.id, fileName: 'crowd.png', dataBase64: pngPhoto({ width: 1000, height: 800, noise: true }).toString('base64') });
+    await day.services.notes.save(day.event.id, day.ids.talk, note(paragraph(text('The hall was full.')), image(big.src, 'The crowd', 'A full hall for the last talk')));
+    const outcome = await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id });
+    expect(outcome).toMatchObject({ status: 'failed', job: { problem: 'too-large' } });
+    const message = (outcome as { job: { message: string } }).job.message;
+    expect(message).toContain('“A full hall for the last talk”');
+    expect(message).toMatch(/2\.\d MB, as too large/);
+    expect(message).toContain("upload_max_filesize");
+    expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
+    expect(await postsTitled(day.event.title)).toEqual([]);
+  }, 60_000);
 });
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function flatten(blocks: ParsedBlock[]): ParsedBlock[] {
   return blocks.flatMap((block) => [block, ...flatten(block.innerBlocks)]);

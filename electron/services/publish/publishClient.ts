@@ -6,6 +6,11 @@ export type RemotePost = {
   /** WordPress `modified_gmt`, Ghost `updated_at`: changes whenever anybody saves the post. */
   modified: string;
   status: string;
+  /**
+   * A hash of the title and body as the site holds them. Sites keep modified times to the
+   * second, so an edit made in the same second as Hallnotes' write shows only here.
+   */
+  fingerprint: string;
 };
 
 /** A photo in the site's media library, by the address the post's content points at. */

@@ -46,10 +46,10 @@ export async function createPublishDay(publishing: Omit<PublishSetup, 'configFol
   );
   const find = (title: string) => event.sessions.find((session) => session.title === title)!.id;
   const ids = { keynote: find('Opening keynote'), panel: find('Who funds the commons?'), talk: find('Lightning talk') };
-  const [seedA, seedB] = options.photoSeeds ?? [Math.floor(Math.random() * 1e6) + 1, Math.floor(Math.random() * 1e6) + 2];
-  const store = async (seed: number) =>
-    (await services.assets.store({ eventId: event.id, fileName: `slide-${seed}.png`, dataBase64: pngPhoto({ width: 48, height: 32, seed }).toString('base64') })).src;
-  const photos = [await store(seedA), await store(seedB)];
+  // Noise unless seeds are given: photos new to a site that earlier runs published to.
+  const store = async (seed: number | undefined) =>
+    (await services.assets.store({ eventId: event.id, fileName: `slide-${seed ?? 'noise'}.png`, dataBase64: pngPhoto({ width: 48, height: 32, seed, noise: seed === undefined }).toString('base64') })).src;
+  const photos = [await store(options.photoSeeds?.[0]), await store(options.photoSeeds?.[1])];
 
   await services.notes.save(
     event.id,

@@ -7,6 +7,7 @@ import { displaySiteUrl, siteRoute } from '../http/siteUrl';
 import { describePhoto, tooLargeMessage } from '../photoMessages';
 import type { DraftContent, PhotoFile, PublishClient, RemotePhoto, RemotePost, SiteIdentity } from '../publishClient';
 import type { PublishablePhoto } from '../publishablePost';
+import { fingerprint } from '../remoteFingerprint';
 
 export type GhostLogin = { siteUrl: URL; adminApiKey: string };
 
@@ -19,7 +20,7 @@ export function isAdminApiKey(key: string): boolean {
   return /^[0-9a-f]{24}:[0-9a-f]{64}$/.test(key.trim());
 }
 const UPLOAD_TIMEOUT_MS = 120_000;
-const POST_FIELDS = 'id,updated_at,status';
+const POST_FIELDS = 'id,updated_at,status,title,lexical';
 
 /**
  * Ghost through its Admin API, with Ghost's own client (@tryghost/admin-api): it signs the
@@ -55,7 +56,7 @@ export class GhostClient implements PublishClient {
 
   async getPost(remoteId: string): Promise<RemotePost | null> {
     try {
-      return toRemotePost(await this.api.posts.read({ id: remoteId }, { fields: POST_FIELDS }));
+      return toRemotePost(await this.api.posts.read({ id: remoteId }, { fields: POST_FIELDS, formats: 'lexical' }));
     } catch (error) {
       if (error instanceof PublishError && error.problem === 'remote-deleted') return null;
       throw error;
@@ -86,7 +87,7 @@ export class GhostClient implements PublishClient {
   }
 
   async createDraft(content: DraftContent, marker: string): Promise<RemotePost> {
-    return toRemotePost(await this.api.posts.add({ ...postFields(content, marker), status: 'draft' }, { source: 'html' }));
+    return toRemotePost(await this.api.posts.add({ ...postFields(content, marker), status: 'draft' }, { source: 'html', formats: 'lexical' }));
   }
 
   async finishCreate(created: RemotePost): Promise<RemotePost> {
@@ -95,7 +96,7 @@ export class GhostClient implements PublishClient {
 
   /** Ghost refuses an edit whose updated_at is not the post's current one (409): the caller has just read it. */
   async updateDraft(current: RemotePost, content: DraftContent, marker: string): Promise<RemotePost> {
-    return toRemotePost(await this.api.posts.edit({ id: current.id, updated_at: current.modified, ...postFields(content, marker) }, { source: 'html' }));
+    return toRemotePost(await this.api.posts.edit({ id: current.id, updated_at: current.modified, ...postFields(content, marker) }, { source: 'html', formats: 'lexical' }));
   }
 
   editUrl(remoteId: string): string {
@@ -200,7 +201,7 @@ function postFields(content: DraftContent, marker: string): Record<string, unkno
 }
 
 function toRemotePost(post: Record<string, unknown>): RemotePost {
-  return { id: String(post.id), modified: String(post.updated_at), status: String(post.status) };
+  return { id: String(post.id), modified: String(post.updated_at), status: String(post.status), fingerprint: fingerprint(String(post.title ?? ''), String(post.lexical ?? '')) };
 }
 
 function describeRequest(url: URL): string {

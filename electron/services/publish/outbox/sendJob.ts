@@ -34,7 +34,8 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
     if (!current) {
       throw new PublishError('remote-deleted', `The draft of “${post.title}” that Hallnotes published to ${job.destinationName} was deleted there (or moved to the trash). Create a new draft, or discard this publish.`);
     }
-    if (job.decision !== 'overwrite' && record.remoteModified !== '' && current.modified !== record.remoteModified) {
+    const editedThere = current.modified !== record.remoteModified || (record.fingerprint !== '' && current.fingerprint !== record.fingerprint);
+    if (job.decision !== 'overwrite' && record.remoteModified !== '' && editedThere) {
       throw new PublishError(
         'remote-edited',
         `“${post.title}” was edited on ${job.destinationName} after Hallnotes last published it (${describeModified(current.modified)}). Publishing again replaces those edits with the post as it is in Hallnotes; copy them into Hallnotes first if you want to keep them.`,
@@ -85,15 +86,22 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
     saved = await client.createDraft(content, marker);
   }
   const created = !record;
-  const remember = (remoteModified: string) =>
-    records.savePost(eventId, day, destinationId, { remoteId: saved.id, editUrl: client.editUrl(saved.id), remoteModified, marker, publishedAt: now().toISOString() });
+  const remember = (remote: RemotePost | null) =>
+    records.savePost(eventId, day, destinationId, {
+      remoteId: saved.id,
+      editUrl: client.editUrl(saved.id),
+      remoteModified: remote?.modified ?? '',
+      fingerprint: remote?.fingerprint ?? '',
+      marker,
+      publishedAt: now().toISOString(),
+    });
   if (created) {
     // Recorded before the marker is cleared: from here on the record, not the marker, finds the draft.
     // An empty modified time means "being finished by Hallnotes": no edit-conflict warning for it.
-    await remember('');
+    await remember(null);
     saved = await client.finishCreate(saved);
   }
-  await remember(saved.modified);
+  await remember(saved);
   return {
     remoteId: saved.id,
     editUrl: client.editUrl(saved.id),

@@ -15,6 +15,8 @@ const postRecordSchema = z.strictObject({
   editUrl: z.string().max(2000),
   /** The site's modified time after Hallnotes' last write; a different one means somebody edited it there. */
   remoteModified: z.string().max(100),
+  /** The draft's title and body as the site held them after that write (see RemotePost.fingerprint). */
+  fingerprint: z.string().max(100).default(''),
   /** The marker the draft was created with (Ghost keeps it as an internal tag). */
   marker: z.string().max(40),
   publishedAt: z.iso.datetime(),

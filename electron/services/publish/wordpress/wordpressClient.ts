@@ -4,18 +4,19 @@ import { siteRoute } from '../http/siteUrl';
 import type { DraftContent, PhotoFile, PublishClient, RemotePhoto, RemotePost, SiteIdentity } from '../publishClient';
 import { photoHash, type PublishablePhoto } from '../publishablePost';
 import { describePhoto, tooLargeMessage } from '../photoMessages';
+import { fingerprint } from '../remoteFingerprint';
 import { checkLoginOverXmlRpc, type LoginCheck } from './xmlRpcLoginCheck';
 
 export type WordPressLogin = { siteUrl: URL; userName: string; applicationPassword: string };
 
 type WpError = { code?: string; message?: string; data?: { status?: number; term_id?: number } };
 type WpIndex = { name?: string; namespaces?: string[]; authentication?: Record<string, unknown> };
-type WpPost = { id: number; modified_gmt: string; status: string };
+type WpPost = { id: number; modified_gmt: string; status: string; title?: { raw?: string }; content?: { raw?: string } };
 type WpMedia = { id: number; source_url: string };
 type WpTerm = { id: number; name: string };
 
 const UPLOAD_TIMEOUT_MS = 120_000;
-const POST_FIELDS = 'id,modified_gmt,status';
+const POST_FIELDS = 'id,modified_gmt,status,title,content';
 const VISIBLE_STATUSES = 'draft,pending,private,future,publish';
 
 /**
@@ -116,17 +117,17 @@ export class WordPressClient implements PublishClient {
 
   async createDraft(content: DraftContent, marker: string): Promise<RemotePost> {
     const fields = { ...(await this.postFields(content)), status: 'draft', slug: markerSlug(marker) };
-    return toRemotePost((await this.call('POST', 'wp/v2/posts', { json: fields, query: { _fields: POST_FIELDS }, what: 'the new draft' })) as WpPost);
+    return toRemotePost((await this.call('POST', 'wp/v2/posts', { json: fields, query: { _fields: POST_FIELDS, context: 'edit' }, what: 'the new draft' })) as WpPost);
   }
 
   /** The marker slug found the draft while it was being made; WordPress names it from its title when it is published. */
   async finishCreate(created: RemotePost): Promise<RemotePost> {
-    return toRemotePost((await this.call('POST', `wp/v2/posts/${created.id}`, { json: { slug: '' }, query: { _fields: POST_FIELDS }, what: 'the new draft' })) as WpPost);
+    return toRemotePost((await this.call('POST', `wp/v2/posts/${created.id}`, { json: { slug: '' }, query: { _fields: POST_FIELDS, context: 'edit' }, what: 'the new draft' })) as WpPost);
   }
 
   /** Never sends `status`: a draft the editor has since published stays published. */
   async updateDraft(current: RemotePost, content: DraftContent): Promise<RemotePost> {
-    return toRemotePost((await this.call('POST', `wp/v2/posts/${current.id}`, { json: await this.postFields(content), query: { _fields: POST_FIELDS }, what: 'the update of the draft' })) as WpPost);
+    return toRemotePost((await this.call('POST', `wp/v2/posts/${current.id}`, { json: await this.postFields(content), query: { _fields: POST_FIELDS, context: 'edit' }, what: 'the update of the draft' })) as WpPost);
   }
 
   editUrl(remoteId: string): string {
@@ -186,20 +187,35 @@ export class WordPressClient implements PublishClient {
 
   private async findRestRoot(): Promise<{ root: URL; index: WpIndex }> {
     const site = this.login.siteUrl;
-    const home = await this.http.send({ url: site, headers: { Accept: 'text/html,application/json' } });
+    // A home page that redirects (a language prefix, a canonical address) may still sit on the API; a login page does not.
+    let home: SiteResponse | null = null;
+    let homeRedirect: PublishError | null = null;
+    try {
+      home = await this.http.send({ url: site, headers: { Accept: 'text/html,application/json' } });
+    } catch (error) {
+      if (!(error instanceof PublishError) || error.problem !== 'redirected') throw error;
+      homeRedirect = error;
+    }
     const candidates: URL[] = [];
-    const advertised = advertisedRestRoot(home.headers.get('link'), site);
+    const advertised = home ? advertisedRestRoot(home.headers.get('link'), site) : null;
     if (advertised) candidates.push(advertised);
     const fallback = new URL(site);
     fallback.searchParams.set('rest_route', '/');
     candidates.push(siteRoute(site, 'wp-json/'), fallback);
     for (const root of candidates) {
-      const response = await this.http.send({ url: root });
+      let response: SiteResponse;
+      try {
+        response = await this.http.send({ url: root });
+      } catch (error) {
+        if (error instanceof PublishError && error.problem === 'redirected') continue;
+        throw error;
+      }
       if (response.status !== 200) continue;
       const index = parseJsonObject(response.text) as WpIndex | null;
       if (index && Array.isArray(index.namespaces)) return { root, index };
     }
-    if (home.status >= 500) throw new PublishError('server', `${this.host} answered with a server error (HTTP ${home.status}).`);
+    if (homeRedirect) throw homeRedirect;
+    if (home && home.status >= 500) throw new PublishError('server', `${this.host} answered with a server error (HTTP ${home.status}).`);
     throw this.notWordPress();
   }
 
@@ -289,7 +305,7 @@ function advertisedRestRoot(link: string | null, site: URL): URL | null {
 }
 
 function toRemotePost(post: WpPost): RemotePost {
-  return { id: String(post.id), modified: post.modified_gmt, status: post.status };
+  return { id: String(post.id), modified: post.modified_gmt, status: post.status, fingerprint: fingerprint(post.title?.raw ?? '', post.content?.raw ?? '') };
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | null {
