@@ -19,6 +19,10 @@ URL="http://127.0.0.1:${PORT}"
 say() { echo "ghost.sh: $*"; }
 
 if [ ! -f "$INSTALL/.installed" ]; then
+  if ! command -v make >/dev/null || ! command -v g++ >/dev/null || ! command -v python3 >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends build-essential python3 >/dev/null
+  fi
   say "installing Ghost ${VERSION} into ${INSTALL} (once; several minutes)"
   work=$(mktemp -d)
   (cd "$work" && npm pack "ghost@${VERSION}" --silent >/dev/null && tar xzf "ghost-${VERSION}.tgz")
@@ -32,7 +36,7 @@ if [ ! -f "$INSTALL/.installed" ]; then
   touch "$INSTALL/.installed"
 fi
 
-site_answers() { curl -fsS "$URL/ghost/api/admin/site/" >/dev/null 2>&1; }
+site_answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$URL/ghost/api/admin/site/"; }
 
 if ! site_answers; then
   mkdir -p "$SITE"

@@ -19,7 +19,7 @@ CONFIG_NAME=hallnotes-ci
 say() { echo "wordpress.sh: $*"; }
 
 # php-xml: WordPress suggests it; its XML-RPC (which tells a wrong password from a stripped header) needs it.
-packages=(wordpress apache2 libapache2-mod-php php-mysql php-xml mariadb-server)
+packages=(wordpress apache2 libapache2-mod-php php-mysql php-xml mariadb-server curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -122,7 +122,7 @@ if [ "$(cat /etc/apache2/ports.conf)" != "$ports_conf" ]; then printf '%s\n' "$p
 [ -e /etc/apache2/mods-enabled/headers.load ] || { a2enmod -q headers >/dev/null; changed=1; }
 [ -e /etc/apache2/sites-enabled/000-default.conf ] && { a2dissite -q 000-default >/dev/null; changed=1; }
 [ -e /etc/apache2/sites-enabled/hallnotes-wordpress.conf ] || { a2ensite -q hallnotes-wordpress >/dev/null; changed=1; }
-apache2ctl configtest
+if ! configtest=$(apache2ctl configtest 2>&1); then echo "$configtest" >&2; exit 1; fi
 if ! pgrep -x apache2 >/dev/null; then
   say "starting Apache"
   service apache2 start >/dev/null

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FetchLike } from '../../electron/services/publish/http/siteHttp';
+import { announceMissingSite } from './helpers/realSite';
 import { attributedQuote, image, note, paragraph, text } from '../export/fixtures/noteBuilders';
 import { bundleCli, runCli } from './helpers/cliBundle';
+import { countingFetch } from './helpers/countingFetch';
 import { pngPhoto } from './helpers/pngPhoto';
 import { createPublishDay, PRIVATE_TEXT, type PublishDay } from './helpers/publishLibrary';
 import { startSiteProxy, type SiteProxy } from './helpers/siteProxy';
@@ -18,31 +19,12 @@ import { findWordPress, wordpressReader, type WordPressSite } from './helpers/wo
  * missing WordPress fails instead.
  */
 const found = await findWordPress();
-if (!found.site) {
-  if (process.env.HALLNOTES_REQUIRE_WORDPRESS === '1') {
-    it('has the real WordPress that .ci/run sets up', () => {
-      throw new Error(`HALLNOTES_REQUIRE_WORDPRESS=1 but ${found.reason}`);
-    });
-  } else console.log(`Real-WordPress suite skipped: ${found.reason}.`);
-}
+announceMissingSite('WordPress', found.reason, 'HALLNOTES_REQUIRE_WORDPRESS');
 
 type ParsedBlock = ReturnType<typeof parse>[number];
 type WpPost = { id: number; status: string; title: { raw: string }; content: { raw: string }; featured_media: number; tags: number[]; modified_gmt: string };
 type WpMedia = { id: number; source_url: string; alt_text: string; caption: { raw: string } };
 type WpTag = { id: number; name: string };
-
-/** Counts what Hallnotes sends, by method and REST route. */
-function countingFetch(): { fetch: FetchLike; requests: string[] } {
-  const requests: string[] = [];
-  return {
-    requests,
-    fetch: (input, init) => {
-      const url = new URL(String(input));
-      requests.push(`${init?.method ?? 'GET'} ${url.pathname.replace(/^.*\/wp-json\//, '')}`);
-      return fetch(input, init);
-    },
-  };
-}
 
 describe.skipIf(!found.site)('publishing to a real WordPress', () => {
   const site = found.site as WordPressSite;
@@ -61,7 +43,7 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
   const mediaForPhoto = (src: string) => wordpress.get<WpMedia[]>(`wp/v2/media?slug=hallnotes-${src.slice('assets/'.length, 'assets/'.length + 32)}&context=edit`);
 
   it('publishes a day as one draft: blocks that parse, both photos uploaded once and used, featured image, tags; republishing updates it', async () => {
-    const counter = countingFetch();
+    const counter = countingFetch(/^.*\/wp-json\//);
     day = await createPublishDay({ fetch: counter.fetch });
     const destination = await addDestination(day);
     const report = await day.services.publish.testDestination({ id: destination.id, kind: 'wordpress', name: 'CI blog', siteUrl: site.url, userName: site.user });

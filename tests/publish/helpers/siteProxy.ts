@@ -20,7 +20,7 @@ export type SiteProxy = {
  * it back, or kill the publisher at an exact moment: after the site has acted on a request
  * but before the publisher hears the answer.
  */
-export async function startSiteProxy(target: string): Promise<SiteProxy> {
+export async function startSiteProxy(target: string, options: { dropHeaders?: string[] } = {}): Promise<SiteProxy> {
   const upstream = new URL(target);
   let hook: ProxyHook | null = null;
   const requests: string[] = [];
@@ -37,6 +37,8 @@ export async function startSiteProxy(target: string): Promise<SiteProxy> {
           const path = req.url ?? '/';
           requests.push(`${method} ${path}`);
           const headers: IncomingHttpHeaders = { ...req.headers, host: upstream.host };
+          // As a misconfigured proxy in front of a site does.
+          for (const name of options.dropHeaders ?? []) delete headers[name.toLowerCase()];
           const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method, path, headers }, (answer) => {
             const body: Buffer[] = [];
             answer.on('data', (chunk: Buffer) => body.push(chunk));

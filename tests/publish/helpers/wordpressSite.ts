@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { siteAnswers } from './realSite';
 
 export type WordPressSite = { url: string; strippingUrl: string; user: string; applicationPassword: string };
 
@@ -22,13 +23,8 @@ export async function findWordPress(): Promise<{ site: WordPressSite; reason: nu
       return { site: null, reason: 'no WordPress is set up here (run `bash scripts/ci/wordpress.sh` as root, or set HALLNOTES_WORDPRESS_URL)' };
     }
   }
-  try {
-    const response = await fetch(`${site.url}/wp-json/`, { signal: AbortSignal.timeout(5000) });
-    if (!response.ok) return { site: null, reason: `${site.url} answered HTTP ${response.status}` };
-  } catch (error) {
-    return { site: null, reason: `${site.url} does not answer (${(error as Error).message}); start it with \`bash scripts/ci/wordpress.sh\`` };
-  }
-  return { site, reason: null };
+  const down = await siteAnswers(`${site.url}/wp-json/`);
+  return down ? { site: null, reason: `${down}; start it with \`bash scripts/ci/wordpress.sh\`` } : { site, reason: null };
 }
 
 /** Reads from the site directly, as a second client would: the suite checks what WordPress holds, not what Hallnotes says. */

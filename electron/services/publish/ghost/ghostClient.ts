@@ -113,10 +113,9 @@ export class GhostClient implements PublishClient {
     for (const [name, value] of Object.entries(params)) target.searchParams.set(name, ([] as unknown[]).concat(value).join(','));
     let body: string | Uint8Array | undefined;
     const sent = { ...headers };
-    if (isFormData(data)) {
-      body = await collect(data);
-      Object.assign(sent, data.getHeaders());
-    } else if (data !== undefined && data !== '') {
+    // admin-api has already set the upload's multipart Content-Type (with its boundary).
+    if (isFormData(data)) body = await collect(data);
+    else if (data !== undefined && data !== '') {
       body = JSON.stringify(data);
       sent['Content-Type'] = 'application/json';
     }

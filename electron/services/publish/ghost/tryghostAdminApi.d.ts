@@ -13,6 +13,7 @@ declare module '@tryghost/admin-api' {
     read(data: { id?: string; slug?: string }, query?: Record<string, unknown>): Promise<Record<string, unknown>>;
     add(data: Record<string, unknown>, query?: Record<string, unknown>): Promise<Record<string, unknown>>;
     edit(data: Record<string, unknown>, query?: Record<string, unknown>): Promise<Record<string, unknown>>;
+    delete(data: { id: string }): Promise<unknown>;
   };
 
   export type GhostAdminApi = {
@@ -27,6 +28,7 @@ declare module '@tryghost/admin-api' {
     key: string;
     version: string;
     userAgent?: string | boolean;
-    makeRequest: (request: GhostRequest) => Promise<unknown>;
+    /** Without it, admin-api sends through its own axios (only tests read Ghost that way). */
+    makeRequest?: (request: GhostRequest) => Promise<unknown>;
   }): GhostAdminApi;
 }
