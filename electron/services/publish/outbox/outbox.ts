@@ -70,7 +70,8 @@ export class Outbox {
   async enqueue(request: NewJob): Promise<OutboxJobFile> {
     const now = this.isoNow();
     let pending: OutboxJobFile | undefined;
-    for (const job of await this.store.list()) {
+    const existing = await this.store.list();
+    for (const job of existing) {
       if (job.eventId !== request.eventId || job.day !== request.day || job.destinationId !== request.destinationId || job.state === 'done') continue;
       // A job left "sending" by a process that was killed is taken over, marker and all, so its draft is found, not made again.
       if (job.state === 'sending' && (await this.store.isHeld(job.id))) continue;
@@ -80,7 +81,7 @@ export class Outbox {
       ? { ...pending, post: request.post, destinationName: request.destinationName, state: 'queued', queuedAt: now, nextAttemptAt: null, attempts: 0, decision: null, message: '', problem: null, result: null }
       : {
           format: JOB_FORMAT,
-          id: `${String(this.clock.now()).padStart(13, '0')}-${randomId(6)}`,
+          id: `${String(nextStamp(this.clock.now(), existing)).padStart(13, '0')}-${randomId(6)}`,
           ...request,
           marker: randomId(12),
           createStarted: false,
@@ -229,4 +230,10 @@ export class Outbox {
   private isoNow(): string {
     return new Date(this.clock.now()).toISOString();
   }
+}
+
+/** Job ids sort in queue order: a job queued in the same millisecond as the last one still comes after it. */
+function nextStamp(now: number, existing: readonly OutboxJobFile[]): number {
+  const latest = Math.max(0, ...existing.map((job) => Number(job.id.slice(0, 13))));
+  return Math.max(now, latest + 1);
 }
