@@ -141,18 +141,19 @@ export type PublishOutcome = { status: 'blocked'; message: string; items: string
 /** Where a post was published to, per destination. */
 export type PublishedCopy = { destinationId: string; destinationName: string; remoteId: string; editUrl: string; publishedAt: string };
 
-export function describeJobState(job: Pick<OutboxJob, 'state' | 'queuedAt'>, formatTime: (iso: string) => string): string {
+export function describeJobState(job: Pick<OutboxJob, 'state' | 'queuedAt' | 'problem'>, formatTime: (iso: string) => string): string {
+  const queued = `queued ${formatTime(job.queuedAt)}`;
   switch (job.state) {
     case 'queued':
       return `Queued ${formatTime(job.queuedAt)}`;
     case 'sending':
       return 'Sending…';
     case 'waiting':
-      return `Waiting for a connection (queued ${formatTime(job.queuedAt)})`;
+      return job.problem === 'server' ? `The site answered with an error; trying again (${queued})` : `Waiting for a connection (${queued})`;
     case 'needs-decision':
       return 'Needs your decision';
     case 'failed':
-      return 'Failed';
+      return 'Not sent';
     case 'done':
       return 'Sent as a draft';
   }

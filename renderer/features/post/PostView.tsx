@@ -7,6 +7,7 @@ import { assetUrl } from '../../../shared/note/assetPath';
 import { api } from '../../api/bridge';
 import { AttentionList } from './AttentionList';
 import { ExportPanel } from './ExportPanel';
+import { PublishPanel } from '../publish/PublishPanel';
 import { PostPreview } from './PostPreview';
 import { PostSessionList } from './PostSessionList';
 import { PostSettingsForm } from './PostSettingsForm';
@@ -97,6 +98,7 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
             return api['export:write']({ eventId: event.id, day, ...options });
           }}
         />
+        <PublishPanel eventId={event.id} day={day} isEmpty={composed.isEmpty} flush={editing.flush} />
         <PostPreview post={composed} options={options} imageUrl={(src) => assetUrl(event.id, src)} />
       </div>
     </div>
