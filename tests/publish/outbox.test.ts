@@ -27,6 +27,11 @@ async function setUp() {
   return { wordpress, clock, destination, publish, jobs, day };
 }
 
+/** Waits for the outbox's background round; generous, as the machine may be busy. */
+function eventually(check: () => Promise<void>): Promise<void> {
+  return vi.waitFor(check, { timeout: 10_000, interval: 20 });
+}
+
 function jobOf(outcome: PublishOutcome): OutboxJob {
   if (outcome.status === 'blocked') throw new Error(`blocked: ${outcome.message}`);
   return outcome.job;
@@ -44,14 +49,14 @@ describe('the outbox', () => {
 
     // Starting the outbox (as the app does on launch) is a new chance at once; then 10 s, 20 s, …
     day!.services.publish.startOutbox();
-    await vi.waitFor(async () => expect((await jobs())[0]).toMatchObject({ attempts: 2, nextAttemptAt: '2026-09-14T18:00:10.000Z' }));
+    await eventually(async () => expect((await jobs())[0]).toMatchObject({ attempts: 2, nextAttemptAt: '2026-09-14T18:00:10.000Z' }));
     clock.advance(10_000);
-    await vi.waitFor(async () => expect((await jobs())[0]).toMatchObject({ attempts: 3, state: 'waiting', nextAttemptAt: '2026-09-14T18:00:30.000Z' }));
+    await eventually(async () => expect((await jobs())[0]).toMatchObject({ attempts: 3, state: 'waiting', nextAttemptAt: '2026-09-14T18:00:30.000Z' }));
     expect(wordpress.posts).toHaveLength(0);
 
     wordpress.offline = false;
     clock.advance(20_000);
-    await vi.waitFor(async () => expect((await jobs())[0]).toMatchObject({ state: 'done', attempts: 4, result: { created: true, uploadedPhotos: 2 } }));
+    await eventually(async () => expect((await jobs())[0]).toMatchObject({ state: 'done', attempts: 4, result: { created: true, uploadedPhotos: 2 } }));
     expect(wordpress.posts).toHaveLength(1);
     expect(wordpress.posts[0]).toMatchObject({ status: 'draft', title: `${day!.event.title} – Day 1 Reflections` });
   });
@@ -73,7 +78,7 @@ describe('the outbox', () => {
       ['The second post', 'waiting'],
     ]);
     restarted.publish.startOutbox();
-    await vi.waitFor(async () => expect((await restarted.publish.outboxJobs()).map((job) => job.state)).toEqual(['done', 'done']));
+    await eventually(async () => expect((await restarted.publish.outboxJobs()).map((job) => job.state)).toEqual(['done', 'done']));
     restarted.publish.stopOutbox();
     expect(wordpress.posts.map((post) => post.title)).toEqual(['The first post', 'The second post']);
   });
@@ -93,7 +98,7 @@ describe('the outbox', () => {
     wordpress.requests.length = 0;
     day!.services.publish.startOutbox();
     clock.advance(5_000);
-    await vi.waitFor(async () => expect((await jobs())[0]).toMatchObject({ state: 'done', result: { uploadedPhotos: 1, reusedPhotos: 1 } }));
+    await eventually(async () => expect((await jobs())[0]).toMatchObject({ state: 'done', result: { uploadedPhotos: 1, reusedPhotos: 1 } }));
     expect(wordpress.requests.filter((request) => request === 'POST wp/v2/media')).toHaveLength(1);
     expect(wordpress.media).toHaveLength(2);
     expect(wordpress.posts[0].content).toContain(wordpress.media[0].source_url);

@@ -174,16 +174,7 @@ export class Outbox {
       let finished: OutboxJobFile;
       try {
         const result = await this.send(job, (progress) => this.store.save(progress));
-        const photos = result.uploadedPhotos + result.reusedPhotos;
-        finished = {
-          ...job,
-          state: 'done',
-          decision: null,
-          nextAttemptAt: null,
-          problem: null,
-          result,
-          message: `${result.created ? 'Created the draft' : 'Updated the draft'} on ${job.destinationName}${photos > 0 ? `: ${result.uploadedPhotos} photo(s) uploaded, ${result.reusedPhotos} already there` : ''}${result.createdTags.length > 0 ? `; new tags: ${result.createdTags.join(', ')}` : ''}.`,
-        };
+        finished = { ...job, state: 'done', decision: null, nextAttemptAt: null, problem: null, result, message: describeResult(result, job.destinationName) };
       } catch (error) {
         finished = this.failed(job, error);
       }
@@ -230,6 +221,14 @@ export class Outbox {
   private isoNow(): string {
     return new Date(this.clock.now()).toISOString();
   }
+}
+
+/** "Created the draft on Blog: 2 photos uploaded, one already there; new tags: ci." */
+function describeResult(result: PublishResult, destinationName: string): string {
+  const photos = (count: number) => (count === 0 ? 'no photo' : count === 1 ? 'one photo' : `${count} photos`);
+  const photoPart = result.uploadedPhotos + result.reusedPhotos > 0 ? `: ${photos(result.uploadedPhotos)} uploaded, ${photos(result.reusedPhotos)} already there` : '';
+  const tagPart = result.createdTags.length > 0 ? `; new tag${result.createdTags.length === 1 ? '' : 's'} on the site: ${result.createdTags.join(', ')}` : '';
+  return `${result.created ? 'Created the draft' : 'Updated the draft'} on ${destinationName}${photoPart}${tagPart}.`;
 }
 
 /** Job ids sort in queue order: a job queued in the same millisecond as the last one still comes after it. */
