@@ -2,7 +2,7 @@ import { shell, type Session, type WebContents } from 'electron';
 import { isOpenableExternally } from '../../shared/security/externalUrl';
 import { APP_ORIGIN, APP_SCHEME } from './appProtocol';
 
-/** Hallnotes never needs the network: every request that is not for the app itself is cancelled. */
+/** The renderer never needs the network (publishing runs in the main process): every request that is not for the app itself is cancelled. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
