@@ -58,9 +58,9 @@ function printJobs(jobs: OutboxJob[], cli: CliSession, json: boolean): void {
   cli.print(
     formatTable<OutboxJob>(jobs, [
       { header: 'QUEUED (UTC)', value: (job) => time(job.queuedAt) },
-      { header: 'POST', value: (job) => `${job.title} (${describePostDay(job.day)})`, maxWidth: 40 },
+      { header: 'POST', value: (job) => `${job.title} (${describePostDay(job.day)})`, maxWidth: 50 },
       { header: 'TO', value: (job) => job.destinationName, maxWidth: 20 },
-      { header: 'STATE', value: (job) => describeJobState(job, time), maxWidth: 44 },
+      { header: 'STATE', value: (job) => describeJobState(job, (iso) => `${iso.slice(11, 16)} UTC`) },
       { header: 'JOB', value: (job) => job.id },
     ]),
   );
