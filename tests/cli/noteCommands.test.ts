@@ -1,7 +1,9 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/runCli';
 import { markdownToNoteState } from '../../electron/services/notes/markdownNotes';
 import { emptyNoteState } from '../../shared/note/noteFile';
 import { createCliFixture, type CliFixture } from './cliFixture';
@@ -99,6 +101,44 @@ describe('hallnotes note set', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(existsSync(noteFile())).toBe(false);
+  });
+
+  it('refuses an endless device after 10 MB instead of reading it to the end', async () => {
+    const result = await cli.run('note', 'set', eventId, sessionId, '--from', '/dev/zero');
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'hallnotes: /dev/zero is larger than 10 MB, the most Hallnotes reads from it; nothing was read.\n' });
+    expect(existsSync(noteFile())).toBe(false);
+  });
+
+  it('refuses a pipe that sends more than 10 MB without waiting for it to end', async () => {
+    const fifo = join(cli.root, 'notes.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // 11 MB into the pipe, then the writer stays (holding the pipe open) until the test ends.
+    const writer = spawn('sh', ['-c', 'exec 3>"$0"; head -c 11534336 /dev/zero >&3; exec sleep 60', fifo], { stdio: 'ignore' });
+    try {
+      const result = await cli.run('note', 'set', eventId, sessionId, '--from', 'notes.fifo');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`hallnotes: ${fifo} is larger than 10 MB, the most Hallnotes reads from it; nothing was read.\n`);
+      expect(existsSync(noteFile())).toBe(false);
+    } finally {
+      writer.kill('SIGKILL');
+    }
+  }, 15_000);
+
+  it('refuses standard input that goes on past 10 MB', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    async function* endless() {
+      for (;;) yield chunk;
+    }
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['note', 'set', eventId, sessionId, '--from', '-'], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: { HALLNOTES_LIBRARY: cli.library, HALLNOTES_CONFIG_DIR: cli.config },
+      cwd: cli.root,
+      stdin: endless(),
+    });
+    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: 'hallnotes: the standard input is larger than 10 MB, the most Hallnotes reads from it; nothing was read.\n' });
   });
 
   it('exits 1 when the session or the event does not exist', async () => {
