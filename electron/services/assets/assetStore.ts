@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { StoredAsset } from '../../../shared/ipc/channels';
-import { ASSET_FILE_NAME, assetMediaType, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
+import { assetMediaType, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
 import type { EventStore } from '../library/eventStore';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
+import { readFileAtMost } from '../validation/readAtMost';
+import { locateAssetFile } from './assetFile';
 import { detectImageType } from './imageType';
 
 export type AssetRequest = { eventId: string; fileName: string; dataBase64: string };
@@ -56,15 +58,13 @@ export class AssetStore {
     });
   }
 
-  /** A stored photo's bytes, or null for anything that is not one (wrong name, missing, or a link leading outside the library). */
+  /** A stored photo's bytes, or null for anything that is not one (wrong name, missing, not a regular file inside the library). */
   async read(eventId: string, fileName: string): Promise<AssetFile | null> {
     const mediaType = assetMediaType(fileName);
-    if (!mediaType || !ASSET_FILE_NAME.test(fileName)) return null;
+    if (!mediaType) return null;
     try {
-      const filePath = join(this.assetsFolder(eventId), fileName);
-      const [real, root] = await Promise.all([realpath(filePath), realpath(this.paths.root)]);
-      if (!real.startsWith(root + sep)) return null;
-      return { body: await readFile(real), mediaType };
+      const location = await locateAssetFile(this.paths, eventId, fileName);
+      return location.found ? { body: await readFileAtMost(location.path, MAX_IMAGE_BYTES), mediaType } : null;
     } catch {
       return null;
     }

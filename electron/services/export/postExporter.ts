@@ -1,8 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { composePost, type ComposedPost } from '../../../shared/export/composePost';
+import { noteToBlocks } from '../../../shared/export/noteToBlocks';
+import type { PostInput } from '../../../shared/export/postInput';
 import { renderPost, type ExportOptions } from '../../../shared/export/renderPost';
 import { describePostDay, suggestedExportFileName, type ExportResult, type PostDay } from '../../../shared/model/post';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { imageSources } from '../posts/postImages';
 import type { LoadedPost, PostResolver } from '../posts/resolvePost';
@@ -52,7 +55,7 @@ export class PostExporter {
     let images = 0;
     if (sources.length > 0) {
       const folderName = imagesFolderName(targetPath);
-      const copy = await copyImages(this.paths.eventFolder(eventId), sources, join(dirname(targetPath), folderName));
+      const copy = await copyImages(this.paths, eventId, sources, join(dirname(targetPath), folderName), (src) => placeOfPhoto(loaded.input, src));
       problems.push(...copy.problems);
       images = copy.copied;
       output = pointImagesInto(composed, folderName);
@@ -84,4 +87,12 @@ export class PostExporter {
     }
     return { loaded, composed, fileName: suggestedExportFileName(composed.title, options.format) };
   }
+}
+
+/** Where the post shows a photo, for messages: "“Session title”", "the intro" or "the closing". Only asked when something is wrong. */
+function placeOfPhoto(input: PostInput, src: string): string {
+  const shows = (note: SerializedNoteState | null) => imageSources(noteToBlocks(note, { headingShift: 0 })).includes(src);
+  const section = input.sections.find((candidate) => shows(candidate.note));
+  if (section) return `“${section.session.title}”`;
+  return shows(input.intro) ? 'the intro' : 'the closing';
 }
