@@ -1,10 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markdownToNoteState } from '../../electron/services/notes/markdownNotes';
+import { readProgrammeFile } from '../../renderer/features/import/readProgrammeFile';
 import { noteToBlocks } from '../../shared/export/noteToBlocks';
+import { MAX_PROGRAMME_BYTES } from '../../shared/model/importSummary';
 import { isAssetSrc } from '../../shared/note/assetPath';
 import { createCliFixture, type CliFixture } from '../cli/cliFixture';
 import { image, note } from '../export/fixtures/noteBuilders';
+import { createEventWithSessions, createTempLibrary, eventDraft, type TempLibrary } from '../helpers/tempLibrary';
 
 /** Rules stated once and imported everywhere they apply; each test shows two places agreeing. */
 
@@ -47,5 +51,25 @@ describe('the one-line text rule', () => {
 
     expect(importedSession.title).toBe('Cloud gnitupmoc costs today');
     expect(typedHeading).toBe(`## ${importedSession.title}`);
+  });
+});
+
+describe('the size in messages', () => {
+  let library: TempLibrary;
+  beforeEach(async () => {
+    library = await createTempLibrary();
+  });
+  afterEach(() => library.cleanup());
+
+  it('is written the same way by the photo store, the Markdown reader and the programme picker', async () => {
+    const event = await createEventWithSessions(library.services, [], eventDraft());
+    const photo = Buffer.alloc(26 * 1024 * 1024);
+    const stored = library.services.assets.store({ eventId: event.id, fileName: 'slide.png', dataBase64: photo.toString('base64') });
+    await expect(stored).rejects.toThrow('"slide.png" is 26 MB; a photo can be at most 25 MB.');
+
+    expect(() => markdownToNoteState('a'.repeat(10 * 1024 * 1024 + 1))).toThrow('The Markdown is 10.1 MB; a note can be made from at most 10 MB.');
+
+    const programme = new File([new Uint8Array(MAX_PROGRAMME_BYTES + 1)], 'schedule.xml');
+    expect(await readProgrammeFile(programme)).toEqual({ ok: false, message: 'schedule.xml: the file is 20.1 MB; a programme file may be at most 20 MB.' });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StoredAsset } from '../../../shared/ipc/channels';
+import { megabytes } from '../../../shared/model/byteSize';
 import { assetMediaType, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
 import type { EventStore } from '../library/eventStore';
 import type { LibraryPaths } from '../library/libraryPaths';
@@ -34,7 +35,7 @@ export class AssetStore {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length === 0) throw new ServiceError('invalid-argument', `${name} is empty, so it was not added.`);
     if (bytes.length > MAX_IMAGE_BYTES) {
-      throw new ServiceError('invalid-argument', `${name} is ${megabytes(bytes.length)}; a photo can be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+      throw new ServiceError('invalid-argument', `${name} is ${megabytes(bytes.length)}; a photo can be at most ${megabytes(MAX_IMAGE_BYTES)}.`);
     }
     const extension = detectImageType(bytes);
     if (!extension) throw new ServiceError('invalid-argument', `${name} is not a PNG, JPEG, WebP or GIF image, so it was not added.`);
@@ -86,9 +87,4 @@ async function exists(filePath: string): Promise<boolean> {
 function describeName(fileName: string): string {
   const trimmed = fileName.trim().slice(0, 80);
   return trimmed ? `"${trimmed}"` : 'The pasted image';
-}
-
-/** Rounded up, so a file just over the limit never reads as exactly the limit. */
-function megabytes(bytes: number): string {
-  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }
