@@ -1,13 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HOST_TOKEN_HEADER, HOST_TOKEN_PARAMETER } from '../../shared/ipc/hostAccess';
+import { HOST_PUSH_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_PARAMETER } from '../../shared/ipc/hostAccess';
 import { megabytes } from '../../shared/model/byteSize';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { parseAssetRoute } from '../services/assets/assetRoute';
 import type { AssetFile } from '../services/assets/assetStore';
 import type { ChannelHandlers } from '../services/ipc/channelHandlers';
 import { dispatchChannel } from '../services/ipc/dispatchChannel';
+import type { PushChannel } from '../services/ipc/pushEvents';
 import { readStaticFile } from './staticFiles';
 
 /** Large enough for a 50,000-word note with room to spare; larger bodies are refused. */
@@ -19,11 +20,13 @@ export type RunningHost = {
   /** The address to open: http://127.0.0.1:PORT/<pathKey>/#token=<token>. */
   url: string;
   port: number;
-  /** Sent by the page in the X-Hallnotes-Token header of every API call. */
+  /** Sent by the page in the X-Hallnotes-Token header of every API call and of the push stream. */
   token: string;
   /** The first path segment of everything the host serves: the page, its scripts and photos. */
   pathKey: string;
   server: Server;
+  /** The pages connected right now, each a channel for typed pushes (sendPush). */
+  openPages(): PushChannel[];
   close(): Promise<void>;
 };
 
@@ -36,7 +39,7 @@ export type ReadAsset = (eventId: string, fileName: string) => Promise<AssetFile
  * browser visited would get it. Instead (shared/ipc/hostAccess.ts):
  * - everything lives under a per-run random path, `/<pathKey>/`, so the page's own relative
  *   URLs (scripts, photos in <img>, which cannot send headers) carry it and nothing else does;
- * - API calls also need the per-run token in a header, which the page
+ * - API calls and the push stream also need the per-run token in a header, which the page
  *   reads from the printed address's fragment (never sent to any server) and keeps to itself;
  *   a header also means another origin's page cannot make the call without a CORS preflight,
  *   which this host never grants. API calls must come from this origin.
@@ -44,6 +47,7 @@ export type ReadAsset = (eventId: string, fileName: string) => Promise<AssetFile
 export async function startHostServer(options: { handlers: ChannelHandlers; rendererFolder: string; port: number; readAsset?: ReadAsset }): Promise<RunningHost> {
   const token = randomBytes(24).toString('hex');
   const pathKey = randomBytes(16).toString('hex');
+  const pages = new Set<ServerResponse>();
   let origin = '';
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -64,6 +68,7 @@ export async function startHostServer(options: { handlers: ChannelHandlers; rend
     const path = `/${rest.join('/')}`;
 
     if (path.startsWith('/api/')) return handleApi(request, response, decodeOrKeep(path.slice(5)));
+    if (path === `/${HOST_PUSH_PATH}`) return openPushStream(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, TEXT, 'Method not allowed.');
     const asset = parseAssetRoute(path);
     if (asset) {
@@ -93,6 +98,16 @@ export async function startHostServer(options: { handlers: ChannelHandlers; rend
     sendJson(response, await dispatchChannel(options.handlers, channelName, argument));
   }
 
+  /** One JSON object per line, for as long as the page keeps the request open. */
+  function openPushStream(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET') return send(response, 405, TEXT, 'The push stream is a GET request.');
+    if (!hasToken(request)) return send(response, 401, TEXT, OPEN_THE_PRINTED_ADDRESS);
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+    response.flushHeaders();
+    pages.add(response);
+    response.on('close', () => pages.delete(response));
+  }
+
   function hasToken(request: IncomingMessage): boolean {
     const given = request.headers[HOST_TOKEN_HEADER.toLowerCase()];
     return typeof given === 'string' && sameSecret(given, token);
@@ -110,7 +125,19 @@ export async function startHostServer(options: { handlers: ChannelHandlers; rend
     token,
     pathKey,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    openPages: () =>
+      [...pages].map((page) => ({
+        send: (name, payload) => {
+          if (page.writableEnded || page.destroyed) throw new Error('The page has gone.');
+          page.write(`${JSON.stringify({ name, payload })}\n`);
+        },
+      })),
+    close: () =>
+      new Promise((resolve) => {
+        // Push streams never end by themselves; without this, close() would wait for every tab.
+        for (const page of pages) page.end();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { HallnotesApi, HallnotesBridge } from '../../shared/ipc/api';
 import { CHANNEL_NAMES } from '../../shared/ipc/channelNames';
 import { HOST_TOKEN_HEADER } from '../../shared/ipc/hostAccess';
 import type { Result } from '../../shared/ipc/result';
+import { createHostPushes } from './hostPushes';
 import { takeHostToken } from './hostToken';
 
 const HOST_UNREACHABLE: Result<never> = {
@@ -43,6 +44,5 @@ async function call(token: string | null, channel: string, argument: unknown): P
 export function createHttpBridge(): HallnotesBridge {
   const token = takeHostToken();
   const api = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, (argument: unknown) => call(token, channel, argument)])) as HallnotesApi;
-  // The host pushes nothing yet: quitting is the browser's business there.
-  return { api, subscribe: () => () => undefined, transport: 'http' };
+  return { api, subscribe: createHostPushes(token), transport: 'http' };
 }

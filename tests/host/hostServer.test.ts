@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type RunningHost } from '../../electron/host/hostServer';
 import { createChannelHandlers } from '../../electron/services/ipc/channelHandlers';
+import { FlushRequests } from '../../electron/services/ipc/flushRequests';
+import { sendPush } from '../../electron/services/ipc/pushEvents';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { createTempLibrary, eventDraft, type TempLibrary } from '../helpers/tempLibrary';
 
@@ -228,5 +230,83 @@ describe('the API', () => {
     expect((await page('/api/events:list')).status).toBe(405);
     expect((await send({ method: 'PUT', path: `${base}/api/events:list`, headers: { 'x-hallnotes-token': host.token, origin, 'content-type': 'application/json' }, body: '{}' })).status).toBe(405);
     expect((await send({ method: 'DELETE', path: `${base}/` })).status).toBe(405);
+  });
+});
+
+describe('pushes to the page', () => {
+  /** Opens the push stream and resolves with its status and a reader of the lines that arrive. */
+  function openStream(headers: Record<string, string>): Promise<{ status: number; nextLine: () => Promise<string>; close: () => void }> {
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest({ host: '127.0.0.1', port: host.port, path: `${base}/push`, headers }, (response) => {
+        let buffered = '';
+        const waiting: ((line: string) => void)[] = [];
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffered += chunk;
+          let end = buffered.indexOf('\n');
+          while (end >= 0 && waiting.length > 0) {
+            waiting.shift()!(buffered.slice(0, end));
+            buffered = buffered.slice(end + 1);
+            end = buffered.indexOf('\n');
+          }
+        });
+        resolve({ status: response.statusCode ?? 0, nextLine: () => new Promise((next) => waiting.push(next)), close: () => outgoing.destroy() });
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+  }
+
+  it('streams typed pushes, one JSON object per line, only to a page holding the token', async () => {
+    const refused = await openStream({});
+    expect(refused.status).toBe(401);
+    refused.close();
+
+    const stream = await openStream({ 'x-hallnotes-token': host.token });
+    expect(stream.status).toBe(200);
+    await expect.poll(() => host.openPages().length).toBe(1);
+    const line = stream.nextLine();
+    sendPush(host.openPages()[0], 'app:flush-requested', { requestId: 'r-1' });
+    expect(JSON.parse(await line)).toEqual({ name: 'app:flush-requested', payload: { requestId: 'r-1' } });
+
+    stream.close();
+    await expect.poll(() => host.openPages().length).toBe(0);
+  });
+
+  it('lets a flush request wait for the page’s answer through the API', async () => {
+    const flushes = new FlushRequests(60_000);
+    const other = await startHostServer({
+      handlers: createChannelHandlers(library.services, { onFlushComplete: (requestId) => flushes.complete(requestId) }),
+      rendererFolder: join(folder, 'renderer'),
+      port: 0,
+    });
+    const stream = await new Promise<{ nextLine: () => Promise<string>; close: () => void }>((resolve) => {
+      const outgoing = httpRequest({ host: '127.0.0.1', port: other.port, path: `/${other.pathKey}/push`, headers: { 'x-hallnotes-token': other.token } }, (response) => {
+        response.setEncoding('utf8');
+        const lines: Promise<string> = new Promise((next) => response.once('data', (chunk: string) => next(chunk.trim())));
+        resolve({ nextLine: () => lines, close: () => outgoing.destroy() });
+      });
+      outgoing.end();
+    });
+    try {
+      await expect.poll(() => other.openPages().length).toBe(1);
+      let flushed = false;
+      const flush = flushes.request(other.openPages()[0]).then(() => (flushed = true));
+      const { payload } = JSON.parse(await stream.nextLine()) as { payload: { requestId: string } };
+      expect(flushed).toBe(false);
+      const answer = await send({
+        port: other.port,
+        method: 'POST',
+        path: `/${other.pathKey}/api/app:flush-complete`,
+        headers: { 'x-hallnotes-token': other.token, origin: `http://127.0.0.1:${other.port}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ requestId: payload.requestId }),
+      });
+      expect(JSON.parse(answer.body)).toEqual({ ok: true, value: { acknowledged: true } });
+      await flush;
+      expect(flushed).toBe(true);
+    } finally {
+      stream.close();
+      await other.close();
+    }
   });
 });
