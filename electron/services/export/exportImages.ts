@@ -9,11 +9,13 @@ import type { LibraryPaths } from '../library/libraryPaths';
 import { fileSystemError } from '../storage/serviceError';
 
 const ASSETS_PREFIX = 'assets/';
+/** The one export whose file name has two extensions; names derived from it keep both. */
+export const WORDPRESS_EXTENSION = '.wordpress.html';
 
 /** "day-1.html" → "day-1-images": the folder beside the exported file that holds its photos. */
 export function imagesFolderName(targetPath: string): string {
   const name = basename(targetPath);
-  const stem = name.endsWith('.wordpress.html') ? name.slice(0, -'.wordpress.html'.length) : name.slice(0, name.length - extname(name).length);
+  const stem = name.endsWith(WORDPRESS_EXTENSION) ? name.slice(0, -WORDPRESS_EXTENSION.length) : name.slice(0, name.length - extname(name).length);
   return `${stem || 'post'}-images`;
 }
 
