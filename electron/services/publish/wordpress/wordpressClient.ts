@@ -101,7 +101,7 @@ export class WordPressClient implements PublishClient {
     form.append('alt_text', photo.alt);
     form.append('caption', photo.caption);
     const what = `the upload of the photo ${describePhoto(photo)}`;
-    const response = await this.send('POST', 'wp/v2/media', { form, timeoutMs: UPLOAD_TIMEOUT_MS });
+    const response = await this.request('POST', 'wp/v2/media', { form, timeoutMs: UPLOAD_TIMEOUT_MS });
     if (response.status === 201 || response.status === 200) {
       const media = readJson(response, what) as WpMedia;
       return { id: String(media.id), url: media.source_url };
@@ -145,7 +145,7 @@ export class WordPressClient implements PublishClient {
   }
 
   private async createTag(name: string): Promise<{ id: number; created: boolean }> {
-    const response = await this.send('POST', 'wp/v2/tags', { json: { name } });
+    const response = await this.request('POST', 'wp/v2/tags', { json: { name } });
     if (response.status === 201) return { id: (readJson(response, `the new tag “${name}”`) as WpTerm).id, created: true };
     // Made in the meantime, or matched by slug: WordPress names the existing one.
     const error = parseError(response);
@@ -158,12 +158,12 @@ export class WordPressClient implements PublishClient {
   }
 
   private async call(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown; what: string }): Promise<unknown> {
-    const response = await this.send(method, path, options);
+    const response = await this.request(method, path, options);
     if (response.status >= 200 && response.status < 300) return readJson(response, options.what);
     throw await this.failure(response, options.what);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown; form?: FormData; timeoutMs?: number }): Promise<SiteResponse> {
+  private async request(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string>; json?: unknown; form?: FormData; timeoutMs?: number }): Promise<SiteResponse> {
     const { root } = await this.discover();
     const headers: Record<string, string> = { Authorization: `Basic ${Buffer.from(`${this.login.userName}:${this.login.applicationPassword}`).toString('base64')}` };
     if (options.json !== undefined) headers['Content-Type'] = 'application/json';
