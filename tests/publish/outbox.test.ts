@@ -29,7 +29,7 @@ async function setUp() {
 
 /** Waits for the outbox's background round; generous, as the machine may be busy. */
 function eventually(check: () => Promise<void>): Promise<void> {
-  return vi.waitFor(check, { timeout: 10_000, interval: 20 });
+  return vi.waitFor(check, { timeout: 30_000, interval: 20 });
 }
 
 function jobOf(outcome: PublishOutcome): OutboxJob {
@@ -37,7 +37,7 @@ function jobOf(outcome: PublishOutcome): OutboxJob {
   return outcome.job;
 }
 
-describe('the outbox', () => {
+describe('the outbox', { timeout: 60_000 }, () => {
   it('queues a publish made without a connection, tries again later with a growing wait, and sends it once the site answers', async () => {
     const { wordpress, clock, publish, jobs } = await setUp();
     wordpress.offline = true;
