@@ -10,8 +10,15 @@ export class FakeClock implements Clock {
     return this.time;
   }
 
+  /** A timer already due (set just after the clock moved past its time) runs soon, as a real one would. */
   setTimeout(run: () => void, ms: number): { cancel(): void } {
     const timer = { at: this.time + ms, run, cancelled: false };
+    if (ms <= 0) {
+      setImmediate(() => {
+        if (!timer.cancelled) run();
+      });
+      return { cancel: () => (timer.cancelled = true) };
+    }
     this.timers.push(timer);
     return { cancel: () => (timer.cancelled = true) };
   }

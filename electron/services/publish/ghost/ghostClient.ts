@@ -1,4 +1,4 @@
-import GhostAdminAPI, { type GhostAdminApi, type GhostRequest } from '@tryghost/admin-api';
+import type { GhostAdminApi, GhostRequest } from '@tryghost/admin-api';
 import { PassThrough } from 'node:stream';
 import { escapeHtmlText } from '../../../../shared/export/escapeHtml';
 import { PublishError } from '../http/publishError';
@@ -31,7 +31,12 @@ const POST_FIELDS = 'id,updated_at,status,title,lexical';
  */
 export class GhostClient implements PublishClient {
   readonly bodyFormat = 'html' as const;
-  private readonly api: GhostAdminApi;
+  /**
+   * Loaded when a Ghost site is first used: admin-api is CommonJS with axios and form-data
+   * behind it, which nothing else needs at start-up (and which an all-in-one ESM bundle of the
+   * services, such as scripts/check-write-order.mjs builds, cannot evaluate).
+   */
+  private readonly loaded: Promise<GhostAdminApi>;
 
   constructor(
     private readonly login: GhostLogin,
@@ -39,24 +44,28 @@ export class GhostClient implements PublishClient {
   ) {
     const key = login.adminApiKey.trim();
     if (!isAdminApiKey(key)) throw new PublishError('wrong-credentials', NOT_AN_ADMIN_API_KEY);
-    this.api = GhostAdminAPI({ url: displaySiteUrl(login.siteUrl), key, version: 'v5.0', userAgent: 'Hallnotes', makeRequest: (request) => this.request(request) });
+    this.loaded = import('@tryghost/admin-api').then(({ default: GhostAdminAPI }) =>
+      GhostAdminAPI({ url: displaySiteUrl(login.siteUrl), key, version: 'v5.0', userAgent: 'Hallnotes', makeRequest: (request) => this.request(request) }),
+    );
+    // Not awaited until a request needs it; a failed load is reported there.
+    this.loaded.catch(() => undefined);
   }
 
   async testConnection(): Promise<SiteIdentity> {
-    const site = await this.api.site.read();
+    const site = await (await this.loaded).site.read();
     // Proves the key: the site endpoint answers anyone, the posts do not.
-    await this.api.posts.browse({ limit: 1, fields: 'id' });
+    await (await this.loaded).posts.browse({ limit: 1, fields: 'id' });
     return { siteName: String(site?.title ?? '') || this.host, account: 'the Admin API key' };
   }
 
   async findDraftByMarker(marker: string): Promise<RemotePost | null> {
-    const found = await this.api.posts.browse({ filter: `tag:${markerTagSlug(marker)}`, fields: POST_FIELDS, limit: 1 });
+    const found = await (await this.loaded).posts.browse({ filter: `tag:${markerTagSlug(marker)}`, fields: POST_FIELDS, limit: 1 });
     return found[0] ? toRemotePost(found[0]) : null;
   }
 
   async getPost(remoteId: string): Promise<RemotePost | null> {
     try {
-      return toRemotePost(await this.api.posts.read({ id: remoteId }, { fields: POST_FIELDS, formats: 'lexical' }));
+      return toRemotePost(await (await this.loaded).posts.read({ id: remoteId }, { fields: POST_FIELDS, formats: 'lexical' }));
     } catch (error) {
       if (error instanceof PublishError && error.problem === 'remote-deleted') return null;
       throw error;
@@ -66,7 +75,7 @@ export class GhostClient implements PublishClient {
   /** Ghost makes missing tags itself when a post names them; this only finds out which those are. */
   async prepareTags(names: readonly string[]): Promise<{ created: string[] }> {
     if (names.length === 0) return { created: [] };
-    const existing = new Set((await this.api.tags.browse({ limit: 'all', fields: 'name' })).map((tag) => String(tag.name).toLowerCase()));
+    const existing = new Set((await (await this.loaded).tags.browse({ limit: 'all', fields: 'name' })).map((tag) => String(tag.name).toLowerCase()));
     return { created: names.filter((name) => !existing.has(name.toLowerCase())) };
   }
 
@@ -77,7 +86,7 @@ export class GhostClient implements PublishClient {
 
   async uploadPhoto(photo: PublishablePhoto, file: PhotoFile): Promise<RemotePhoto> {
     try {
-      const uploaded = await this.api.images.upload({ file: file.path, ref: photo.file });
+      const uploaded = await (await this.loaded).images.upload({ file: file.path, ref: photo.file });
       return { id: photo.file, url: uploaded.url };
     } catch (error) {
       if (error instanceof PublishError && error.problem === 'too-large') throw new PublishError('too-large', tooLargeMessage(photo, file.bytes.byteLength, error.message, null));
@@ -87,7 +96,7 @@ export class GhostClient implements PublishClient {
   }
 
   async createDraft(content: DraftContent, marker: string): Promise<RemotePost> {
-    return toRemotePost(await this.api.posts.add({ ...postFields(content, marker), status: 'draft' }, { source: 'html', formats: 'lexical' }));
+    return toRemotePost(await (await this.loaded).posts.add({ ...postFields(content, marker), status: 'draft' }, { source: 'html', formats: 'lexical' }));
   }
 
   async finishCreate(created: RemotePost): Promise<RemotePost> {
@@ -96,7 +105,7 @@ export class GhostClient implements PublishClient {
 
   /** Ghost refuses an edit whose updated_at is not the post's current one (409): the caller has just read it. */
   async updateDraft(current: RemotePost, content: DraftContent, marker: string): Promise<RemotePost> {
-    return toRemotePost(await this.api.posts.edit({ id: current.id, updated_at: current.modified, ...postFields(content, marker) }, { source: 'html', formats: 'lexical' }));
+    return toRemotePost(await (await this.loaded).posts.edit({ id: current.id, updated_at: current.modified, ...postFields(content, marker) }, { source: 'html', formats: 'lexical' }));
   }
 
   editUrl(remoteId: string): string {
