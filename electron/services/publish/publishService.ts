@@ -96,6 +96,7 @@ export class PublishService {
     };
     if (stored.kind === 'wordpress' && stored.userName === '') throw new ServiceError('invalid-argument', 'Type the WordPress user name the Application Password belongs to.');
     const secret = valid.secret?.trim();
+    if (previous && !secret) checkSameSite(previous, stored.siteUrl);
     if (secret) checkSecretShape(stored, secret);
     await store.save(stored);
     if (secret) await this.credentialStore().write(stored.id, secret);
@@ -112,7 +113,11 @@ export class PublishService {
   async testDestination(draft: DestinationDraft): Promise<ConnectionReport> {
     try {
       const valid = parseOrThrow(destinationDraftSchema, draft, 'destination');
-      const secret = valid.secret?.trim() || (valid.id ? await this.credentialStore().read(valid.id) : null);
+      let secret = valid.secret?.trim() || null;
+      if (!secret && valid.id) {
+        checkSameSite(await this.destinationStore().get(valid.id), valid.siteUrl);
+        secret = await this.credentialStore().read(valid.id);
+      }
       if (!secret) throw new PublishError('no-secret', valid.kind === 'wordpress' ? 'Type the Application Password to test the connection.' : 'Type the Admin API key to test the connection.');
       const destination: StoredDestination = { id: valid.id ?? 'unsaved', kind: valid.kind, name: valid.name, siteUrl: valid.siteUrl, userName: valid.userName, createdAt: new Date(0).toISOString() };
       const identity = await this.clientFor(destination, secret).testConnection();
@@ -239,6 +244,19 @@ export class PublishService {
     if (!this.credentials) throw new ServiceError('invalid-argument', 'Publishing is not set up here: there is no settings folder for destinations.');
     return this.credentials;
   }
+}
+
+/**
+ * A stored password or key goes only to the site it was typed for: changing a destination's
+ * address (or testing another one) needs it typed again, so nothing, not even a compromised
+ * page, can send it elsewhere by editing the address.
+ */
+function checkSameSite(stored: StoredDestination, siteUrl: string): void {
+  const before = parseSiteUrl(stored.siteUrl);
+  const after = parseSiteUrl(siteUrl);
+  if (before.origin === after.origin) return;
+  const secret = stored.kind === 'wordpress' ? 'Application Password' : 'Admin API key';
+  throw new PublishError('no-secret', `The stored ${secret} belongs to ${before.host}; type it again to use it with ${after.host}.`);
 }
 
 /** A secret that cannot be right is refused when it is typed, not at the first publish. */
