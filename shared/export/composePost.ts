@@ -23,20 +23,19 @@ export type ComposedPost = {
   sessionsWithoutNotes: string[];
 };
 
-/** Note headings sit below the level of what contains them: the post title (h1) or a session heading (h2). */
-const SHIFT_UNDER_TITLE = 1;
-const SHIFT_UNDER_SESSION_HEADING = 2;
+/** Note headings sit one level below what contains them: the post title (h1) or a session heading (h2). */
+const UNDER_TITLE = { topHeadingLevel: 2 };
+const UNDER_SESSION_HEADING = { topHeadingLevel: 3 };
 
 export function composePost(post: PostInput): ComposedPost {
-  const blocks: Block[] = [...noteToBlocks(post.intro, { headingShift: SHIFT_UNDER_TITLE })];
+  const blocks: Block[] = [...noteToBlocks(post.intro, UNDER_TITLE)];
   const sessionsWithoutNotes: string[] = [];
   for (const section of post.sections) {
-    const shift = post.style === 'headings' ? SHIFT_UNDER_SESSION_HEADING : SHIFT_UNDER_TITLE;
-    const noteBlocks = noteToBlocks(section.note, { headingShift: shift });
+    const noteBlocks = noteToBlocks(section.note, post.style === 'headings' ? UNDER_SESSION_HEADING : UNDER_TITLE);
     if (noteBlocks.length === 0) sessionsWithoutNotes.push(section.session.id);
     blocks.push(...(post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section, noteBlocks)));
   }
-  blocks.push(...noteToBlocks(post.closing, { headingShift: SHIFT_UNDER_TITLE }));
+  blocks.push(...noteToBlocks(post.closing, UNDER_TITLE));
 
   const byline = singleLine(post.byline);
   const tags = uniqueTags(post.tags);

@@ -21,11 +21,13 @@ import { nestInlines, singleLine, textRuns, type FlatInline } from './inlineCont
 import type { Block, HeadingLevel, ListBlock, ListItem } from './postBlocks';
 
 export type NoteToBlocksOptions = {
-  /** Added to every heading level in the note: 2 puts a note's h1 under a session's h2. */
-  headingShift: number;
+  /** The level of the note's top headings: 3 under a session's h2, 2 right under the post title. */
+  topHeadingLevel: number;
 };
 
-type WalkContext = { headingShift: number; depth: number; insideLink: boolean };
+/** The headings above the one being placed: the level the reporter chose and the level it got. */
+type OpenHeading = { tagLevel: number; level: number };
+type WalkContext = { topHeadingLevel: number; openHeadings: OpenHeading[]; depth: number; insideLink: boolean };
 type BlockRenderer = (node: SerializedNoteNode, context: WalkContext) => Block[];
 type InlineRenderer = (node: SerializedNoteNode, context: WalkContext) => FlatInline[];
 
@@ -57,7 +59,7 @@ const INLINE_RENDERERS = new Map<string, InlineRenderer>([
 
 export function noteToBlocks(state: SerializedNoteState | null, options: NoteToBlocksOptions): Block[] {
   if (!state) return [];
-  return flowBlocks(childrenOf(state.root), { headingShift: options.headingShift, depth: 0, insideLink: false });
+  return flowBlocks(childrenOf(state.root), { topHeadingLevel: options.topHeadingLevel, openHeadings: [], depth: 0, insideLink: false });
 }
 
 function childrenOf(node: SerializedNoteNode): SerializedNoteNode[] {
@@ -149,11 +151,22 @@ function timestampInline(node: SerializedNoteNode): FlatInline[] {
   return textRuns(time, 0);
 }
 
+/**
+ * A heading goes one level below the nearest heading before it that the reporter made bigger
+ * (or at the note's top level when there is none), so the post never skips a level: a note
+ * that starts at h2 or jumps from h1 to h3 still reads h3, h4 under a session's h2. The
+ * levels stop at h6.
+ */
 function headingBlocks(node: SerializedNoteNode, context: WalkContext): Block[] {
-  const tagLevel = /^h([1-6])$/.exec(String(node.tag))?.[1];
-  const level = Math.min(6, Math.max(1, Number(tagLevel ?? 1) + context.headingShift)) as HeadingLevel;
   const content = nestInlines(childrenOf(node).flatMap((child) => inlineOf(child, context)));
-  return content.length > 0 ? [{ kind: 'heading', level, content }] : [];
+  if (content.length === 0) return [];
+  const tagLevel = Number(/^h([1-6])$/.exec(String(node.tag))?.[1] ?? 1);
+  const open = context.openHeadings;
+  while (open.length > 0 && open[open.length - 1].tagLevel >= tagLevel) open.pop();
+  const parent = open[open.length - 1];
+  const level = Math.min(6, parent ? parent.level + 1 : context.topHeadingLevel) as HeadingLevel;
+  open.push({ tagLevel, level });
+  return [{ kind: 'heading', level, content }];
 }
 
 function quoteBlocks(node: SerializedNoteNode, context: WalkContext, attribution: string | null): Block[] {

@@ -135,7 +135,7 @@ describe('composePost', () => {
       ...postWithNote(note(heading('h1', text('Top')), heading('h3', text('Deep')))),
       intro: note(heading('h1', text('Before we start'))),
     });
-    expect(summary(post.blocks)).toEqual(['h2 Before we start', 'h2 Chris Example, Chief Architect at Agency: The reality of cloud', 'h3 Top', 'h5 Deep']);
+    expect(summary(post.blocks)).toEqual(['h2 Before we start', 'h2 Chris Example, Chief Architect at Agency: The reality of cloud', 'h3 Top', 'h4 Deep']);
   });
 
   it('keeps a stretch of formatting as one span even when Lexical split it into several text nodes', () => {

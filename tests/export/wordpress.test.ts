@@ -249,17 +249,18 @@ describe('WordPress export', () => {
   });
 
   it('writes ordered lists with a start number and deeper headings with their level', () => {
-    const state = note(heading('h3', text('Deep')), {
+    const state = note(heading('h1', text('Top')), heading('h3', text('Deep')), {
       ...list('number', ['fourth', 'fifth']),
       start: 4,
     });
     expect(wordpressOf(state)).toBe(
       [
-        '<!-- wp:heading {"level":4} -->\n<h4 class="wp-block-heading">Deep</h4>\n<!-- /wp:heading -->',
+        '<!-- wp:heading -->\n<h2 class="wp-block-heading">Top</h2>\n<!-- /wp:heading -->',
+        '<!-- wp:heading {"level":3} -->\n<h3 class="wp-block-heading">Deep</h3>\n<!-- /wp:heading -->',
         '<!-- wp:list {"ordered":true,"start":4} -->\n<ol start="4" class="wp-block-list"><!-- wp:list-item -->\n<li>fourth</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>fifth</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->\n',
       ].join('\n\n'),
     );
-    expect(blockOutline(parse(wordpressOf(state)))).toEqual(['core/heading {"level":4}', 'core/list {"ordered":true,"start":4}', '  core/list-item', '  core/list-item']);
+    expect(blockOutline(parse(wordpressOf(state)))).toEqual(['core/heading', 'core/heading {"level":3}', 'core/list {"ordered":true,"start":4}', '  core/list-item', '  core/list-item']);
   });
 
   it('cannot be tricked into extra blocks by block comments typed into a note or a title', () => {

@@ -21,7 +21,7 @@ export async function postAttention(loaded: LoadedPost, eventFolder: string): Pr
   const items: AttentionItem[] = [...(await noteAttention({ label: 'The intro', sessionId: null, note: input.intro }, eventFolder))];
   for (const { session, note } of input.sections) {
     items.push(...(await noteAttention({ label: `“${session.title}”`, sessionId: session.id, note }, eventFolder)));
-    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, { headingShift: 0 }).length === 0) items.push(emptyNote(session));
+    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, { topHeadingLevel: 1 }).length === 0) items.push(emptyNote(session));
     for (const speaker of session.speakers.filter((candidate) => candidate.role.trim() === '')) {
       items.push({ kind: 'speaker-without-role', sessionId: session.id, message: `“${session.title}”: ${speaker.name} has no role.` });
     }
@@ -47,7 +47,7 @@ async function noteAttention({ label, sessionId, note }: Part, eventFolder: stri
   for (const url of findings.unsafeLinks) {
     items.push({ kind: 'unsafe-link', sessionId, message: `${label} links to “${clip(url)}”, which is not an http(s) or mailto address; the post keeps the text without the link.` });
   }
-  const shown = new Set(imageSources(noteToBlocks(note, { headingShift: 0 })));
+  const shown = new Set(imageSources(noteToBlocks(note, { topHeadingLevel: 1 })));
   for (const src of findings.images.filter((candidate) => !shown.has(candidate))) {
     items.push({ kind: 'missing-image', sessionId, message: `${label} has a photo (${clip(src) || 'no file'}) outside the event's assets folder; the post leaves it out.` });
   }
