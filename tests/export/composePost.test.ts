@@ -8,7 +8,7 @@ import type { PostInput } from '../../shared/export/postInput';
 import { describeSpeakers, sessionHeadingText } from '../../shared/export/speakers';
 import { renderWordPress } from '../../shared/export/wordpress';
 import { PRIVATE_PHONE_NUMBER, SESSIONS, conferenceDay, emptyPost, session, speaker } from './fixtures/conferenceDay';
-import { BOLD, ITALIC, heading, image, link, list, note, paragraph, privateNote, styled, text } from './fixtures/noteBuilders';
+import { BOLD, ITALIC, heading, image, lineBreak, link, list, note, paragraph, privateNote, styled, text, timestamp } from './fixtures/noteBuilders';
 
 function allFormats(post: PostInput): string[] {
   const composed = composePost(post);
@@ -216,5 +216,19 @@ describe('an empty post', () => {
     expect(renderHtml(post, { document: true })).toBe(
       '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Cloud Summit 2026 – Day 1 Reflections</title>\n</head>\n<body>\n<h1>Cloud Summit 2026 – Day 1 Reflections</h1>\n</body>\n</html>\n',
     );
+  });
+});
+
+describe('a timestamp typed before the text', () => {
+  it('is followed by one space in every format, though the editor adds one and the reporter types another', () => {
+    for (const after of [[text('  Chris opened.')], [text(' '), text(' Chris opened.')], [text(' \t Chris opened.')]]) {
+      const outputs = allFormats(postWithNote(note(paragraph(timestamp('09:05'), ...after))));
+      for (const output of outputs) expect(output).toMatch(/09:05(<\/time>)? Chris opened\./);
+    }
+  });
+
+  it('keeps a line break after it', () => {
+    const post = composePost(postWithNote(note(paragraph(timestamp('09:05'), text(' '), lineBreak(), text('Chris opened.')))));
+    expect(renderPlainText(post)).toContain('09:05\nChris opened.');
   });
 });
