@@ -58,7 +58,8 @@ test('compose the day’s post, reorder it, export HTML and Markdown, and the CL
   expect(html.indexOf(`${PANEL}</h2>`)).toBeLessThan(html.indexOf(`${KEYNOTE}</h2>`));
   expect(html).toContain('<strong>4,200 clusters</strong>');
   expect(html).toContain('<blockquote>\n<p>We moved to stop waiting.</p>\n</blockquote>');
-  expect(html).toContain('<p>Tags: open source, funding</p>');
+  expect(html).toContain('<meta name="keywords" content="open source, funding">');
+  expect(html).not.toContain('Tags:');
   expect(auditHtml(html, { document: true })).toEqual([]);
   expect(html).not.toMatch(/<script|\son\w+=|style=/i);
 

@@ -5,7 +5,7 @@
  */
 import { singleLine } from './inlineContent';
 import { noteToBlocks } from './noteToBlocks';
-import type { Block, InlineNode } from './postBlocks';
+import { inlineText, type Block, type InlineNode } from './postBlocks';
 import type { PostInput, PostSection } from './postInput';
 import { describeSpeakers, sessionHeadingText } from './speakers';
 
@@ -13,9 +13,13 @@ export type ComposedPost = {
   title: string;
   date: string;
   author: string;
+  /** "Posted by …": printed at the end of standalone documents; CMS formats have an author field instead. */
   byline: string;
+  /** Metadata only (front matter, the HTML head, a CMS's tags): never a line of the body. */
   tags: string[];
-  /** The body in reading order: intro, sessions, closing, byline, tags. The title is not in it. */
+  /** The intro's first paragraph as plain text, clipped to what CMS excerpt fields take; '' without an intro. */
+  excerpt: string;
+  /** The body in reading order: intro, sessions, closing. The title, byline and tags are not in it. */
   blocks: Block[];
   /** No session is included; the caller should say so instead of exporting a hollow post. */
   isEmpty: boolean;
@@ -27,8 +31,12 @@ export type ComposedPost = {
 const UNDER_TITLE = { topHeadingLevel: 2 };
 const UNDER_SESSION_HEADING = { topHeadingLevel: 3 };
 
+/** Ghost's custom_excerpt takes at most 300 characters; WordPress takes any length. */
+const EXCERPT_LENGTH = 300;
+
 export function composePost(post: PostInput): ComposedPost {
-  const blocks: Block[] = [...noteToBlocks(post.intro, UNDER_TITLE)];
+  const intro = noteToBlocks(post.intro, UNDER_TITLE);
+  const blocks: Block[] = [...intro];
   const sessionsWithoutNotes: string[] = [];
   for (const section of post.sections) {
     const noteBlocks = noteToBlocks(section.note, post.style === 'headings' ? UNDER_SESSION_HEADING : UNDER_TITLE);
@@ -37,17 +45,13 @@ export function composePost(post: PostInput): ComposedPost {
   }
   blocks.push(...noteToBlocks(post.closing, UNDER_TITLE));
 
-  const byline = singleLine(post.byline);
-  const tags = uniqueTags(post.tags);
-  if (byline) blocks.push(paragraph([text(byline)]));
-  if (tags.length > 0) blocks.push(paragraph([text(`Tags: ${tags.join(', ')}`)]));
-
   return {
     title: singleLine(post.title),
     date: post.date,
     author: singleLine(post.author),
-    byline,
-    tags,
+    byline: singleLine(post.byline),
+    tags: uniqueTags(post.tags),
+    excerpt: excerptOf(intro),
     blocks,
     isEmpty: post.sections.length === 0,
     sessionsWithoutNotes,
@@ -70,6 +74,20 @@ function flowingSection(section: PostSection, noteBlocks: Block[]): Block[] {
   const [first, ...rest] = noteBlocks;
   if (first?.kind === 'paragraph') return [paragraph([opener, text(speakers ? ', ' : ': '), ...first.content]), ...rest];
   return [paragraph(speakers ? [opener, text(`: ${title}`)] : [opener]), ...noteBlocks];
+}
+
+function excerptOf(intro: readonly Block[]): string {
+  const first = intro.find((block) => block.kind === 'paragraph');
+  return first ? clipAtWord(singleLine(inlineText(first.content)), EXCERPT_LENGTH) : '';
+}
+
+/** At most `length` characters: cut at a space and ended with "…" when the text is longer. */
+function clipAtWord(text: string, length: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= length) return text;
+  const room = characters.slice(0, length - 1).join('');
+  const lastSpace = room.lastIndexOf(' ');
+  return `${(lastSpace > 0 ? room.slice(0, lastSpace) : room).replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
 function uniqueTags(tags: readonly string[]): string[] {

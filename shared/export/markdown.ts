@@ -4,7 +4,7 @@ import type { Block, InlineNode, ListBlock } from './postBlocks';
 import { yamlFrontMatter } from './yamlFrontMatter';
 
 export type MarkdownOptions = {
-  /** YAML front matter (title, date, author, tags) instead of a leading "# Title". */
+  /** YAML front matter (title, date, author, tags) instead of a leading "# Title" and a closing byline. */
   frontMatter: boolean;
 };
 
@@ -20,7 +20,15 @@ export function renderMarkdown(post: ComposedPost, options: MarkdownOptions): st
     parts.push(`# ${markdownInline([{ kind: 'text', text: post.title }], { heading: true })}`);
   }
   parts.push(...blocksMarkdown(post.blocks));
+  // With front matter the author is metadata; a bare Markdown document ends with its byline.
+  if (!options.frontMatter && post.byline) parts.push(markdownInline([{ kind: 'text', text: post.byline }], { heading: false }));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The body alone (no title, byline or front matter), as a publisher sends it. */
+export function markdownBody(post: Pick<ComposedPost, 'blocks'>): string {
+  const body = blocksMarkdown(post.blocks).join('\n\n');
+  return body === '' ? '' : `${body}\n`;
 }
 
 function blocksMarkdown(blocks: readonly Block[]): string[] {

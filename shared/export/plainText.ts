@@ -10,7 +10,14 @@ import type { Block, InlineNode, ListBlock } from './postBlocks';
 export function renderPlainText(post: ComposedPost): string {
   const parts = post.title ? [underline(post.title, '=')] : [];
   parts.push(...post.blocks.map(blockText));
+  if (post.byline) parts.push(post.byline);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The body alone (no title or byline). */
+export function plainTextBody(post: Pick<ComposedPost, 'blocks'>): string {
+  const body = post.blocks.map(blockText).join('\n\n');
+  return body === '' ? '' : `${body}\n`;
 }
 
 function underline(text: string, character: string): string {

@@ -73,7 +73,7 @@ describe('session headings', () => {
 });
 
 describe('composePost', () => {
-  it('lays out the day: intro, one heading per session with its note below it, closing, byline, tags', () => {
+  it('lays out the day: intro, one heading per session with its note below it, closing; byline and tags beside the body', () => {
     const post = composePost(conferenceDay());
     expect(post.title).toBe('Cloud Summit 2026 – Day 1 Reflections');
     expect(summary(post.blocks)).toEqual([
@@ -104,9 +104,9 @@ describe('composePost', () => {
       'p Kept from an unknown node',
       'h2 Lightning talks',
       'p Tomorrow: security day. See you there!',
-      'p Posted by Jane Doe',
-      'p Tags: cloud, conference, Day 1',
     ]);
+    expect(post.byline).toBe('Posted by Jane Doe');
+    expect(post.tags).toEqual(['cloud', 'conference', 'Day 1']);
   });
 
   it('tells the caller which sessions have nothing to export and whether the post is empty', () => {
@@ -202,11 +202,9 @@ describe('an empty post', () => {
     const post = composePost(emptyPost());
     expect(post.isEmpty).toBe(true);
     expect(post.sessionsWithoutNotes).toEqual([]);
-    expect(renderHtml(post, { document: false })).toBe('<p>Posted by Jane Doe</p>\n<p>Tags: cloud, conference, Day 1</p>\n');
-    expect(renderPlainText(post)).toBe(
-      'Cloud Summit 2026 – Day 1 Reflections\n=====================================\n\nPosted by Jane Doe\n\nTags: cloud, conference, Day 1\n',
-    );
-    expect(renderMarkdown(post, { frontMatter: false })).toBe('# Cloud Summit 2026 – Day 1 Reflections\n\nPosted by Jane Doe\n\nTags: cloud, conference, Day 1\n');
+    expect(renderHtml(post, { document: false })).toBe('');
+    expect(renderPlainText(post)).toBe('Cloud Summit 2026 – Day 1 Reflections\n=====================================\n\nPosted by Jane Doe\n');
+    expect(renderMarkdown(post, { frontMatter: false })).toBe('# Cloud Summit 2026 – Day 1 Reflections\n\nPosted by Jane Doe\n');
   });
 
   it('with no byline or tags either, still gives a valid document and empty fragments', () => {
@@ -214,7 +212,7 @@ describe('an empty post', () => {
     expect(renderHtml(post, { document: false })).toBe('');
     expect(renderWordPress(post)).toBe('');
     expect(renderHtml(post, { document: true })).toBe(
-      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Cloud Summit 2026 – Day 1 Reflections</title>\n</head>\n<body>\n<h1>Cloud Summit 2026 – Day 1 Reflections</h1>\n</body>\n</html>\n',
+      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Cloud Summit 2026 – Day 1 Reflections</title>\n<meta name="author" content="Jane Doe">\n</head>\n<body>\n<h1>Cloud Summit 2026 – Day 1 Reflections</h1>\n</body>\n</html>\n',
     );
   });
 });

@@ -81,10 +81,6 @@ Kept from an unknown node
 ## Lightning talks
 
 Tomorrow: **security day**. See you there!
-
-Posted by Jane Doe
-
-Tags: cloud, conference, Day 1
 `;
 
 function markdownOf(state: SerializedNoteState): string {
@@ -104,9 +100,9 @@ describe('Markdown export', () => {
     expect(renderMarkdown(composePost(conferenceDay()), { frontMatter: true })).toBe(DAY_MARKDOWN);
   });
 
-  it('starts with the title as "# …" instead when there is no front matter', () => {
+  it('starts with the title as "# …" and ends with the byline instead when there is no front matter', () => {
     const markdown = renderMarkdown(composePost(conferenceDay()), { frontMatter: false });
-    expect(markdown).toBe(`# Cloud Summit 2026 – Day 1 Reflections\n\n${splitFrontMatter(DAY_MARKDOWN).body.replace(/^\n/, '')}`);
+    expect(markdown).toBe(`# Cloud Summit 2026 – Day 1 Reflections\n\n${splitFrontMatter(DAY_MARKDOWN).body.replace(/^\n/, '')}\nPosted by Jane Doe\n`);
   });
 
   it('pins the flowing style', async () => {
@@ -117,7 +113,7 @@ describe('Markdown export', () => {
     for (const style of ['headings', 'flowing'] as const) {
       const post = composePost(conferenceDay(style));
       const withTitle = outlineOfMarkdown(renderMarkdown(post, { frontMatter: false }));
-      expect(withTitle).toEqual(outlineOfBlocks(post.blocks, post.title));
+      expect(withTitle).toEqual(outlineOfBlocks([...post.blocks, { kind: 'paragraph', content: [{ kind: 'text', text: post.byline }] }], post.title));
       const { body } = splitFrontMatter(renderMarkdown(post, { frontMatter: true }));
       expect(outlineOfMarkdown(body)).toEqual(outlineOfBlocks(post.blocks));
     }
@@ -126,7 +122,7 @@ describe('Markdown export', () => {
   it('has a structure comparison that notices a difference', () => {
     const post = composePost(conferenceDay());
     const tampered = renderMarkdown(post, { frontMatter: false }).replace('\\*edge\\*', '*edge*');
-    expect(outlineOfMarkdown(tampered)).not.toEqual(outlineOfBlocks(post.blocks, post.title));
+    expect(outlineOfMarkdown(tampered)).not.toEqual(outlineOfBlocks([...post.blocks, { kind: 'paragraph', content: [{ kind: 'text', text: post.byline }] }], post.title));
   });
 
   it('counts what commonmark finds in the day: no extra links, emphasis or blocks from user text', () => {

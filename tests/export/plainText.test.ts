@@ -76,8 +76,6 @@ Lightning talks
 Tomorrow: security day. See you there!
 
 Posted by Jane Doe
-
-Tags: cloud, conference, Day 1
 `;
 
 function textOf(state: SerializedNoteState): string {

@@ -144,14 +144,6 @@ const DAY_BLOCKS = `<!-- wp:paragraph -->
 <!-- wp:paragraph -->
 <p>Tomorrow: <strong>security day</strong>. See you there!</p>
 <!-- /wp:paragraph -->
-
-<!-- wp:paragraph -->
-<p>Posted by Jane Doe</p>
-<!-- /wp:paragraph -->
-
-<!-- wp:paragraph -->
-<p>Tags: cloud, conference, Day 1</p>
-<!-- /wp:paragraph -->
 `;
 
 /** Block names as an indented outline, with attributes when there are any. */
@@ -216,8 +208,6 @@ describe('WordPress export', () => {
       'core/heading',
       ...Array(9).fill('core/paragraph'),
       'core/heading',
-      'core/paragraph',
-      'core/paragraph',
       'core/paragraph',
     ]);
   });
