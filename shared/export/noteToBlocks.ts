@@ -217,10 +217,14 @@ function imageWords(node: SerializedNoteNode): FlatInline[] {
   return textRuns(caption || alt, 0);
 }
 
-/** Only files inside the event's assets folder are referenced; anything else keeps its words only. */
+/**
+ * Only files inside the event's assets folder are referenced; anything else keeps its words
+ * only. A photo's alt text is its own description, else its caption: a reader who cannot see
+ * it gets the words the reporter wrote about it.
+ */
 function imageBlocks(node: SerializedNoteNode): Block[] {
   const { src, alt, caption } = imageFields(node);
-  if (src.length <= 500 && ASSET_PATH.test(src)) return [{ kind: 'image', src, alt, caption }];
+  if (src.length <= 500 && ASSET_PATH.test(src)) return [{ kind: 'image', src, alt: alt || caption, caption }];
   const content = nestInlines(textRuns(caption || alt, 0));
   return content.length > 0 ? [{ kind: 'paragraph', content }] : [];
 }

@@ -65,7 +65,7 @@ function blockText(block: Block): string {
     }
     case 'image': {
       const label = block.alt ? `[Image: ${block.alt}]` : '[Image]';
-      return block.caption ? `${label}\n${block.caption}` : label;
+      return block.caption && block.caption !== block.alt ? `${label}\n${block.caption}` : label;
     }
   }
 }
