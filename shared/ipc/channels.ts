@@ -10,7 +10,7 @@ import {
   type EventSummary,
   type Session,
 } from '../model/event';
-import { EXPORT_FORMATS, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
+import { EXPORT_FORMATS, photoDescriptionSchema, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
 import { preferenceChangesSchema, type Preferences } from '../model/preferences';
 import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDetail, type SnapshotSummary } from '../model/history';
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
@@ -76,6 +76,7 @@ export const channels = {
   'posts:get': channel<Post>()(postRef),
   'posts:save': channel<SavedPost>()(z.strictObject({ eventId: idSchema, day: postDaySchema, changes: postChangesSchema })),
   'posts:resolve': channel<PostResolution>()(postRef),
+  'posts:describe-photo': channel<{ described: number }>()(photoDescriptionSchema),
   'export:write': channel<ExportResult>()(
     z.strictObject({
       eventId: idSchema,

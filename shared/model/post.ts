@@ -154,11 +154,22 @@ export function suggestedExportFileName(title: string, format: ExportFormat): st
 
 /** Something the reporter should look at before publishing. */
 export type AttentionItem = {
-  kind: 'tk-marker' | 'empty-note' | 'speaker-without-role' | 'unsafe-link' | 'missing-image' | 'covered-not-included';
+  kind: 'tk-marker' | 'empty-note' | 'speaker-without-role' | 'unsafe-link' | 'missing-image' | 'photo-without-description' | 'covered-not-included';
   /** The session it concerns, or null for the intro and closing. */
   sessionId: string | null;
   message: string;
+  /** The photo it concerns (photo-without-description), as the note stores it: "assets/<sha256>.<ext>". */
+  photo?: { src: string };
 };
+
+/** A photo's description (its alt text) typed in the post view, for every use of that photo in one session's note. */
+export const photoDescriptionSchema = z.strictObject({
+  eventId: idSchema,
+  sessionId: idSchema,
+  src: z.string().max(1000),
+  alt: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+});
+export type PhotoDescription = z.infer<typeof photoDescriptionSchema>;
 
 /** What `posts:resolve` returns: the serializers' input, what could not be read, and what needs a look. */
 export type PostResolution = {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { noteToBlocks } from '../../../shared/export/noteToBlocks';
+import { imagesOf } from '../../../shared/export/postImages';
 import type { Session } from '../../../shared/model/event';
 import { sessionsForPost, type AttentionItem } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
@@ -13,7 +14,8 @@ type Part = { label: string; sessionId: string | null; note: SerializedNoteState
 /**
  * What the reporter should look at before publishing: TK markers, included sessions with
  * nothing to say, speakers without a role, links the export will drop, photos that are
- * missing or outside the event's assets folder, and (once the reporter has picked sessions by
+ * missing, outside the event's assets folder or without any words for readers who cannot
+ * see them, and (once the reporter has picked sessions by
  * hand) covered sessions left out. Private notes are never looked at.
  */
 export async function postAttention(loaded: LoadedPost, eventFolder: string): Promise<AttentionItem[]> {
@@ -47,7 +49,8 @@ async function noteAttention({ label, sessionId, note }: Part, eventFolder: stri
   for (const url of findings.unsafeLinks) {
     items.push({ kind: 'unsafe-link', sessionId, message: `${label} links to “${clip(url)}”, which is not an http(s) or mailto address; the post keeps the text without the link.` });
   }
-  const shown = new Set(imageSources(noteToBlocks(note, { topHeadingLevel: 1 })));
+  const blocks = noteToBlocks(note, { topHeadingLevel: 1 });
+  const shown = new Set(imageSources(blocks));
   for (const src of findings.images.filter((candidate) => !shown.has(candidate))) {
     items.push({ kind: 'missing-image', sessionId, message: `${label} has a photo (${clip(src) || 'no file'}) outside the event's assets folder; the post leaves it out.` });
   }
@@ -55,6 +58,11 @@ async function noteAttention({ label, sessionId, note }: Part, eventFolder: stri
     if (!(await isFile(join(eventFolder, src)))) {
       items.push({ kind: 'missing-image', sessionId, message: `${label} shows the photo ${src}, which is missing from the event's assets folder.` });
     }
+  }
+  for (const { src } of imagesOf(blocks).filter((image) => image.alt === '')) {
+    // A session's photo is described right in the list; the intro's and closing's have their caption field above.
+    const where = sessionId === null ? ` Give it a caption in ${label.toLowerCase()}.` : '';
+    items.push({ kind: 'photo-without-description', sessionId, photo: { src }, message: `${label} has a photo with no description or caption: readers who cannot see it get nothing.${where}` });
   }
   return items;
 }
