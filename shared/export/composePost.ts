@@ -7,7 +7,8 @@ import { singleLine } from './inlineContent';
 import { noteToBlocks } from './noteToBlocks';
 import { inlineText, type Block, type InlineNode } from './postBlocks';
 import type { PostInput, PostSection } from './postInput';
-import { describeSpeakers, sessionHeadingText } from './speakers';
+import { flowingSection } from './flowingOpener';
+import { sessionHeading } from './speakers';
 
 export type ComposedPost = {
   title: string;
@@ -41,7 +42,7 @@ export function composePost(post: PostInput): ComposedPost {
   for (const section of post.sections) {
     const noteBlocks = noteToBlocks(section.note, post.style === 'headings' ? UNDER_SESSION_HEADING : UNDER_TITLE);
     if (noteBlocks.length === 0) sessionsWithoutNotes.push(section.session.id);
-    blocks.push(...(post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section, noteBlocks)));
+    blocks.push(...(post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section.session, noteBlocks)));
   }
   blocks.push(...noteToBlocks(post.closing, UNDER_TITLE));
 
@@ -58,22 +59,11 @@ export function composePost(post: PostInput): ComposedPost {
   };
 }
 
+/** A heading per session; when the speakers make it too long, they open the section on a line of their own instead. */
 function headedSection(section: PostSection, noteBlocks: Block[]): Block[] {
-  return [{ kind: 'heading', level: 2, content: [text(sessionHeadingText(section.session))] }, ...noteBlocks];
-}
-
-/**
- * The first paragraph opens with the speakers in bold ("**Name, Role at Organisation**, …").
- * With nobody named the session title opens it instead; when the note does not start with a
- * paragraph, a short one naming speakers and title comes first.
- */
-function flowingSection(section: PostSection, noteBlocks: Block[]): Block[] {
-  const speakers = describeSpeakers(section.session.speakers);
-  const title = singleLine(section.session.title);
-  const opener: InlineNode = { kind: 'mark', mark: 'bold', children: [text(speakers || title)] };
-  const [first, ...rest] = noteBlocks;
-  if (first?.kind === 'paragraph') return [paragraph([opener, text(speakers ? ', ' : ': '), ...first.content]), ...rest];
-  return [paragraph(speakers ? [opener, text(`: ${title}`)] : [opener]), ...noteBlocks];
+  const heading = sessionHeading(section.session);
+  const speakerLine: Block[] = heading.speakerLine ? [paragraph(heading.speakerLine)] : [];
+  return [{ kind: 'heading', level: 2, content: [text(heading.text)] }, ...speakerLine, ...noteBlocks];
 }
 
 function excerptOf(intro: readonly Block[]): string {

@@ -5,7 +5,7 @@ import { renderMarkdown } from '../../shared/export/markdown';
 import { renderPlainText } from '../../shared/export/plainText';
 import { inlineText, type Block } from '../../shared/export/postBlocks';
 import type { PostInput } from '../../shared/export/postInput';
-import { describeSpeakers, sessionHeadingText } from '../../shared/export/speakers';
+import { MAX_SPEAKER_HEADING_LENGTH, describeSpeakers, sessionHeading } from '../../shared/export/speakers';
 import { renderWordPress } from '../../shared/export/wordpress';
 import { PRIVATE_PHONE_NUMBER, SESSIONS, conferenceDay, emptyPost, session, speaker } from './fixtures/conferenceDay';
 import { BOLD, ITALIC, heading, image, lineBreak, link, list, note, paragraph, privateNote, styled, text, timestamp } from './fixtures/noteBuilders';
@@ -44,7 +44,7 @@ function summary(blocks: readonly Block[]): string[] {
 
 describe('session headings', () => {
   it('names one speaker with role and organisation', () => {
-    expect(sessionHeadingText(SESSIONS.keynote)).toBe('Chris Example, Chief Architect at Agency: The reality of cloud');
+    expect(sessionHeading(SESSIONS.keynote)).toEqual({ speakerLine: null, text: 'Chris Example, Chief Architect at Agency: The reality of cloud' });
   });
 
   it('leaves out a missing role or organisation without stray commas', () => {
@@ -58,17 +58,32 @@ describe('session headings', () => {
       'Ada Lovelace, CTO at Analytical and Charles Babbage, Founder at Engines',
     );
     expect(describeSpeakers([speaker('Ada'), speaker('Grace'), speaker('Mary')])).toBe('Ada, Grace and Mary');
-    expect(sessionHeadingText(SESSIONS.panel)).toBe(
-      'Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
+    expect(describeSpeakers(SESSIONS.panel.speakers)).toBe('Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society');
+  });
+
+  it(`names the speakers in the heading up to ${MAX_SPEAKER_HEADING_LENGTH} characters, else gives the title and opens the section with them`, () => {
+    const titled = (title: string) => sessionHeading({ title, speakers: [speaker('Priya Raman', 'Chief Architect', 'Northwind')] });
+    const prefix = 'Priya Raman, Chief Architect at Northwind: ';
+    const fits = 'x'.repeat(MAX_SPEAKER_HEADING_LENGTH - prefix.length);
+    expect(titled(fits)).toEqual({ text: `${prefix}${fits}`, speakerLine: null });
+    expect(titled(`${fits}y`)).toEqual({
+      text: `${fits}y`,
+      speakerLine: [{ kind: 'mark', mark: 'bold', children: [{ kind: 'text', text: 'Priya Raman' }] }, { kind: 'text', text: ', Chief Architect at Northwind' }],
+    });
+    // Characters, not UTF-16 units: a title in another script is not cut short.
+    expect(titled('🎤'.repeat(MAX_SPEAKER_HEADING_LENGTH - prefix.length)).speakerLine).toBeNull();
+    const panel = composePost({ ...conferenceDay(), sections: [{ session: SESSIONS.panel, note: null }] });
+    expect(renderHtml(panel, { document: false })).toContain(
+      '<h2>Who pays for the data?</h2>\n<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society)</p>',
     );
   });
 
   it('keeps a title or name typed with line breaks on one line', () => {
-    expect(sessionHeadingText({ title: 'Cloud\ncosts\u2028today', speakers: [speaker('Ada\nLovelace', 'CTO\t')] })).toBe('Ada Lovelace, CTO: Cloud costs today');
+    expect(sessionHeading({ title: 'Cloud\ncosts\u2028today', speakers: [speaker('Ada\nLovelace', 'CTO\t')] }).text).toBe('Ada Lovelace, CTO: Cloud costs today');
   });
 
   it('is the title alone when nobody is named', () => {
-    expect(sessionHeadingText(SESSIONS.lightning)).toBe('Lightning talks');
+    expect(sessionHeading(SESSIONS.lightning)).toEqual({ text: 'Lightning talks', speakerLine: null });
   });
 });
 
@@ -86,7 +101,8 @@ describe('composePost', () => {
       'ol Measure before you migrate | Egress is the hidden cost | Plan the exit on day one',
       'image assets/3f2a9c.jpg',
       'p Slides: example.com/slides',
-      'h2 Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
+      'h2 Who pays for the data?',
+      'p Ada Lovelace (CTO at Analytical Engines Ltd), Grace Hopper (Rear Admiral) and Mary Somerville (Royal Society)',
       'h3 Key numbers',
       'ul 40% of budgets go to storage | Most teams never delete anything',
       'quote p Data has gravity,\nand gravity has a price.',
@@ -117,16 +133,16 @@ describe('composePost', () => {
     expect(onlyPrivate.sessionsWithoutNotes).toEqual(['keynote']);
   });
 
-  it('opens each session with the speaker in bold in the flowing style', () => {
+  it('opens each session with a sentence introducing the speakers in bold and the title in the flowing style', () => {
     const post = composePost(conferenceDay('flowing'));
     const html = renderHtml(post, { document: false });
-    expect(html).toContain('<p><strong>Chris Example, Chief Architect at Agency</strong>, <time datetime="09:05">09:05</time> Chris opened');
-    // The panel note starts with a heading, so a short opening paragraph comes first.
+    expect(html).toContain('<p><strong>Chris Example</strong>, Chief Architect at Agency, gave the keynote “The reality of cloud”. <time datetime="09:05">09:05</time> Chris opened');
+    // The panel note starts with a heading, so the sentence is a paragraph of its own.
     expect(html).toContain(
-      '<p><strong>Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society</strong>: Who pays for the data?</p>\n<h2>Key numbers</h2>',
+      '<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society) discussed “Who pays for the data?”</p>\n<h2>Key numbers</h2>',
     );
-    // Nobody named: the title opens the paragraph instead.
-    expect(html).toContain('<p><strong>Lightning talks</strong></p>');
+    // Nobody named: the title leads in.
+    expect(html).toContain('<p><strong>Lightning talks.</strong></p>');
     expect(html).not.toContain('<h2>Chris Example');
   });
 

@@ -29,7 +29,8 @@ const DAY_FRAGMENT = `<p>Day one of <em>Cloud Summit</em> drew 1,200 people to B
 <figcaption>Chris Example during the keynote</figcaption>
 </figure>
 <p>Slides: <a href="https://example.com/slides?talk=1&amp;lang=en">example.com/slides</a></p>
-<h2>Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?</h2>
+<h2>Who pays for the data?</h2>
+<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society)</p>
 <h3>Key numbers</h3>
 <ul>
 <li>40% of budgets go to storage</li>

@@ -44,7 +44,9 @@ Three lessons:
 
 Slides: [example.com/slides](https://example.com/slides?talk=1&lang=en)
 
-## Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?
+## Who pays for the data?
+
+**Ada Lovelace** (CTO at Analytical Engines Ltd), **Grace Hopper** (Rear Admiral) and **Mary Somerville** (Royal Society)
 
 ### Key numbers
 
@@ -129,7 +131,7 @@ describe('Markdown export', () => {
     const { body } = splitFrontMatter(renderMarkdown(composePost(conferenceDay()), { frontMatter: true }));
     const outline = outlineOfMarkdown(body);
     expect(outline.links).toEqual(['https://example.com/slides?talk=1&lang=en example.com/slides', 'mailto:press@example.com press@example.com']);
-    expect(outline.strong).toEqual(['what the cloud really costs', 'who here knows their bill?', 'bold and italic', 'security day']);
+    expect(outline.strong).toEqual(['what the cloud really costs', 'who here knows their bill?', 'Ada Lovelace', 'Grace Hopper', 'Mary Somerville', 'bold and italic', 'security day']);
     expect(outline.emphasis).toEqual(['Cloud Summit', 'Chris Example during the keynote', 'Most', 'and italic']);
     expect(outline.code).toEqual(['npm run bill']);
     expect(outline.blocks.filter((line) => /^h\d/.test(line))).toHaveLength(5);

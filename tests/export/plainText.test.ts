@@ -34,8 +34,10 @@ Chris Example during the keynote
 
 Slides: example.com/slides (https://example.com/slides?talk=1&lang=en)
 
-Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?
------------------------------------------------------------------------------------------------------------------------------------
+Who pays for the data?
+----------------------
+
+Ada Lovelace (CTO at Analytical Engines Ltd), Grace Hopper (Rear Admiral) and Mary Somerville (Royal Society)
 
 Key numbers
 

@@ -66,8 +66,12 @@ const DAY_BLOCKS = `<!-- wp:paragraph -->
 <!-- /wp:paragraph -->
 
 <!-- wp:heading -->
-<h2 class="wp-block-heading">Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?</h2>
+<h2 class="wp-block-heading">Who pays for the data?</h2>
 <!-- /wp:heading -->
+
+<!-- wp:paragraph -->
+<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society)</p>
+<!-- /wp:paragraph -->
 
 <!-- wp:heading {"level":3} -->
 <h3 class="wp-block-heading">Key numbers</h3>
@@ -197,6 +201,7 @@ describe('WordPress export', () => {
       'core/image',
       'core/paragraph',
       'core/heading',
+      'core/paragraph',
       'core/heading {"level":3}',
       'core/list',
       '  core/list-item',
