@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composePost } from '../../shared/export/composePost';
 import { renderHtml } from '../../shared/export/html';
 import { renderMarkdown } from '../../shared/export/markdown';
+import { renderPlainText } from '../../shared/export/plainText';
 import type { PostInput, PostStyle } from '../../shared/export/postInput';
 import { renderWordPress } from '../../shared/export/wordpress';
 import type { SerializedNoteState } from '../../shared/note/noteFile';
@@ -56,5 +57,14 @@ describe('heading levels', () => {
   it('stops at h6 however deep a note goes', () => {
     const deep = note(...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h2'] as const).map((tag) => heading(tag, text(tag))));
     expectEverywhere(oneSession(deep), [2, 3, 4, 5, 6, 6, 6, 4]);
+  });
+});
+
+describe('heading levels in plain text', () => {
+  it('are underlined as reStructuredText does: = for the title, - for sessions, ~ and ^ below them, so a reader sees the outline', () => {
+    const plain = renderPlainText(composePost(oneSession(note(heading('h1', text('Numbers')), 'Forty percent.', heading('h2', text('Sources')), heading('h3', text('Deeper still'))))));
+    expect(plain).toContain('Cloud Summit 2026 – Day 1 Reflections\n=====================================\n');
+    expect(plain).toContain('\nChris Example, Chief Architect at Agency: The reality of cloud\n--------------------------------------------------------------\n');
+    expect(plain).toContain('\nNumbers\n~~~~~~~\n\nForty percent.\n\nSources\n^^^^^^^\n\nDeeper still\n^^^^^^^^^^^^\n');
   });
 });

@@ -40,6 +40,7 @@ Who pays for the data?
 Ada Lovelace (CTO at Analytical Engines Ltd), Grace Hopper (Rear Admiral) and Mary Somerville (Royal Society)
 
 Key numbers
+~~~~~~~~~~~
 
 - 40% of budgets go to storage
 - Most teams never delete anything
