@@ -22,11 +22,16 @@ export type ComposedPost = {
   excerpt: string;
   /** The body in reading order: intro, sessions, closing. The title, byline and tags are not in it. */
   blocks: Block[];
+  /** Where each run of blocks comes from, in order: the intro, each session, the closing. */
+  parts: PostPart[];
   /** No session is included; the caller should say so instead of exporting a hollow post. */
   isEmpty: boolean;
   /** Included sessions whose note has nothing to export (missing, empty or only private notes). */
   sessionsWithoutNotes: string[];
 };
+
+/** `blockCount` blocks of the body, following those of the parts before it; `label` names the part for the reporter. */
+export type PostPart = { label: string; sessionId: string | null; blockCount: number };
 
 /** Note headings sit one level below what contains them: the post title (h1) or a session heading (h2). */
 const UNDER_TITLE = { topHeadingLevel: 2 };
@@ -36,15 +41,22 @@ const UNDER_SESSION_HEADING = { topHeadingLevel: 3 };
 const EXCERPT_LENGTH = 300;
 
 export function composePost(post: PostInput): ComposedPost {
+  const blocks: Block[] = [];
+  const parts: PostPart[] = [];
+  const add = (label: string, sessionId: string | null, partBlocks: Block[]) => {
+    blocks.push(...partBlocks);
+    if (partBlocks.length > 0) parts.push({ label, sessionId, blockCount: partBlocks.length });
+  };
   const intro = noteToBlocks(post.intro, UNDER_TITLE);
-  const blocks: Block[] = [...intro];
+  add('The intro', null, intro);
   const sessionsWithoutNotes: string[] = [];
   for (const section of post.sections) {
     const noteBlocks = noteToBlocks(section.note, post.style === 'headings' ? UNDER_SESSION_HEADING : UNDER_TITLE);
     if (noteBlocks.length === 0) sessionsWithoutNotes.push(section.session.id);
-    blocks.push(...(post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section.session, noteBlocks)));
+    const sectionBlocks = post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section.session, noteBlocks);
+    add(`“${singleLine(section.session.title)}”`, section.session.id, sectionBlocks);
   }
-  blocks.push(...noteToBlocks(post.closing, UNDER_TITLE));
+  add('The closing', null, noteToBlocks(post.closing, UNDER_TITLE));
 
   return {
     title: singleLine(post.title),
@@ -54,6 +66,7 @@ export function composePost(post: PostInput): ComposedPost {
     tags: uniqueTags(post.tags),
     excerpt: excerptOf(intro),
     blocks,
+    parts,
     isEmpty: post.sections.length === 0,
     sessionsWithoutNotes,
   };

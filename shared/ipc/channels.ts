@@ -84,6 +84,8 @@ export const channels = {
       format: z.enum(EXPORT_FORMATS),
       fragment: z.boolean().default(false),
       frontMatter: z.boolean().default(false),
+      /** The editor's "Export anyway": TK markers are left and they know. */
+      allowTkMarkers: z.boolean().default(false),
     }),
   ),
   'app:flush-complete': channel<{ acknowledged: true }>()(z.strictObject({ requestId: z.string().max(100) })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PostInput, PostSection } from '../export/postInput';
 import { POST_STYLES } from '../export/postInput';
+import type { TkMarker } from '../export/tkMarkers';
 import { serializedNoteStateSchema, type SerializedNoteState } from '../note/noteFile';
 import { dateOfDay } from './calendar';
 import { idSchema, MAX_EVENT_DAYS, type EventFile, type Session } from './event';
@@ -179,7 +180,14 @@ export type PostResolution = {
   attention: AttentionItem[];
 };
 
-/** What `export:write` did: the file written (and how many photos were copied beside it), or nothing when the save dialog was cancelled. */
+/** An export (or publish) refused because TK markers are left and the editor did not say to go ahead anyway. */
+export type BlockedByTkMarkers = { status: 'blocked'; tkMarkers: TkMarker[] };
+
+/**
+ * What `export:write` did: the file written (and how many photos were copied beside it),
+ * nothing when the save dialog was cancelled, or nothing because TK markers are left.
+ */
 export type ExportResult =
   | { status: 'written'; path: string; bytes: number; images: number; problems: string[] }
-  | { status: 'cancelled' };
+  | { status: 'cancelled' }
+  | BlockedByTkMarkers;

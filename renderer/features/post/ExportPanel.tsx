@@ -3,34 +3,41 @@ import type { ComposedPost } from '../../../shared/export/composePost';
 import { renderHtml } from '../../../shared/export/html';
 import { renderPlainText } from '../../../shared/export/plainText';
 import type { ExportOptions } from '../../../shared/export/renderPost';
+import { findTkMarkers, type TkMarker } from '../../../shared/export/tkMarkers';
 import type { Result } from '../../../shared/ipc/result';
 import { EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../shared/model/post';
 import { Field } from '../../ui/Field';
 import { copyRichText } from './copyRichText';
+import { TkMarkersBlocked } from './TkMarkersBlocked';
 
 type ExportPanelProps = {
   post: ComposedPost;
   options: ExportOptions;
   onOptionsChange: (options: ExportOptions) => void;
-  /** Saves everything pending, then has the main process (or the host) write the file. */
-  onExport: () => Promise<Result<ExportResult>>;
+  /** Saves everything pending, then has the main process (or the host) write the file; refused while TK markers are left unless allowed. */
+  onExport: (allowTkMarkers: boolean) => Promise<Result<ExportResult>>;
 };
 
 const FORMAT_LABELS: Record<ExportFormat, string> = { html: 'HTML', markdown: 'Markdown', wordpress: 'WordPress blocks', text: 'Plain text (email)' };
 
-type Outcome = { kind: 'written'; message: string; problems: string[] } | { kind: 'copied' | 'error'; message: string } | null;
+type Outcome =
+  | { kind: 'written'; message: string; problems: string[] }
+  | { kind: 'copied' | 'error'; message: string }
+  | { kind: 'blocked'; markers: TkMarker[]; action: 'export' | 'copy' }
+  | null;
 
 /** Export to a file in the chosen format, or copy the post as rich text. */
 export function ExportPanel({ post, options, onOptionsChange, onExport }: ExportPanelProps) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  async function exportFile() {
+  async function exportFile(allowTkMarkers: boolean) {
     setBusy(true);
     setOutcome(null);
-    const result = await onExport();
+    const result = await onExport(allowTkMarkers);
     setBusy(false);
     if (!result.ok) setOutcome({ kind: 'error', message: result.error.message });
+    else if (result.value.status === 'blocked') setOutcome({ kind: 'blocked', markers: result.value.tkMarkers, action: 'export' });
     else if (result.value.status === 'written') {
       const { path, bytes, images, problems } = result.value;
       const photos = images === 0 ? '' : `, ${images === 1 ? 'one photo' : `${images} photos`} copied beside it`;
@@ -38,7 +45,10 @@ export function ExportPanel({ post, options, onOptionsChange, onExport }: Export
     }
   }
 
-  function copy() {
+  /** The clipboard is an export too: the same TK markers stop it, checked here on the post as shown. */
+  function copy(allowTkMarkers: boolean) {
+    const markers = allowTkMarkers ? [] : findTkMarkers(post);
+    if (markers.length > 0) return setOutcome({ kind: 'blocked', markers, action: 'copy' });
     const copied = copyRichText(renderHtml(post, { document: false }), renderPlainText(post));
     setOutcome(copied ? { kind: 'copied', message: 'Copied as rich text and plain text.' } : { kind: 'error', message: 'The clipboard refused the copy; export to a file instead.' });
   }
@@ -71,15 +81,18 @@ export function ExportPanel({ post, options, onOptionsChange, onExport }: Export
         )}
       </div>
       <div className="post-export-actions">
-        <button type="button" className="button button-primary" disabled={busy || post.isEmpty} onClick={() => void exportFile()}>
+        <button type="button" className="button button-primary" disabled={busy || post.isEmpty} onClick={() => void exportFile(false)}>
           {busy ? 'Exporting…' : 'Export…'}
         </button>
-        <button type="button" className="button" disabled={post.isEmpty} onClick={copy}>
+        <button type="button" className="button" disabled={post.isEmpty} onClick={() => copy(false)}>
           Copy to clipboard
         </button>
       </div>
       {post.isEmpty && <p className="post-export-note">The post includes no sessions yet: tick at least one to export it.</p>}
-      {outcome && (
+      {outcome?.kind === 'blocked' && (
+        <TkMarkersBlocked markers={outcome.markers} action={outcome.action} onAnyway={() => (outcome.action === 'export' ? void exportFile(true) : copy(true))} />
+      )}
+      {outcome && outcome.kind !== 'blocked' && (
         <div className={`post-export-outcome post-export-${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
           <p>{outcome.message}</p>
           {outcome.kind === 'written' && outcome.problems.length > 0 && (
