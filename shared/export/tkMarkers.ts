@@ -10,6 +10,7 @@ export type TkMarkerChoice = { allowTkMarkers?: boolean };
 
 /** Characters of context shown on each side of a marker, cut back to whole words. */
 const CONTEXT = 40;
+const SLACK = 15;
 
 /**
  * Every TK marker in what the post shows (title, body, byline), in reading order. Private
@@ -63,8 +64,9 @@ function listTexts(list: ListBlock): string[] {
 
 function excerptAround(text: string, start: number, length: number): string {
   const line = text.replace(/\s+/g, ' ');
-  let from = Math.max(0, start - CONTEXT);
-  let to = Math.min(line.length, start + length + CONTEXT);
+  // A few words more rather than an excerpt that leaves out only the first or last of them.
+  let from = start - CONTEXT <= SLACK ? 0 : start - CONTEXT;
+  let to = start + length + CONTEXT >= line.length - SLACK ? line.length : start + length + CONTEXT;
   if (from > 0) from = line.indexOf(' ', from) + 1 || from;
   if (to < line.length) to = Math.max(line.lastIndexOf(' ', to), start + length);
   return `${from > 0 ? '…' : ''}${line.slice(from, to).trim()}${to < line.length ? '…' : ''}`;
