@@ -25,10 +25,9 @@ export function renderMarkdown(post: ComposedPost, options: MarkdownOptions): st
   return `${parts.join('\n\n')}\n`;
 }
 
-/** The body alone (no title, byline or front matter), as a publisher sends it. */
-export function markdownBody(post: Pick<ComposedPost, 'blocks'>): string {
-  const body = blocksMarkdown(post.blocks).join('\n\n');
-  return body === '' ? '' : `${body}\n`;
+/** Blocks alone, with no title, byline or front matter (one note for `hallnotes note get`, a post's body for a publisher); nothing for no blocks. */
+export function renderMarkdownBlocks(blocks: readonly Block[]): string {
+  return blocks.length === 0 ? '' : `${blocksMarkdown(blocks).join('\n\n')}\n`;
 }
 
 function blocksMarkdown(blocks: readonly Block[]): string[] {

@@ -1,7 +1,7 @@
 import type { ExportFormat } from '../model/post';
 import type { ComposedPost } from './composePost';
 import { htmlBody } from './html';
-import { markdownBody } from './markdown';
+import { renderMarkdownBlocks } from './markdown';
 import { plainTextBody } from './plainText';
 import { imagesOf, pointImages, type ImageTarget, type PostImage } from './postImages';
 import { renderWordPress } from './wordpress';
@@ -19,7 +19,7 @@ export type RenderedPost = { metadata: PostMetadata; body: string; images: PostI
 
 const BODIES: Record<ExportFormat, (post: Pick<ComposedPost, 'blocks'>) => string> = {
   html: htmlBody,
-  markdown: markdownBody,
+  markdown: ({ blocks }) => renderMarkdownBlocks(blocks),
   wordpress: renderWordPress,
   text: plainTextBody,
 };

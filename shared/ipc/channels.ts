@@ -10,7 +10,7 @@ import {
   type EventSummary,
   type Session,
 } from '../model/event';
-import { EXPORT_FORMATS, photoDescriptionSchema, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
+import { EXISTING_EXPORT_CHOICES, EXPORT_FORMATS, photoDescriptionSchema, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
 import { preferenceChangesSchema, type Preferences } from '../model/preferences';
 import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDetail, type SnapshotSummary } from '../model/history';
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
@@ -84,6 +84,7 @@ export const channels = {
       format: z.enum(EXPORT_FORMATS),
       fragment: z.boolean().default(false),
       frontMatter: z.boolean().default(false),
+      ifExists: z.enum(EXISTING_EXPORT_CHOICES).default('ask'),
       /** The editor's "Export anyway": TK markers are left and they know. */
       allowTkMarkers: z.boolean().default(false),
     }),

@@ -2,7 +2,8 @@ import { parse } from '@wordpress/block-serialization-default-parser';
 import { describe, expect, it } from 'vitest';
 import { composePost } from '../../shared/export/composePost';
 import { renderHtml } from '../../shared/export/html';
-import { renderMarkdown } from '../../shared/export/markdown';
+import { renderMarkdown, renderMarkdownBlocks } from '../../shared/export/markdown';
+import { AS_STORED, noteToBlocks } from '../../shared/export/noteToBlocks';
 import { renderPlainText } from '../../shared/export/plainText';
 import type { PostInput, PostStyle } from '../../shared/export/postInput';
 import { renderWordPress } from '../../shared/export/wordpress';
@@ -66,5 +67,12 @@ describe('heading levels in plain text', () => {
     expect(plain).toContain('Cloud Summit 2026 – Day 1 Reflections\n=====================================\n');
     expect(plain).toContain('\nChris Example, Chief Architect at Agency: The reality of cloud\n--------------------------------------------------------------\n');
     expect(plain).toContain('\nNumbers\n~~~~~~~\n\nForty percent.\n\nSources\n^^^^^^^\n\nDeeper still\n^^^^^^^^^^^^\n');
+  });
+});
+
+describe('a note on its own', () => {
+  it('keeps the heading levels it stores (hallnotes note get prints them as typed)', () => {
+    const blocks = noteToBlocks(note(heading('h2', text('Background')), heading('h3', text('Numbers'))), AS_STORED);
+    expect(renderMarkdownBlocks(blocks)).toBe('## Background\n\n### Numbers\n');
   });
 });

@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../shared/export/markdown';
 import { renderPlainText } from '../../shared/export/plainText';
 import { renderPostParts } from '../../shared/export/renderedPost';
 import { renderWordPress } from '../../shared/export/wordpress';
-import { conferenceDay } from './fixtures/conferenceDay';
+import { KEYNOTE_PHOTO, conferenceDay } from './fixtures/conferenceDay';
 import { note, paragraph, styled, text, BOLD } from './fixtures/noteBuilders';
 
 const post = composePost(conferenceDay());
@@ -54,23 +54,23 @@ describe('the rendered post a publisher sends', () => {
       excerpt: 'Day one of Cloud Summit drew 1,200 people to Berlin.',
     });
     expect(parts.body).toBe(renderWordPress(post));
-    expect(parts.images).toEqual([{ src: 'assets/3f2a9c.jpg', alt: 'Chris Example on stage', caption: 'Chris Example during the keynote' }]);
+    expect(parts.images).toEqual([{ src: KEYNOTE_PHOTO, alt: 'Chris Example on stage', caption: 'Chris Example during the keynote' }]);
     expect(renderPostParts(post, 'html').body).toBe(renderHtml(post, { document: false }));
     expect(renderPostParts(post, 'markdown').body.startsWith('Day one of *Cloud Summit*')).toBe(true);
     expect(renderPostParts(post, 'text').body.startsWith('Day one of Cloud Summit')).toBe(true);
   });
 
   it('points photos where the publisher uploaded them, with the WordPress media id on the image block', () => {
-    const uploaded = { 'assets/3f2a9c.jpg': { src: 'https://blog.example/wp-content/uploads/2026/03/stage.jpg', mediaId: 123 } };
-    const wordpress = renderPostParts(post, 'wordpress', (src) => uploaded[src as keyof typeof uploaded]);
+    const uploaded: Record<string, { src: string; mediaId: number }> = { [KEYNOTE_PHOTO]: { src: 'https://blog.example/wp-content/uploads/2026/03/stage.jpg', mediaId: 123 } };
+    const wordpress = renderPostParts(post, 'wordpress', (src) => uploaded[src]);
     const image = parse(wordpress.body).find((block) => block.blockName === 'core/image')!;
     expect(image.attrs).toEqual({ id: 123 });
     expect(image.innerHTML).toBe(
       '\n<figure class="wp-block-image"><img src="https://blog.example/wp-content/uploads/2026/03/stage.jpg" alt="Chris Example on stage" class="wp-image-123"/><figcaption class="wp-element-caption">Chris Example during the keynote</figcaption></figure>\n',
     );
-    expect(wordpress.images).toEqual([{ src: 'assets/3f2a9c.jpg', alt: 'Chris Example on stage', caption: 'Chris Example during the keynote' }]);
+    expect(wordpress.images).toEqual([{ src: KEYNOTE_PHOTO, alt: 'Chris Example on stage', caption: 'Chris Example during the keynote' }]);
     const html = renderPostParts(post, 'html', (src) => ({ src: `https://ghost.example/content/images/${src.slice('assets/'.length)}` }));
-    expect(html.body).toContain('<img src="https://ghost.example/content/images/3f2a9c.jpg" alt="Chris Example on stage">');
+    expect(html.body).toContain(`<img src="https://ghost.example/content/images/${KEYNOTE_PHOTO.slice('assets/'.length)}" alt="Chris Example on stage">`);
   });
 
   it('takes the excerpt from the intro’s first paragraph, as plain text, clipped at a word to 300 characters', () => {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composePost } from '../../../shared/export/composePost';
-import { noteToBlocks } from '../../../shared/export/noteToBlocks';
+import { AS_STORED, noteToBlocks } from '../../../shared/export/noteToBlocks';
 import { findTkMarkers, summarizeTkMarkers, type TkMarker } from '../../../shared/export/tkMarkers';
 import { imagesOf } from '../../../shared/export/postImages';
 import type { Session } from '../../../shared/model/event';
@@ -29,7 +29,7 @@ export async function postAttention(loaded: LoadedPost, eventFolder: string): Pr
   const items: AttentionItem[] = [...tkItems('The title', null), ...tkItems('The intro', null), ...(await noteAttention({ label: 'The intro', sessionId: null, note: input.intro }, eventFolder))];
   for (const { session, note } of input.sections) {
     items.push(...tkItems(`“${session.title}”`, session.id), ...(await noteAttention({ label: `“${session.title}”`, sessionId: session.id, note }, eventFolder)));
-    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, { topHeadingLevel: 1 }).length === 0) items.push(emptyNote(session));
+    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, AS_STORED).length === 0) items.push(emptyNote(session));
     for (const speaker of session.speakers.filter((candidate) => candidate.role.trim() === '')) {
       items.push({ kind: 'speaker-without-role', sessionId: session.id, message: `“${session.title}”: ${speaker.name} has no role.` });
     }
@@ -51,7 +51,7 @@ async function noteAttention({ label, sessionId, note }: Part, eventFolder: stri
   for (const url of findings.unsafeLinks) {
     items.push({ kind: 'unsafe-link', sessionId, message: `${label} links to “${clip(url)}”, which is not an http(s) or mailto address; the post keeps the text without the link.` });
   }
-  const blocks = noteToBlocks(note, { topHeadingLevel: 1 });
+  const blocks = noteToBlocks(note, AS_STORED);
   const shown = new Set(imageSources(blocks));
   for (const src of findings.images.filter((candidate) => !shown.has(candidate))) {
     items.push({ kind: 'missing-image', sessionId, message: `${label} has a photo (${clip(src) || 'no file'}) outside the event's assets folder; the post leaves it out.` });

@@ -104,9 +104,9 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
           post={composed}
           options={options}
           onOptionsChange={setOptions}
-          onExport={async (allowTkMarkers) => {
+          onExport={async (ifExists, allowTkMarkers) => {
             await editing.flush();
-            return api['export:write']({ eventId: event.id, day, ...options, allowTkMarkers });
+            return api['export:write']({ eventId: event.id, day, ...options, ifExists, allowTkMarkers });
           }}
         />
         <PostPreview post={composed} options={options} imageUrl={imageUrl} />
