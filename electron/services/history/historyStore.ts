@@ -11,7 +11,8 @@ import {
 import { noteFileSchema } from '../../../shared/note/noteFile';
 import { countWords, noteStateText } from '../../../shared/note/noteText';
 import type { LibraryPaths } from '../library/libraryPaths';
-import { writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
+import { writeFileAtomic } from '../storage/atomicWrite';
+import type { LibraryLocks } from '../storage/libraryLocks';
 import { readValidatedJson } from '../storage/readValidatedJson';
 import { DamagedFileError, fileSystemError, ServiceError } from '../storage/serviceError';
 import { historyFolder } from './historyPaths';
@@ -37,7 +38,7 @@ export class HistoryStore {
 
   constructor(
     private readonly paths: LibraryPaths,
-    private readonly writes: WriteQueue,
+    private readonly locks: LibraryLocks,
     private readonly retentionDays: () => number,
     private readonly now: HistoryClock = () => new Date(),
   ) {}
@@ -68,7 +69,7 @@ export class HistoryStore {
 
   /** Snapshots the note as it is on disk now (e.g. before an import), queued with the note's own writes. */
   snapshotNow(eventId: string, session: SessionRef, reason: SnapshotReason): Promise<SnapshotSummary | null> {
-    return this.writes.run(this.paths.noteFile(eventId, session.id), () => this.take(eventId, session, reason));
+    return this.locks.run(eventId, 'keeping a snapshot of a note', () => this.take(eventId, session, reason));
   }
 
   /**

@@ -20,7 +20,8 @@ import {
 } from '../../../shared/model/event';
 import { minutesOfDay } from '../../../shared/model/calendar';
 import type { EventList, EventProblem, EventWithSession } from '../../../shared/ipc/channels';
-import { syncFolder, writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
+import { syncFolder, writeFileAtomic } from '../storage/atomicWrite';
+import type { LibraryLocks } from '../storage/libraryLocks';
 import { readValidatedJson } from '../storage/readValidatedJson';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
@@ -29,16 +30,17 @@ import { ignoreLibraryChanges, type LibraryChangeListener } from './libraryChang
 import type { LibraryPaths } from './libraryPaths';
 
 /**
- * Events and their agendas. Every change is a read-modify-write of one `event.json` under that
- * file's write queue, read from disk each time it has changed there (see read()), so the CLI
- * and the app can share a library.
+ * Events and their agendas. Every change is a read-modify-write of one `event.json` holding the
+ * event's lock (shared with every other process on the library), read from disk under that lock
+ * each time it has changed there (see read()), so the app and any number of CLIs can share a
+ * library without losing each other's changes.
  */
 export class EventStore {
   private readonly readCache = new Map<string, { identity: string; event: EventFile }>();
 
   constructor(
     private readonly paths: LibraryPaths,
-    private readonly writes: WriteQueue,
+    private readonly locks: LibraryLocks,
     private readonly onChanged: LibraryChangeListener = ignoreLibraryChanges,
   ) {}
 
@@ -116,7 +118,7 @@ export class EventStore {
   async delete(eventId: string): Promise<void> {
     const event = await this.get(eventId);
     const target = join(this.paths.trashFolder, 'events', `${trashStamp()}-${event.id}`);
-    await this.writes.run(this.paths.eventFile(eventId), async () => {
+    await this.locks.run(eventId, 'deleting the event', async () => {
       try {
         await mkdir(join(this.paths.trashFolder, 'events'), { recursive: true });
         await rename(this.paths.eventFolder(eventId), target);
@@ -223,7 +225,7 @@ export class EventStore {
   }
 
   private change(eventId: string, apply: (event: EventFile) => EventFile): Promise<EventFile> {
-    return this.writes.run(this.paths.eventFile(eventId), async () => {
+    return this.locks.run(eventId, 'an agenda change', async () => {
       const changed = apply(await this.get(eventId));
       const event = { ...changed, updatedAt: new Date().toISOString() };
       await this.write(event);

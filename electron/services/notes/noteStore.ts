@@ -5,9 +5,10 @@ import type { Session } from '../../../shared/model/event';
 import type { SnapshotReason } from '../../../shared/model/history';
 import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteState } from '../../../shared/note/noteFile';
 import { sanitizeNoteState } from '../../../shared/note/sanitizeNoteState';
-import { writeFileAtomic, syncFolder, type WriteQueue } from '../storage/atomicWrite';
+import { writeFileAtomic, syncFolder } from '../storage/atomicWrite';
+import type { LibraryLocks } from '../storage/libraryLocks';
 import { readValidatedJson } from '../storage/readValidatedJson';
-import { DamagedFileError, fileSystemError, ServiceError } from '../storage/serviceError';
+import { DamagedFileError, fileSystemError, libraryMissingError, ServiceError } from '../storage/serviceError';
 import { NO_NOTE_HISTORY, type NoteHistory } from '../history/noteHistory';
 import type { EventStore } from '../library/eventStore';
 import { trashStamp } from '../library/eventStore';
@@ -20,7 +21,7 @@ export class NoteStore {
   constructor(
     private readonly paths: LibraryPaths,
     private readonly events: EventStore,
-    private readonly writes: WriteQueue,
+    private readonly locks: LibraryLocks,
     private readonly onChanged: LibraryChangeListener = ignoreLibraryChanges,
     private readonly history: NoteHistory = NO_NOTE_HISTORY,
   ) {}
@@ -49,7 +50,7 @@ export class NoteStore {
    */
   async save(eventId: string, sessionId: string, editorState: SerializedNoteState, snapshotReason: SnapshotReason = 'editing'): Promise<SavedNote> {
     const filePath = this.paths.noteFile(eventId, sessionId);
-    return this.writes.run(filePath, async () => {
+    return this.locks.run(eventId, 'saving a note', async () => {
       const session = await this.findSession(eventId, sessionId);
       const state = parseOrThrow(noteFileSchema.shape.editorState, editorState, `note for "${session.title}"`);
       const note: NoteFile = { format: NOTE_FILE_FORMAT, sessionId, savedAt: new Date().toISOString(), editorState: sanitizeNoteState(state) };
@@ -65,7 +66,7 @@ export class NoteStore {
   async moveToTrash(eventId: string, session: Session): Promise<void> {
     const folder = join(this.paths.trashFolder, 'sessions', `${trashStamp()}-${eventId}-${session.id}`);
     const source = this.paths.noteFile(eventId, session.id);
-    await this.writes.run(source, async () => {
+    await this.locks.run(eventId, 'moving a note to the trash', async () => {
       try {
         await mkdir(folder, { recursive: true });
         await writeFileAtomic(join(folder, 'session.json'), `${JSON.stringify({ eventId, session }, null, 2)}\n`, `the deleted session "${session.title}"`);
@@ -104,7 +105,6 @@ export class NoteStore {
   private async explainMissingLibrary(error: unknown): Promise<unknown> {
     if (!(error instanceof ServiceError && error.code === 'not-found')) return error;
     const present = await access(this.paths.root).then(() => true, () => false);
-    if (present) return error;
-    return new ServiceError('library-missing', `The library folder ${this.paths.root} cannot be found: was a drive removed, or the folder renamed or moved?`);
+    return present ? error : libraryMissingError(this.paths.root);
   }
 }

@@ -4,7 +4,7 @@ import type { EventFile, Session } from '../../../shared/model/event';
 import { buildPostInput, emptyPostSettings, includedSessions, type PostDay, type PostResolution, type PostSettings } from '../../../shared/model/post';
 import { NOTE_FILE_FORMAT, noteFileSchema, type SerializedNoteState } from '../../../shared/note/noteFile';
 import type { LibraryPaths } from '../library/libraryPaths';
-import type { WriteQueue } from '../storage/atomicWrite';
+import type { LibraryLocks } from '../storage/libraryLocks';
 import { readValidatedJson } from '../storage/readValidatedJson';
 import { ServiceError } from '../storage/serviceError';
 import { postAttention } from './postAttention';
@@ -31,7 +31,7 @@ export class PostResolver {
   constructor(
     private readonly paths: LibraryPaths,
     private readonly posts: PostStore,
-    private readonly writes: WriteQueue,
+    private readonly locks: LibraryLocks,
   ) {}
 
   async load(eventId: string, day: PostDay): Promise<LoadedPost> {
@@ -66,15 +66,14 @@ export class PostResolver {
 
   private async readNote(eventId: string, session: Session): Promise<SerializedNoteState | null> {
     const filePath = this.paths.noteFile(eventId, session.id);
-    const note = await this.writes.run(filePath, () =>
-      readValidatedJson({
-        filePath,
-        schema: noteFileSchema,
-        supportedFormat: NOTE_FILE_FORMAT,
-        description: `the note for "${session.title}"`,
-        quarantineFolder: join(this.paths.quarantineFolder, eventId),
-      }),
-    );
+    await this.locks.settled(eventId);
+    const note = await readValidatedJson({
+      filePath,
+      schema: noteFileSchema,
+      supportedFormat: NOTE_FILE_FORMAT,
+      description: `the note for "${session.title}"`,
+      quarantineFolder: join(this.paths.quarantineFolder, eventId),
+    });
     return note?.editorState ?? null;
   }
 }
