@@ -46,13 +46,14 @@ export function createServices(options: { libraryPath: string; preferences: Pref
   let search: SearchService | undefined;
   const onChanged = (change: LibraryChange) => search?.onChanged(change);
   const events = new EventStore(paths, locks, onChanged);
-  search = new SearchService(paths, events);
-  const posts = new PostStore(paths, events, writes);
-  const postResolver = new PostResolver(paths, posts, locks);
   const preferences = new PreferenceService(options.preferences);
-  const snapshots = new HistoryStore(paths, locks, () => preferences.get().historyRetentionDays);
+  const snapshots = new HistoryStore(paths, () => preferences.get().historyRetentionDays);
   const damaged = new DamagedNotes(paths);
+  // The one owner of note files: everything below reads and moves notes through it.
   const notes = new NoteStore(paths, events, locks, onChanged, noteHistory(snapshots, damaged));
+  search = new SearchService(paths, events, notes);
+  const posts = new PostStore(paths, events, writes);
+  const postResolver = new PostResolver(paths, posts, notes);
   return {
     paths,
     events,
@@ -64,7 +65,7 @@ export function createServices(options: { libraryPath: string; preferences: Pref
     exporter: new PostExporter(paths, postResolver),
     search,
     history: new HistoryService(events, notes, snapshots, damaged),
-    trash: new TrashService(paths, events, snapshots, onChanged),
+    trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
   };
 }

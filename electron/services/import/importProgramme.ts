@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { EVENT_FILE_FORMAT, eventFileSchema, type EventFile, type Session } from '../../../shared/model/event';
 import { isKnownTimeZone } from '../../../shared/model/calendar';
 import type { ImportSummary } from '../../../shared/model/importSummary';
@@ -98,10 +97,7 @@ async function sessionsWithNotes(services: Services, event: EventFile): Promise<
 }
 
 async function noteExists(services: Services, eventId: string, sessionId: string): Promise<boolean> {
-  return access(services.paths.noteFile(eventId, sessionId)).then(
-    () => true,
-    () => false,
-  );
+  return services.notes.hasNote(eventId, sessionId);
 }
 
 /** The notes of sessions the import updates, flags or removes are kept as they were, in their history. */

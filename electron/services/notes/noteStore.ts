@@ -1,22 +1,28 @@
-import { access, mkdir, rename } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedNote, SavedNote } from '../../../shared/ipc/channels';
 import type { Session } from '../../../shared/model/event';
-import type { SnapshotReason } from '../../../shared/model/history';
-import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteState } from '../../../shared/note/noteFile';
+import type { SnapshotReason, SnapshotSummary } from '../../../shared/model/history';
+import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteNode, type SerializedNoteState } from '../../../shared/note/noteFile';
 import { sanitizeNoteState } from '../../../shared/note/sanitizeNoteState';
 import { writeFileAtomic, syncFolder } from '../storage/atomicWrite';
 import type { LibraryLocks } from '../storage/libraryLocks';
-import { readValidatedJson } from '../storage/readValidatedJson';
-import { DamagedFileError, fileSystemError, libraryMissingError, ServiceError } from '../storage/serviceError';
-import { NO_NOTE_HISTORY, type NoteHistory } from '../history/noteHistory';
+import { readJsonIfValid, readValidatedJson } from '../storage/readValidatedJson';
+import { fileSystemError, libraryMissingError, ServiceError } from '../storage/serviceError';
+import { NO_NOTE_HISTORY, type NoteHistory, type SessionRef } from '../history/noteHistory';
 import type { EventStore } from '../library/eventStore';
 import { trashStamp } from '../library/eventStore';
 import { ignoreLibraryChanges, type LibraryChangeListener } from '../library/libraryChange';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { parseOrThrow } from '../validation/parseOrThrow';
 
-/** One file per session's note. A save writes that one file and nothing else. */
+/**
+ * One file per session's note, and the one owner of those files: every part of Hallnotes that
+ * reads a note (the editor, the post and export, search, an import, the trash, the history) or
+ * moves one reads and moves it here, under one damage policy: a note file that cannot be read
+ * is moved unchanged into quarantine and remembered, so opening its session says so until the
+ * reporter decides, whoever came across the damage first. Writes and moves hold the event's lock.
+ */
 export class NoteStore {
   constructor(
     private readonly paths: LibraryPaths,
@@ -26,22 +32,36 @@ export class NoteStore {
     private readonly history: NoteHistory = NO_NOTE_HISTORY,
   ) {}
 
-  /** A note found damaged is quarantined and remembered: until the user decides, loading it keeps saying so. */
+  /** The note the editor opens. A note found damaged keeps saying so until the reporter decides. */
   async load(eventId: string, sessionId: string): Promise<LoadedNote> {
     const session = await this.findSession(eventId, sessionId);
-    const note = await readValidatedJson({
-      filePath: this.paths.noteFile(eventId, sessionId),
-      schema: noteFileSchema,
-      supportedFormat: NOTE_FILE_FORMAT,
-      description: `the note for "${session.title}"`,
-      quarantineFolder: join(this.paths.quarantineFolder, eventId),
-    }).catch(async (error: unknown) => {
-      // Reporting the damage matters more than remembering it, so a failed record is not raised instead.
-      if (error instanceof DamagedFileError) await this.history.recordDamage(eventId, session, error).catch(() => undefined);
-      throw error;
-    });
+    const note = await this.readStored(eventId, session);
     if (!note) await this.history.assertNotDamaged(eventId, session);
     return { note: note ? { ...note, editorState: sanitizeNoteState(note.editorState) } : null };
+  }
+
+  /**
+   * The stored note of a session, for the other services; null when it has none. Waits for the
+   * writes this process already queued for the event, so a read right after an edit sees it.
+   */
+  async read(eventId: string, session: SessionRef): Promise<NoteFile | null> {
+    await this.locks.settled(eventId);
+    return this.readStored(eventId, session);
+  }
+
+  /**
+   * Whether a session has a note worth keeping: one with any text, a photo or a timestamp, or a
+   * damaged one (kept so its snapshots stay reachable). An empty note is no note.
+   */
+  async hasNote(eventId: string, sessionId: string): Promise<boolean> {
+    const session = await this.sessionOrId(eventId, sessionId);
+    try {
+      const note = await this.read(eventId, session);
+      return note !== null && hasContent(note.editorState.root);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'damaged-file') return true;
+      throw error;
+    }
   }
 
   /**
@@ -55,10 +75,20 @@ export class NoteStore {
       const state = parseOrThrow(noteFileSchema.shape.editorState, editorState, `note for "${session.title}"`);
       const note: NoteFile = { format: NOTE_FILE_FORMAT, sessionId, savedAt: new Date().toISOString(), editorState: sanitizeNoteState(state) };
       await this.ensureNotesFolder(eventId, session);
-      await this.history.beforeOverwrite(eventId, session, snapshotReason);
+      const current = await this.readStoredOrDamaged(eventId, session);
+      await this.history.beforeOverwrite(eventId, session, snapshotReason, current?.editorState ?? null);
       const bytesWritten = await writeFileAtomic(filePath, JSON.stringify(note), `the note for "${session.title}"`);
       this.onChanged({ kind: 'note-saved', eventId, sessionId, editorState: note.editorState });
       return { savedAt: note.savedAt, bytesWritten };
+    });
+  }
+
+  /** Keeps the note as it is on disk now as a snapshot (before an import changes its session, say); null when there is none. */
+  async snapshot(eventId: string, sessionId: string, reason: SnapshotReason): Promise<SnapshotSummary | null> {
+    return this.locks.run(eventId, 'keeping a snapshot of a note', async () => {
+      const session = await this.findSession(eventId, sessionId);
+      const current = await this.readStoredOrDamaged(eventId, session);
+      return current ? this.history.keep(eventId, session, reason, current.editorState) : null;
     });
   }
 
@@ -81,13 +111,88 @@ export class NoteStore {
     this.onChanged({ kind: 'note-removed', eventId, sessionId: session.id });
   }
 
+  /**
+   * Moves a trashed note (`<trash folder>/note.json`) back to its session; false when there was
+   * none. Never replaces a note: a session that has one keeps it and the trashed one stays put.
+   */
+  async putBackFromTrash(trashFolder: string, eventId: string, session: SessionRef): Promise<boolean> {
+    const source = join(trashFolder, 'note.json');
+    const target = this.paths.noteFile(eventId, session.id);
+    return this.locks.run(eventId, 'putting a note back from the trash', async () => {
+      if (!(await exists(source))) return false;
+      if (await exists(target)) throw new ServiceError('conflict', `A note for session "${session.title}" already exists at ${target}; the deleted one was left in ${trashFolder}.`);
+      try {
+        await mkdir(this.paths.notesFolder(eventId)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw error;
+        });
+        await rename(source, target);
+        await syncFolder(this.paths.notesFolder(eventId));
+      } catch (error) {
+        throw fileSystemError(`put the note of "${session.title}" back from the trash`, error);
+      }
+      return true;
+    });
+  }
+
+  /** Undoes putBackFromTrash when the rest of a restore failed. */
+  async returnToTrash(trashFolder: string, eventId: string, session: SessionRef): Promise<void> {
+    await this.locks.run(eventId, 'returning a note to the trash', async () => {
+      await rename(this.paths.noteFile(eventId, session.id), join(trashFolder, 'note.json'));
+    });
+  }
+
+  /** A note waiting in the trash, read for the trash listing; never moved: the trash is never quarantined. */
+  async readTrashed(trashFolder: string): Promise<NoteFile | null> {
+    return readJsonIfValid(join(trashFolder, 'note.json'), noteFileSchema, 'in the trash');
+  }
+
+  /** Changes whenever the note's file is replaced (inode, size, time); null when there is none. For caches of what notes say. */
+  async fileStamp(eventId: string, sessionId: string): Promise<string | null> {
+    const info = await stat(this.paths.noteFile(eventId, sessionId)).catch(() => null);
+    return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : null;
+  }
+
+  /** Sessions of an event that have a note file, to tell listeners (the search) about an event put back. */
+  async sessionsWithFiles(eventId: string): Promise<Set<string>> {
+    const names = await readdir(this.paths.notesFolder(eventId)).catch(() => [] as string[]);
+    return new Set(names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
+  }
+
+  private readStored(eventId: string, session: SessionRef): Promise<NoteFile | null> {
+    return readValidatedJson({
+      filePath: this.paths.noteFile(eventId, session.id),
+      schema: noteFileSchema,
+      supportedFormat: NOTE_FILE_FORMAT,
+      description: `the note for "${session.title}"`,
+      quarantineFolder: join(this.paths.quarantineFolder, eventId),
+      exclusive: (work) => this.locks.run(eventId, 'moving a damaged note aside', work),
+      onQuarantined: (error) => this.history.recordDamage(eventId, session, error),
+    });
+  }
+
+  /** Before a write: a damaged file on disk is moved aside and recorded (never overwritten), then counts as no note. */
+  private async readStoredOrDamaged(eventId: string, session: SessionRef): Promise<NoteFile | null> {
+    try {
+      return await this.readStored(eventId, session);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'damaged-file') return null;
+      throw error;
+    }
+  }
+
   /** An empty notes/ folder is dropped by git and some sync tools; not recursive, so a vanished event is not recreated. */
-  private async ensureNotesFolder(eventId: string, session: Session): Promise<void> {
+  private async ensureNotesFolder(eventId: string, session: SessionRef): Promise<void> {
     try {
       await mkdir(this.paths.notesFolder(eventId));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemError(`save the note for "${session.title}"`, error);
     }
+  }
+
+  /** The session as the agenda has it, or (once it left the agenda, as during an import) just its id. */
+  private async sessionOrId(eventId: string, sessionId: string): Promise<SessionRef> {
+    const event = await this.events.get(eventId).catch(() => null);
+    return event?.sessions.find((candidate) => candidate.id === sessionId) ?? { id: sessionId, title: sessionId };
   }
 
   private async findSession(eventId: string, sessionId: string): Promise<Session> {
@@ -107,4 +212,16 @@ export class NoteStore {
     const present = await access(this.paths.root).then(() => true, () => false);
     return present ? error : libraryMissingError(this.paths.root);
   }
+}
+
+const CONTENT_NODE_TYPES = new Set(['image', 'timestamp']);
+
+function hasContent(node: SerializedNoteNode): boolean {
+  if (CONTENT_NODE_TYPES.has(node.type)) return true;
+  if (node.type === 'text' && String(node.text ?? '').trim() !== '') return true;
+  return (node.children ?? []).some(hasContent);
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }
