@@ -1,10 +1,13 @@
-import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import {
   EVENT_FILE_FORMAT,
   MAX_EVENT_DAYS,
+  MAX_SESSIONS_PER_EVENT,
   eventDayCount,
+  eventLimitProblems,
   eventFileSchema,
   summariseEvent,
   type EventChanges,
@@ -61,7 +64,10 @@ export class EventStore {
         const event = await this.read(entry);
         if (!event) problems.push({ location, message: 'This event folder has no event.json.' });
         else if (event.id !== entry) problems.push({ location, message: `This folder's event.json belongs to event "${event.id}" ("${event.title}"), not "${entry}"; it is left out of the list.` });
-        else events.push(event);
+        else {
+          events.push(event);
+          for (const message of eventLimitProblems(event)) problems.push({ location, message: `${message} It opens as it is, but no session can be added until some are deleted.` });
+        }
       } catch (error) {
         problems.push({ location, message: (error as Error).message });
       }
@@ -70,19 +76,41 @@ export class EventStore {
     return { events: events.map(summariseEvent), problems };
   }
 
-  async create(draft: EventDraft): Promise<EventFile> {
+  /**
+   * Creates an event, with its agenda when given (an import into a new event), in one step: the
+   * folder is written under a hidden name and renamed into place, so a crash or a full disk
+   * leaves either the whole event or nothing, never an empty one.
+   */
+  async create(draft: EventDraft, sessions: Session[] = []): Promise<EventFile> {
     const valid = parseOrThrow(eventDraftSchema, draft, 'event');
     const now = new Date().toISOString();
-    const event: EventFile = { format: EVENT_FILE_FORMAT, id: newEventId(valid.title), ...valid, createdAt: now, updatedAt: now, sessions: [] };
+    const id = newEventId(valid.title);
+    const event = parseOrThrow(eventFileSchema, { format: EVENT_FILE_FORMAT, id, ...valid, createdAt: now, updatedAt: now, sessions }, `agenda for event "${valid.title}"`);
+    assertGrowsWithinLimit(event, 0);
+    const staging = join(this.paths.eventsFolder, `${CREATING_PREFIX}${id}-${randomBytes(4).toString('hex')}`);
     try {
-      await mkdir(this.paths.notesFolder(event.id), { recursive: true });
+      await mkdir(this.paths.eventsFolder, { recursive: true });
+      await this.removeAbandonedCreations();
+      await mkdir(join(staging, 'notes'), { recursive: true });
+      await writeFileAtomic(join(staging, 'event.json'), serialise(event), `event "${event.title}"`);
+      await rename(staging, this.paths.eventFolder(id));
       await syncFolder(this.paths.eventsFolder);
     } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       throw fileSystemError(`create the folder for event "${event.title}"`, error);
     }
-    await this.write(event);
     this.onChanged({ kind: 'event-saved', event });
     return event;
+  }
+
+  /** A creation cut short by a crash leaves its hidden folder (nothing the reporter typed): cleared after an hour. */
+  private async removeAbandonedCreations(): Promise<void> {
+    const names = await readdir(this.paths.eventsFolder).catch(() => [] as string[]);
+    for (const name of names.filter((candidate) => candidate.startsWith(CREATING_PREFIX))) {
+      const folder = join(this.paths.eventsFolder, name);
+      const age = await stat(folder).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > ABANDONED_AFTER_MS) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 
   async get(eventId: string): Promise<EventFile> {
@@ -135,6 +163,12 @@ export class EventStore {
     const session: Session = { id: newSessionId(), ...valid };
     const event = await this.change(eventId, (current) => {
       assertDayExists(current, session.day);
+      if (current.sessions.length >= MAX_SESSIONS_PER_EVENT) {
+        throw new ServiceError(
+          'invalid-argument',
+          `Event "${current.title}" already has ${current.sessions.length.toLocaleString('en')} sessions, the most one event can hold; "${session.title}" was not added. Delete sessions you do not need, or put the rest of the programme in a second event.`,
+        );
+      }
       return { ...current, sessions: insertInTimeOrder(current.sessions, session) };
     });
     return { event, session };
@@ -221,18 +255,37 @@ export class EventStore {
   private async write(event: EventFile): Promise<void> {
     // On a drive with coarse timestamps (FAT: 2 s) a rewrite could look unchanged to read().
     this.readCache.delete(event.id);
-    await writeFileAtomic(this.paths.eventFile(event.id), `${JSON.stringify(event, null, 2)}\n`, `event "${event.title}"`);
+    await writeFileAtomic(this.paths.eventFile(event.id), serialise(event), `event "${event.title}"`);
   }
 
   private change(eventId: string, apply: (event: EventFile) => EventFile): Promise<EventFile> {
     return this.locks.run(eventId, 'an agenda change', async () => {
-      const changed = apply(await this.get(eventId));
+      const current = await this.get(eventId);
+      const changed = apply(current);
+      assertGrowsWithinLimit(changed, current.sessions.length);
       const event = { ...changed, updatedAt: new Date().toISOString() };
       await this.write(event);
       this.onChanged({ kind: 'event-saved', event });
       return event;
     });
   }
+}
+
+const CREATING_PREFIX = '.creating-';
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function serialise(event: EventFile): string {
+  return `${JSON.stringify(event, null, 2)}\n`;
+}
+
+/** Every write checks the limit; an agenda already over it (written elsewhere) may change but not grow. */
+function assertGrowsWithinLimit(event: EventFile, sessionsBefore: number): void {
+  const count = event.sessions.length;
+  if (count <= MAX_SESSIONS_PER_EVENT || count <= sessionsBefore) return;
+  throw new ServiceError(
+    'invalid-argument',
+    `Event "${event.title}" would have ${count.toLocaleString('en')} sessions; one event holds at most ${MAX_SESSIONS_PER_EVENT.toLocaleString('en')}. Nothing was changed.`,
+  );
 }
 
 function findSession(event: EventFile, sessionId: string): Session {

@@ -54,6 +54,8 @@ export class NoteStore {
    * damaged one (kept so its snapshots stay reachable). An empty note is no note.
    */
   async hasNote(eventId: string, sessionId: string): Promise<boolean> {
+    // Most sessions of a big programme have no note: those cost one stat, not a read of the agenda.
+    if ((await this.fileStamp(eventId, sessionId)) === null) return false;
     const session = await this.sessionOrId(eventId, sessionId);
     try {
       const note = await this.read(eventId, session);
