@@ -1,11 +1,11 @@
-import { access, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedNote, SavedNote } from '../../../shared/ipc/channels';
 import type { Session } from '../../../shared/model/event';
 import type { SnapshotReason, SnapshotSummary } from '../../../shared/model/history';
 import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteNode, type SerializedNoteState } from '../../../shared/note/noteFile';
 import { sanitizeNoteState } from '../../../shared/note/sanitizeNoteState';
-import { writeFileAtomic, syncFolder } from '../storage/atomicWrite';
+import { renameOver, writeFileAtomic, syncFolder } from '../storage/atomicWrite';
 import type { LibraryLocks } from '../storage/libraryLocks';
 import { readJsonIfValid, readValidatedJson } from '../storage/readValidatedJson';
 import { fileSystemError, libraryMissingError, ServiceError } from '../storage/serviceError';
@@ -102,7 +102,7 @@ export class NoteStore {
       try {
         await mkdir(folder, { recursive: true });
         await writeFileAtomic(join(folder, 'session.json'), `${JSON.stringify({ eventId, session }, null, 2)}\n`, `the deleted session "${session.title}"`);
-        await rename(source, join(folder, 'note.json')).catch((error: NodeJS.ErrnoException) => {
+        await renameOver(source, join(folder, 'note.json')).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
         });
         await syncFolder(this.paths.notesFolder(eventId));
@@ -127,7 +127,7 @@ export class NoteStore {
         await mkdir(this.paths.notesFolder(eventId)).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'EEXIST') throw error;
         });
-        await rename(source, target);
+        await renameOver(source, target);
         await syncFolder(this.paths.notesFolder(eventId));
       } catch (error) {
         throw fileSystemError(`put the note of "${session.title}" back from the trash`, error);
@@ -139,7 +139,7 @@ export class NoteStore {
   /** Undoes putBackFromTrash when the rest of a restore failed. */
   async returnToTrash(trashFolder: string, eventId: string, session: SessionRef): Promise<void> {
     await this.locks.run(eventId, 'returning a note to the trash', async () => {
-      await rename(this.paths.noteFile(eventId, session.id), join(trashFolder, 'note.json'));
+      await renameOver(this.paths.noteFile(eventId, session.id), join(trashFolder, 'note.json'));
     });
   }
 

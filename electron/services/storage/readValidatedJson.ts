@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { DamagedFileError, fileSystemError, ServiceError } from './serviceError';
-import { syncFolder } from './atomicWrite';
+import { renameOver, syncFolder } from './atomicWrite';
 
 export type ReadRequest<Schema extends z.ZodType> = {
   filePath: string;
@@ -81,7 +81,7 @@ async function quarantine(request: ReadRequest<z.ZodType>, reason: string): Prom
   const target = join(request.quarantineFolder, `${stamp}-${basename(request.filePath)}`);
   try {
     await mkdir(request.quarantineFolder, { recursive: true });
-    await rename(request.filePath, target);
+    await renameOver(request.filePath, target);
     await syncFolder(request.quarantineFolder);
   } catch (error) {
     return fileSystemError(`move damaged ${request.description} aside (${reason})`, error);
