@@ -27,7 +27,7 @@ export class HistoryService {
   async restore(eventId: string, sessionId: string, snapshotId: string): Promise<RestoredNote> {
     const session = await this.findSession(eventId, sessionId);
     const snapshot = await this.snapshots.get(eventId, session, snapshotId);
-    const saved = await this.notes.save(eventId, sessionId, snapshot.editorState, 'before-restore');
+    const saved = await this.notes.save(eventId, sessionId, snapshot.editorState, { reason: 'before-restore' });
     await this.damaged.clear(eventId, sessionId);
     const { editorState: _state, ...restoredFrom } = snapshot;
     return { ...saved, restoredFrom };

@@ -1,6 +1,6 @@
 import { access, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LoadedNote, SavedNote } from '../../../shared/ipc/channels';
+import type { KeptVersion, LoadedNote, SavedNote } from '../../../shared/ipc/channels';
 import type { Session } from '../../../shared/model/event';
 import type { SnapshotReason, SnapshotSummary } from '../../../shared/model/history';
 import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteNode, type SerializedNoteState } from '../../../shared/note/noteFile';
@@ -69,8 +69,14 @@ export class NoteStore {
   /**
    * Queued before anything is awaited, so of two saves of one note the one called last always
    * wins. The note on disk is snapshotted first (editing snapshots are rate-limited by the history).
+   *
+   * `baseSavedAt` is the version the caller's text started from (the editor sends the savedAt it
+   * opened or last saved; null when it opened no note). If the note on disk is another version —
+   * saved meanwhile by the CLI or another window — both are kept: that version becomes a
+   * snapshot, this one is saved, and the result says so. Without it (the CLI, a restore) the note
+   * is replaced as asked, after the usual snapshot.
    */
-  async save(eventId: string, sessionId: string, editorState: SerializedNoteState, snapshotReason: SnapshotReason = 'editing'): Promise<SavedNote> {
+  async save(eventId: string, sessionId: string, editorState: SerializedNoteState, options: SaveOptions = {}): Promise<SavedNote> {
     const filePath = this.paths.noteFile(eventId, sessionId);
     return this.locks.run(eventId, 'saving a note', async () => {
       const session = await this.findSession(eventId, sessionId);
@@ -78,10 +84,18 @@ export class NoteStore {
       const note: NoteFile = { format: NOTE_FILE_FORMAT, sessionId, savedAt: new Date().toISOString(), editorState: sanitizeNoteState(state) };
       await this.ensureNotesFolder(eventId, session);
       const current = await this.readStoredOrDamaged(eventId, session);
-      await this.history.beforeOverwrite(eventId, session, snapshotReason, current?.editorState ?? null);
+      const changedElsewhere = current !== null && options.baseSavedAt !== undefined && current.savedAt !== options.baseSavedAt;
+      let keptVersion: KeptVersion | undefined;
+      if (changedElsewhere) {
+        // Not caught: if the other version cannot be kept, this save must not replace it.
+        const kept = await this.history.keep(eventId, session, 'changed-elsewhere', current.editorState);
+        keptVersion = { savedAt: current.savedAt, snapshotId: kept?.id ?? null, message: describeKeptVersion(session, current.savedAt) };
+      } else {
+        await this.history.beforeOverwrite(eventId, session, options.reason ?? 'editing', current?.editorState ?? null);
+      }
       const bytesWritten = await writeFileAtomic(filePath, JSON.stringify(note), `the note for "${session.title}"`);
       this.onChanged({ kind: 'note-saved', eventId, sessionId, editorState: note.editorState });
-      return { savedAt: note.savedAt, bytesWritten };
+      return keptVersion ? { savedAt: note.savedAt, bytesWritten, keptVersion } : { savedAt: note.savedAt, bytesWritten };
     });
   }
 
@@ -214,6 +228,18 @@ export class NoteStore {
     const present = await access(this.paths.root).then(() => true, () => false);
     return present ? error : libraryMissingError(this.paths.root);
   }
+}
+
+export type SaveOptions = {
+  /** Why the version on disk is snapshotted before it is replaced; 'editing' is rate-limited. */
+  reason?: SnapshotReason;
+  /** The savedAt of the version this text was typed over; null when it started from no note. Leave out to replace whatever is there. */
+  baseSavedAt?: string | null;
+};
+
+function describeKeptVersion(session: SessionRef, savedAt: string): string {
+  const when = `${savedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  return `The note for "${session.title}" was also changed elsewhere (saved ${when}, from the command line or another window) while it was open here. Both are kept: the note now holds what you typed here, and the other version is in its History as "saved elsewhere while open here".`;
 }
 
 const CONTENT_NODE_TYPES = new Set(['image', 'timestamp']);
