@@ -125,6 +125,7 @@ export function Workspace() {
         selectedEventId={selection.eventId}
         onSelect={selection.openEvent}
         onCreate={() => setEventForm({ mode: 'create' })}
+        onRecovered={() => void library.refresh()}
         footer={<TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />}
       />
       {event && postView.day !== undefined ? (

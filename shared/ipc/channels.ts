@@ -35,7 +35,9 @@ function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
 
-export type EventProblem = { location: string; message: string };
+/** `recoverEventId`: the folder lost its event file and `events:recover` can give it one back. */
+export type EventProblem = { location: string; message: string; recoverEventId?: string };
+export type RecoveredEvent = { event: EventFile; how: 'restored' | 'rebuilt'; message: string };
 export type EventList = { events: EventSummary[]; problems: EventProblem[] };
 export type LibraryDescription = { libraryPath: string };
 export type EventWithSession = { event: EventFile; session: Session };
@@ -55,6 +57,7 @@ export const channels = {
   'events:get': channel<EventFile>()(eventRef),
   'events:update': channel<EventFile>()(z.strictObject({ eventId: idSchema, changes: eventChangesSchema })),
   'events:delete': channel<{ deleted: true }>()(eventRef),
+  'events:recover': channel<RecoveredEvent>()(eventRef),
   'sessions:add': channel<EventWithSession>()(z.strictObject({ eventId: idSchema, session: sessionDraftSchema })),
   'sessions:update': channel<EventWithSession>()(
     z.strictObject({ eventId: idSchema, sessionId: idSchema, changes: sessionChangesSchema }),

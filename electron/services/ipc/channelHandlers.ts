@@ -27,6 +27,7 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
       await events.delete(eventId);
       return { deleted: true };
     },
+    'events:recover': ({ eventId }) => events.recover(eventId, () => notes.sessionsWithFiles(eventId)),
     'sessions:add': ({ eventId, session }) => events.addSession(eventId, session),
     'sessions:update': ({ eventId, sessionId, changes }) => events.updateSession(eventId, sessionId, changes),
     'sessions:delete': async ({ eventId, sessionId }) => {

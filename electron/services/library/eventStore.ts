@@ -28,6 +28,7 @@ import type { LibraryLocks } from '../storage/libraryLocks';
 import { readValidatedJson } from '../storage/readValidatedJson';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
+import { planRecovery, type RecoveryPlan } from './eventRecovery';
 import { newEventId, newSessionId } from './ids';
 import { ignoreLibraryChanges, type LibraryChangeListener } from './libraryChange';
 import type { LibraryPaths } from './libraryPaths';
@@ -62,14 +63,15 @@ export class EventStore {
       const location = join(this.paths.eventsFolder, entry);
       try {
         const event = await this.read(entry);
-        if (!event) problems.push({ location, message: 'This event folder has no event.json.' });
+        if (!event) problems.push({ location, message: await this.describeMissingFile(entry), recoverEventId: entry });
         else if (event.id !== entry) problems.push({ location, message: `This folder's event.json belongs to event "${event.id}" ("${event.title}"), not "${entry}"; it is left out of the list.` });
         else {
           events.push(event);
           for (const message of eventLimitProblems(event)) problems.push({ location, message: `${message} It opens as it is, but no session can be added until some are deleted.` });
         }
       } catch (error) {
-        problems.push({ location, message: (error as Error).message });
+        const damaged = error instanceof ServiceError && error.code === 'damaged-file';
+        problems.push({ location, message: (error as Error).message, ...(damaged ? { recoverEventId: entry } : {}) });
       }
     }
     events.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title));
@@ -101,6 +103,34 @@ export class EventStore {
     }
     this.onChanged({ kind: 'event-saved', event });
     return event;
+  }
+
+  /**
+   * Gives a folder whose event.json was moved to quarantine its event back: the newest copy that
+   * reads now, or one rebuilt from what is left (see planRecovery), so its notes open again.
+   */
+  async recover(eventId: string, noteSessionIds: () => Promise<Set<string>>): Promise<{ event: EventFile; how: RecoveryPlan['how']; message: string }> {
+    return this.locks.run(eventId, 'recovering the event file', async () => {
+      const existing = await this.read(eventId).catch(() => null);
+      if (existing) throw new ServiceError('conflict', `Event "${existing.title}" opens as it is; there is nothing to recover.`);
+      const plan = await planRecovery({
+        eventId,
+        quarantineFolder: join(this.paths.quarantineFolder, eventId),
+        noteSessionIds: await noteSessionIds(),
+        now: new Date(),
+        machineTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      await this.write(plan.event);
+      this.onChanged({ kind: 'event-saved', event: plan.event });
+      return { event: plan.event, how: plan.how, message: plan.message };
+    });
+  }
+
+  private async describeMissingFile(eventId: string): Promise<string> {
+    const quarantined = await readdir(join(this.paths.quarantineFolder, eventId)).then((names) => names.some((name) => name.endsWith('-event.json')), () => false);
+    return quarantined
+      ? `This event's event.json could not be read and was moved to ${join(this.paths.quarantineFolder, eventId)}; its notes are still here. Recover it to open the event again.`
+      : 'This event folder has no event.json; its notes, if any, are still here. Recover it to open them again.';
   }
 
   /** A creation cut short by a crash leaves its hidden folder (nothing the reporter typed): cleared after an hour. */
