@@ -133,6 +133,15 @@ describe('a damaged event file', () => {
     expect(await dispatchChannel(handlers, 'events:recover', { eventId: event.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('nothing to recover') } });
   });
 
+  it('found by two readers at once is moved aside once, and neither says it could not be moved', async () => {
+    await writeFile(join(library.root, 'events', event.id, 'event.json'), '{"format":1,"id":"');
+    const [listed, opened] = await Promise.all([library.services.events.list(), library.services.events.get(event.id).catch((error: Error) => error)]);
+    const said = [...listed.problems.map((problem) => problem.message), (opened as Error).message].join('\n');
+    expect(said).not.toContain('Could not move');
+    expect(listed.problems).toEqual([expect.objectContaining({ recoverEventId: event.id })]);
+    expect(await readdir(quarantineFolder())).toHaveLength(1);
+  });
+
   it('set aside by an older Hallnotes for being over a limit comes back whole', async () => {
     const eventFile = join(library.root, 'events', event.id, 'event.json');
     const { mkdir, rename } = await import('node:fs/promises');

@@ -276,6 +276,8 @@ export class EventStore {
       supportedFormat: EVENT_FILE_FORMAT,
       description: `the event file of "${eventId}"`,
       quarantineFolder: join(this.paths.quarantineFolder, eventId),
+      // Two readers (the list and the open event) may find it damaged at once: one moves it.
+      exclusive: (work) => this.locks.run(eventId, 'moving a damaged event file aside', work),
     });
     if (event && identity !== null) this.readCache.set(eventId, { identity, event: structuredClone(event) });
     else this.readCache.delete(eventId);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { EventSummary } from '../../../shared/model/event';
+import type { EventFile, EventSummary } from '../../../shared/model/event';
 import type { EventProblem } from '../../../shared/ipc/channels';
 import { PlusIcon } from '../../ui/icons';
 import { formatDateRange } from '../../ui/format';
@@ -16,7 +16,7 @@ type EventListProps = {
   /** Shown at the foot of the pane (the trash). */
   footer?: ReactNode;
   /** An event folder was given its event file back. */
-  onRecovered?: () => void;
+  onRecovered?: (event: EventFile) => void;
 };
 
 /** The library sidebar: every event, newest first, and the button to create one. */
@@ -58,7 +58,7 @@ export function EventList({ events, problems, error, libraryPath, selectedEventI
             {problems.map((problem) => (
               <li key={`${problem.location}: ${problem.message}`}>
                 <code>{problem.location}</code>: {problem.message}
-                {problem.recoverEventId && <RecoverEventButton eventId={problem.recoverEventId} onRecovered={() => onRecovered?.()} />}
+                {problem.recoverEventId && <RecoverEventButton eventId={problem.recoverEventId} onRecovered={(event) => onRecovered?.(event)} />}
               </li>
             ))}
           </ul>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { api } from '../../api/bridge';
 
-type RecoverEventButtonProps = { eventId: string; onRecovered: () => void };
+import type { EventFile } from '../../../shared/model/event';
+
+type RecoverEventButtonProps = { eventId: string; onRecovered: (event: EventFile) => void };
 
 /** For an event folder whose event.json was set aside: gives it one back (the notes are still there) and says how. */
 export function RecoverEventButton({ eventId, onRecovered }: RecoverEventButtonProps) {
@@ -11,7 +13,7 @@ export function RecoverEventButton({ eventId, onRecovered }: RecoverEventButtonP
     setState({ busy: true, message: null, failed: false });
     const result = await api['events:recover']({ eventId });
     setState({ busy: false, message: result.ok ? result.value.message : result.error.message, failed: !result.ok });
-    if (result.ok) onRecovered();
+    if (result.ok) onRecovered(result.value.event);
   }
 
   return (
