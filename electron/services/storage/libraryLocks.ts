@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { fileSystemError, libraryMissingError, ServiceError } from './serviceError';
 import type { WriteQueue } from './atomicWrite';
 import type { LibraryPaths } from '../library/libraryPaths';
@@ -22,8 +22,12 @@ export type LockTiming = {
 };
 
 const DEFAULT_TIMING: LockTiming = { staleAfterMs: 30_000, refreshEveryMs: 5_000, giveUpAfterMs: 30_000 };
-/** A lock file is written right after it is created; one still empty after this long was left by a crash in between. */
-const UNWRITTEN_GRACE_MS = 2_000;
+/** A `.break` file lives for microseconds; one older than this was left by a crash. */
+const BREAKER_GRACE_MS = 2_000;
+/** The disk takes no writes at all: no lock can be made, and the work will say why it cannot save either. */
+const WRITES_REFUSED = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+
+class WritesRefused extends Error {}
 
 type Holder = { pid: number; host: string; token: string; since: string; purpose: string };
 
@@ -56,7 +60,13 @@ export class LibraryLocks {
     const held = this.held.getStore();
     if (held?.has(eventId)) return work();
     return this.queue.run(queueKey(eventId), async () => {
-      const release = await this.acquire(eventId, purpose);
+      // On a full or read-only disk the work runs without the file lock: its own writes fail
+      // and say so ("the disk is full"), and then the next save, after writing works again,
+      // takes the lock as usual. Nothing can be overwritten by anyone meanwhile.
+      const release = await this.acquire(eventId, purpose).catch((error: unknown) => {
+        if (error instanceof WritesRefused) return async () => undefined;
+        throw error;
+      });
       try {
         return await this.held.run(new Set([...(held ?? []), eventId]), work);
       } finally {
@@ -77,17 +87,19 @@ export class LibraryLocks {
     const contents = JSON.stringify(holder);
     const giveUpAt = Date.now() + this.timing.giveUpAfterMs;
     let folderCreated = false;
+    let created: Awaited<ReturnType<typeof open>> | null = null;
     for (let attempt = 0; ; attempt++) {
       try {
-        await writeFile(file, contents, { flag: 'wx' });
+        created = await open(file, 'wx');
         break;
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+        const code = (error as NodeJS.ErrnoException).code ?? '';
         if (code === 'ENOENT' && !folderCreated) {
           await this.createFolder();
           folderCreated = true;
           continue;
         }
+        if (WRITES_REFUSED.has(code)) throw new WritesRefused();
         if (code !== 'EEXIST') throw fileSystemError(`lock event "${eventId}" for a change`, error);
       }
       const other = await this.readLock(file);
@@ -99,6 +111,21 @@ export class LibraryLocks {
       if (Date.now() > giveUpAt) throw busyError(eventId, other.holder);
       await sleep(Math.min(50, 2 ** Math.min(attempt, 5)) + Math.random() * 5);
     }
+    // On a full disk the holder's name may not fit; the empty file is still the lock, known by its inode.
+    let written = true;
+    let inode: number;
+    try {
+      inode = (await created.stat()).ino;
+      await created.writeFile(contents).catch((error: NodeJS.ErrnoException) => {
+        if (!WRITES_REFUSED.has(error.code ?? '')) throw error;
+        written = false;
+      });
+    } catch (error) {
+      await created.close().catch(() => undefined);
+      await unlink(file).catch(() => undefined);
+      throw fileSystemError(`lock event "${eventId}" for a change`, error);
+    }
+    await created.close().catch(() => undefined);
     tokensHeldByThisProcess.add(holder.token);
     const refresh = setInterval(() => {
       const now = new Date();
@@ -109,8 +136,10 @@ export class LibraryLocks {
       clearInterval(refresh);
       tokensHeldByThisProcess.delete(holder.token);
       // Only our own lock is removed: if it was taken over as stale meanwhile, the new holder keeps theirs.
-      const current = await readFile(file, 'utf8').catch(() => null);
-      if (current === contents) await unlink(file).catch(() => undefined);
+      const ours = written
+        ? (await readFile(file, 'utf8').catch(() => null)) === contents
+        : (await stat(file).then((info) => info.ino === inode && info.size === 0, () => false));
+      if (ours) await unlink(file).catch(() => undefined);
     };
   }
 
@@ -122,6 +151,7 @@ export class LibraryLocks {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return;
       if (code === 'ENOENT') throw libraryMissingError(this.paths.root);
+      if (WRITES_REFUSED.has(code ?? '')) throw new WritesRefused();
       throw fileSystemError(`create the lock folder ${this.paths.locksFolder}`, error);
     }
   }
@@ -137,7 +167,8 @@ export class LibraryLocks {
   }
 
   private isStale({ holder, ageMs }: { holder: Holder | null; ageMs: number }): boolean {
-    if (holder === null) return ageMs > UNWRITTEN_GRACE_MS;
+    // No holder written (a full disk, or a crash right after creating it): only its age can tell.
+    if (holder === null) return ageMs > this.timing.staleAfterMs;
     if (ageMs > this.timing.staleAfterMs) return true;
     if (holder.host !== hostname()) return false;
     // Our own process id but not a lock we hold: left by an earlier process that had the same id.
@@ -155,9 +186,11 @@ export class LibraryLocks {
     try {
       await writeFile(breaker, String(process.pid), { flag: 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemError(`take over the stale lock ${file}`, error);
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (WRITES_REFUSED.has(code)) throw new WritesRefused();
+      if (code !== 'EEXIST') throw fileSystemError(`take over the stale lock ${file}`, error);
       const age = await stat(breaker).then((info) => Date.now() - info.mtimeMs, () => 0);
-      if (age > UNWRITTEN_GRACE_MS) await unlink(breaker).catch(() => undefined);
+      if (age > BREAKER_GRACE_MS) await unlink(breaker).catch(() => undefined);
       else await sleep(5);
       return;
     }
