@@ -13,6 +13,7 @@ import { PostResolver } from './posts/resolvePost';
 import { PreferenceService, type PreferenceBackend } from './preferences/preferenceService';
 import { SearchService } from './search/searchService';
 import { WriteQueue } from './storage/atomicWrite';
+import { LibraryLocks } from './storage/libraryLocks';
 import { TrashService } from './trash/trashService';
 
 export type Services = {
@@ -39,17 +40,20 @@ export type Services = {
 export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
+  // One lock per event across every process on the library; its in-process queue is `writes`, so drain() waits for it too.
+  const locks = new LibraryLocks(paths, writes);
   // The stores tell the search index about every write; the index itself needs the event store.
   let search: SearchService | undefined;
   const onChanged = (change: LibraryChange) => search?.onChanged(change);
-  const events = new EventStore(paths, writes, onChanged);
-  search = new SearchService(paths, events);
-  const posts = new PostStore(paths, events, writes);
-  const postResolver = new PostResolver(paths, posts, writes);
+  const events = new EventStore(paths, locks, onChanged);
   const preferences = new PreferenceService(options.preferences);
-  const snapshots = new HistoryStore(paths, writes, () => preferences.get().historyRetentionDays);
+  const snapshots = new HistoryStore(paths, () => preferences.get().historyRetentionDays);
   const damaged = new DamagedNotes(paths);
-  const notes = new NoteStore(paths, events, writes, onChanged, noteHistory(snapshots, damaged));
+  // The one owner of note files: everything below reads and moves notes through it.
+  const notes = new NoteStore(paths, events, locks, onChanged, noteHistory(snapshots, damaged));
+  search = new SearchService(paths, events, notes);
+  const posts = new PostStore(paths, events, writes);
+  const postResolver = new PostResolver(paths, posts, notes);
   return {
     paths,
     events,
@@ -61,7 +65,7 @@ export function createServices(options: { libraryPath: string; preferences: Pref
     exporter: new PostExporter(paths, postResolver),
     search,
     history: new HistoryService(events, notes, snapshots, damaged),
-    trash: new TrashService(paths, events, snapshots, onChanged),
+    trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
   };
 }

@@ -1,5 +1,4 @@
-import { access } from 'node:fs/promises';
-import { EVENT_FILE_FORMAT, eventFileSchema, type EventFile, type Session } from '../../../shared/model/event';
+import { EVENT_FILE_FORMAT, eventFileSchema, MAX_SESSIONS_PER_EVENT, type EventFile, type Session } from '../../../shared/model/event';
 import { isKnownTimeZone } from '../../../shared/model/calendar';
 import type { ImportSummary } from '../../../shared/model/importSummary';
 import type { Services } from '../createServices';
@@ -54,14 +53,8 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
     }
     return summary;
   }
-  const created = await services.events.create({ title, startDate: plan.startDate, endDate: plan.endDate, timezone: programme.timezone });
-  try {
-    await services.events.replaceSessions(created.id, sessions, {}, created.updatedAt);
-  } catch (error) {
-    // The new event must not stay behind empty; it goes to the trash like any deleted event.
-    await services.events.delete(created.id).catch(() => undefined);
-    throw error;
-  }
+  // One step: a crash or a full disk leaves the whole new event or none, never an empty one.
+  const created = await services.events.create({ title, startDate: plan.startDate, endDate: plan.endDate, timezone: programme.timezone }, sessions);
   return { ...summary, eventId: created.id };
 }
 
@@ -90,6 +83,13 @@ function assertValidEvent(existing: EventFile | null, plan: ImportPlan, sessions
   const now = new Date().toISOString();
   const base = existing ?? { format: EVENT_FILE_FORMAT, id: 'pending-import', title, venue: '', author: '', timezone, createdAt: now, updatedAt: now };
   parseOrThrow(eventFileSchema, { ...base, startDate: plan.startDate, endDate: plan.endDate, sessions }, `imported agenda for "${title}"`);
+  assertSessionLimit(title, sessions.length, existing?.sessions.length ?? 0);
+}
+
+/** Also in the dry run, so the preview says it before anything is tried. */
+function assertSessionLimit(title: string, count: number, before: number): void {
+  if (count <= MAX_SESSIONS_PER_EVENT || count <= before) return;
+  throw new ServiceError('invalid-argument', `The imported agenda for "${title}" would have ${count.toLocaleString('en')} sessions; one event holds at most ${MAX_SESSIONS_PER_EVENT.toLocaleString('en')}. Nothing was imported.`);
 }
 
 async function sessionsWithNotes(services: Services, event: EventFile): Promise<Set<string>> {
@@ -98,10 +98,7 @@ async function sessionsWithNotes(services: Services, event: EventFile): Promise<
 }
 
 async function noteExists(services: Services, eventId: string, sessionId: string): Promise<boolean> {
-  return access(services.paths.noteFile(eventId, sessionId)).then(
-    () => true,
-    () => false,
-  );
+  return services.notes.hasNote(eventId, sessionId);
 }
 
 /** The notes of sessions the import updates, flags or removes are kept as they were, in their history. */
