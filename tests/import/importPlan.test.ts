@@ -9,7 +9,7 @@ function imported(overrides: Partial<ImportedSession> & Pick<ImportedSession, 's
 }
 
 function programmeOf(sessions: ImportedSession[], startDate = '2026-11-02', endDate = '2026-11-04'): ImportedProgramme {
-  return { sourceFormat: 'frab-xml', title: 'Conf', timezone: 'Europe/Lisbon', timezoneFromFile: true, startDate, endDate, sessions };
+  return { sourceFormat: 'frab-xml', title: 'Conf', timezone: 'Europe/Lisbon', timezoneFromFile: true, startDate, endDate, sessions, warnings: [] };
 }
 
 function stored(overrides: Partial<Session> & Pick<Session, 'id' | 'title'>): Session {

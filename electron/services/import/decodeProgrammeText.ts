@@ -1,5 +1,6 @@
 import { MAX_PROGRAMME_BYTES } from '../../../shared/model/importSummary';
 import { ProgrammeFormatError } from './programme';
+import type { ProgrammeWarnings } from './programmeWarnings';
 
 const BINARY_SIGNATURES: [string, number[]][] = [
   ['a ZIP archive (or an Office document such as .xlsx)', [0x50, 0x4b, 0x03, 0x04]],
@@ -42,7 +43,7 @@ function megabytes(count: number): string {
  * The file's bytes as text, or a message saying why they are not a text file Hallnotes can
  * read: too large, binary, or not in the encoding it claims.
  */
-export function decodeProgrammeText(bytes: Uint8Array): string {
+export function decodeProgrammeText(bytes: Uint8Array, _warnings: ProgrammeWarnings): string {
   if (bytes.byteLength === 0) throw new ProgrammeFormatError('the file is empty.');
   if (bytes.byteLength > MAX_PROGRAMME_BYTES) {
     throw new ProgrammeFormatError(`the file is ${megabytes(bytes.byteLength)}; a programme file may be at most ${megabytes(MAX_PROGRAMME_BYTES)}.`);

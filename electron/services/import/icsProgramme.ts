@@ -4,6 +4,7 @@ import { htmlToText, singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
 import { IcsClock, ianaZoneOf, occurrenceOf, rawIcsTime, type RawIcsTime } from './icsTimes';
+import type { ProgrammeWarnings } from './programmeWarnings';
 import { addMinutes, type WallClock } from './zonedTime';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
@@ -13,7 +14,7 @@ const RECURRENCE_HORIZON_DAYS = 32;
 const MAX_OCCURRENCES = 500;
 
 /** An iCalendar (RFC 5545) programme, read with ical.js (folding, escaping, parameters, recurrence). */
-export function parseIcs(text: string, options: ParseOptions): ProgrammeDraft {
+export function parseIcs(text: string, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
   const calendars = readCalendars(text);
   const events = calendars.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
   if (events.length === 0) throw new ProgrammeFormatError('the calendar contains no events (VEVENT).');
@@ -28,7 +29,7 @@ export function parseIcs(text: string, options: ParseOptions): ProgrammeDraft {
     timezone: clock.targetZone,
     timezoneFromFile: fileZone !== null,
     declaredDates: [],
-    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, sharedOrganiser)),
+    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, sharedOrganiser, warnings)),
   };
 }
 
@@ -73,7 +74,7 @@ function calendarZoneOf(calendars: IcalComponent[], events: IcalComponent[]): st
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-function sessionsOf(event: IcalComponent, clock: IcsClock, rescheduled: Set<string>, sharedOrganiser: string | null): ImportedSession[] {
+function sessionsOf(event: IcalComponent, clock: IcsClock, rescheduled: Set<string>, sharedOrganiser: string | null, warnings: ProgrammeWarnings): ImportedSession[] {
   const title = stringOf(event.getFirstPropertyValue('summary'));
   const what = `event ${JSON.stringify(singleLine(title, 80) || stringOf(event.getFirstPropertyValue('uid')))}`;
   const start = rawOf(event, 'dtstart', what);
@@ -92,7 +93,7 @@ function sessionsOf(event: IcalComponent, clock: IcsClock, rescheduled: Set<stri
   };
   const session = (slot: RawIcsTime, sourceId: string): ImportedSession => {
     const placed = clock.place(slot, what);
-    return importedSession({ ...details, sourceId, start: placed, end: length === null ? null : addMinutes(placed, length) });
+    return importedSession({ ...details, sourceId, start: placed, end: length === null ? null : addMinutes(placed, length) }, warnings);
   };
   const recurrenceId = rawOf(event, 'recurrence-id', what);
   if (recurrenceId) return [session(start, occurrenceId(event, recurrenceId))];

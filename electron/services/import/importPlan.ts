@@ -1,13 +1,19 @@
 import { MAX_EVENT_DAYS, type EventFile, type Session, type SessionKind, type Speaker } from '../../../shared/model/event';
 import { dateOfDay, dayCount } from '../../../shared/model/calendar';
 import { ServiceError } from '../storage/serviceError';
+import { sessionDate } from '../../../shared/model/sessionTime';
+import { programmeDateOf } from './finishProgramme';
 import type { ImportedProgramme, ImportedSession } from './programme';
 
 export type ProgrammeFlag = NonNullable<Session['programmeFlag']>;
 
-/** Changes to one session; `date` is moved to a day number when applied, `programmeFlag: null` clears the flag. */
+/**
+ * Changes to one session; `date` (the programme day's date) is moved to a day number when
+ * applied, `programmeFlag: null` and `afterMidnight: false` clear those fields.
+ */
 export type PlannedChanges = Partial<{
   date: string;
+  afterMidnight: boolean;
   start: string;
   end: string | null;
   title: string;
@@ -53,11 +59,12 @@ export function planImport(existing: EventFile | null, programme: ImportedProgra
   const plan: ImportPlan = { startDate, endDate, days, add: [], update: [], unchanged: 0, flagged: [], remove: [] };
   const sessions = existing?.sessions ?? [];
   const dateOf = (session: Session) => dateOfDay(existing!.startDate, session.day);
+  const calendarDateOf = (session: Session) => sessionDate(existing!, session);
   const programmeIds = new Set(programme.sessions.map((session) => session.sourceId));
   const bySourceId = new Map(sessions.filter((session) => session.sourceId).map((session) => [session.sourceId!, session]));
   const byKey = new Map<string, Session[]>();
   for (const session of sessions) {
-    const key = matchKey(dateOf(session), session.start, session.title);
+    const key = matchKey(calendarDateOf(session), session.start, session.title);
     byKey.set(key, [...(byKey.get(key) ?? []), session]);
   }
   const matched = new Set<string>();
@@ -100,7 +107,9 @@ function settleGone(plan: ImportPlan, session: Session, flag: ProgrammeFlag, has
 
 function changesFor(session: Session, date: string, imported: ImportedSession): PlannedChanges {
   const changes: PlannedChanges = {};
-  if (date !== imported.date) changes.date = imported.date;
+  if (date !== programmeDateOf(imported)) changes.date = programmeDateOf(imported);
+  const afterMidnight = imported.programmeDate !== undefined;
+  if ((session.afterMidnight ?? false) !== afterMidnight) changes.afterMidnight = afterMidnight;
   if (session.start !== imported.start) changes.start = imported.start;
   if (session.end !== imported.end) changes.end = imported.end;
   if (session.title !== imported.title) changes.title = imported.title;

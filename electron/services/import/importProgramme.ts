@@ -39,7 +39,7 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
   const withNotes = existing ? await sessionsWithNotes(services, existing) : new Set<string>();
   const plan = planImport(existing, programme, (sessionId) => withNotes.has(sessionId));
   const title = existing?.title ?? (programme.title || titleFromFileName(fileName));
-  const summary = summarise(plan, { eventId: existing?.id ?? null, created: !existing, dryRun, title, timezone: programme.timezone });
+  const summary = summarise(plan, { eventId: existing?.id ?? null, created: !existing, dryRun, title, timezone: programme.timezone, warnings: programme.warnings });
   const sessions = sessionsAfterImport(existing, plan, newSessionId);
   assertValidEvent(existing, plan, sessions, title, programme.timezone);
   if (dryRun) return summary;
@@ -71,7 +71,7 @@ function titleFromFileName(fileName: string): string {
   return singleLine(base.replace(/\.[^.]+$/, ''), 300) || 'Imported programme';
 }
 
-function summarise(plan: ImportPlan, fields: Pick<ImportSummary, 'eventId' | 'created' | 'dryRun' | 'title' | 'timezone'>): ImportSummary {
+function summarise(plan: ImportPlan, fields: Pick<ImportSummary, 'eventId' | 'created' | 'dryRun' | 'title' | 'timezone' | 'warnings'>): ImportSummary {
   return {
     ...fields,
     startDate: plan.startDate,

@@ -1,4 +1,5 @@
 import type { SessionKind, Speaker } from '../../../shared/model/event';
+import type { ImportWarning } from '../../../shared/model/importSummary';
 
 export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
 
@@ -9,7 +10,13 @@ export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
 export type ImportedSession = {
   /** The source's stable id (guid, UID, id); made unique per slot when a talk repeats. */
   sourceId: string;
+  /** The calendar date it starts on. */
   date: string;
+  /**
+   * Set only for a session after midnight that the programme lists under the day before (a
+   * congress day runs 11:00 to 04:00): the date of that programme day.
+   */
+  programmeDate?: string;
   start: string;
   /** Null when the source gives no end, or the session runs past midnight. */
   end: string | null;
@@ -38,10 +45,12 @@ export type ImportedProgramme = {
   startDate: string;
   endDate: string;
   sessions: ImportedSession[];
+  /** What the file got wrong and what was done about it, and guesses the import made (such as the zone). */
+  warnings: ImportWarning[];
 };
 
 /** Parsers produce this; `finishProgramme` turns it into an `ImportedProgramme`. */
-export type ProgrammeDraft = Omit<ImportedProgramme, 'startDate' | 'endDate'> & {
+export type ProgrammeDraft = Omit<ImportedProgramme, 'startDate' | 'endDate' | 'warnings'> & {
   /** Days the file declares even when no session falls on them (frab days, schedule.json days). */
   declaredDates: string[];
 };
