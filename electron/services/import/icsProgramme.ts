@@ -4,7 +4,8 @@ import { htmlToText, singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
 import { IcsClock, ianaZoneOf, occurrenceOf, rawIcsTime, type RawIcsTime } from './icsTimes';
-import type { ProgrammeWarnings } from './programmeWarnings';
+import { MAX_PROGRAMME_SESSIONS } from './finishProgramme';
+import { sessionLabel, type ProgrammeWarnings } from './programmeWarnings';
 import { addMinutes, type WallClock } from './zonedTime';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;
@@ -12,6 +13,13 @@ type IcalComponent = InstanceType<typeof ICAL.Component>;
 /** A recurring session is expanded over at most this span; no event lasts longer. */
 const RECURRENCE_HORIZON_DAYS = 32;
 const MAX_OCCURRENCES = 500;
+
+/**
+ * Sessions still allowed before the file holds more than an event can. Recurring events are
+ * expanded against it as they go, so 2,000 `FREQ=MINUTELY` rules stop after 5,001 sessions
+ * instead of building a million first.
+ */
+type SessionBudget = { remaining: number };
 
 /** An iCalendar (RFC 5545) programme, read with ical.js (folding, escaping, parameters, recurrence). */
 export function parseIcs(text: string, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
@@ -23,13 +31,15 @@ export function parseIcs(text: string, options: ParseOptions, warnings: Programm
   const sharedOrganiser = organiserOfAll(events);
   const rescheduled = new Set(events.filter((event) => event.hasProperty('recurrence-id')).map((event) => occurrenceId(event, rawOf(event, 'recurrence-id')!)));
   const calendar = calendars[0];
+  const budget: SessionBudget = { remaining: MAX_PROGRAMME_SESSIONS - events.filter((event) => !event.hasProperty('rrule')).length };
+  if (budget.remaining < 0) throw tooManySessions();
   return {
     sourceFormat: 'ics',
     title: singleLine(stringOf(calendar.getFirstPropertyValue('x-wr-calname')) || stringOf(calendar.getFirstPropertyValue('x-wr-caldesc')), 300) || undefined,
     timezone: clock.targetZone,
     timezoneFromFile: fileZone !== null,
     declaredDates: [],
-    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, sharedOrganiser, warnings)),
+    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, sharedOrganiser, budget, warnings)),
   };
 }
 
@@ -74,7 +84,14 @@ function calendarZoneOf(calendars: IcalComponent[], events: IcalComponent[]): st
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-function sessionsOf(event: IcalComponent, clock: IcsClock, rescheduled: Set<string>, sharedOrganiser: string | null, warnings: ProgrammeWarnings): ImportedSession[] {
+function sessionsOf(
+  event: IcalComponent,
+  clock: IcsClock,
+  rescheduled: Set<string>,
+  sharedOrganiser: string | null,
+  budget: SessionBudget,
+  warnings: ProgrammeWarnings,
+): ImportedSession[] {
   const title = stringOf(event.getFirstPropertyValue('summary'));
   const what = `event ${JSON.stringify(singleLine(title, 80) || stringOf(event.getFirstPropertyValue('uid')))}`;
   const start = rawOf(event, 'dtstart', what);
@@ -98,21 +115,37 @@ function sessionsOf(event: IcalComponent, clock: IcsClock, rescheduled: Set<stri
   const recurrenceId = rawOf(event, 'recurrence-id', what);
   if (recurrenceId) return [session(start, occurrenceId(event, recurrenceId))];
   if (!event.hasProperty('rrule')) return [session(start, stringOf(event.getFirstPropertyValue('uid')))];
-  return occurrencesOf(event, start)
+  const label = sessionLabel(singleLine(title, 80) || 'Untitled session', start.date, start.time);
+  return occurrencesOf(event, start, budget, label, warnings)
     .filter((slot) => !rescheduled.has(occurrenceId(event, slot)))
     .map((slot) => session(slot, occurrenceId(event, slot)));
 }
 
-function occurrencesOf(event: IcalComponent, start: RawIcsTime): RawIcsTime[] {
+/** Expands a recurring event, stopping at 500 occurrences, 32 days, or the file's session budget. */
+function occurrencesOf(event: IcalComponent, start: RawIcsTime, budget: SessionBudget, label: string, warnings: ProgrammeWarnings): RawIcsTime[] {
   const horizon = dateOfDay(start.date, RECURRENCE_HORIZON_DAYS);
   const iterator = new ICAL.Event(event).iterator();
   const slots: RawIcsTime[] = [];
-  for (let next = iterator.next(); next && slots.length < MAX_OCCURRENCES; next = iterator.next()) {
+  for (let next = iterator.next(); next; next = iterator.next()) {
     const slot = occurrenceOf(start, next);
-    if (slot.date > horizon) break;
+    if (slot.date > horizon) {
+      warnings.add(`These sessions repeat for more than ${RECURRENCE_HORIZON_DAYS - 1} days; only the occurrences in the first ${RECURRENCE_HORIZON_DAYS - 1} days were imported.`, label);
+      break;
+    }
+    if (slots.length === MAX_OCCURRENCES) {
+      const frequency = stringOf(event.getFirstPropertyValue('rrule') && (event.getFirstPropertyValue('rrule') as { freq?: string }).freq);
+      warnings.add(`These sessions repeat more than ${MAX_OCCURRENCES} times${frequency ? ` (FREQ=${frequency})` : ''}; only their first ${MAX_OCCURRENCES} occurrences were imported.`, label);
+      break;
+    }
+    budget.remaining -= 1;
+    if (budget.remaining < 0) throw tooManySessions();
     slots.push(slot);
   }
   return slots;
+}
+
+function tooManySessions(): ProgrammeFormatError {
+  return new ProgrammeFormatError(`it has more than ${MAX_PROGRAMME_SESSIONS} sessions once its repeating events are counted; an event holds at most ${MAX_PROGRAMME_SESSIONS}.`);
 }
 
 /** From DTEND (which may name another zone than DTSTART) or DURATION; all-day events get no length. */
