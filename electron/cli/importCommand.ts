@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { ImportSummary } from '../../shared/model/importSummary';
+import { MAX_PROGRAMME_BYTES, type ImportSummary, type ImportWarning } from '../../shared/model/importSummary';
 import { importProgramme } from '../services/import/importProgramme';
-import { fileSystemError } from '../services/storage/serviceError';
+import { readFileAtMost } from '../services/validation/readAtMost';
 import { COMMON_OPTIONS, parseCommandLine, parseId } from './cliArguments';
 import type { CliSession } from './cliSession';
 import type { SingleCommand } from './commandGroup';
@@ -32,9 +31,8 @@ async function runImport(args: string[], cli: CliSession): Promise<void> {
   );
   const eventId = values.event === undefined ? undefined : parseId(values.event, '--event');
   const filePath = resolve(cli.io.cwd, positionals[0]);
-  const bytes = await readFile(filePath).catch((error: unknown) => {
-    throw fileSystemError(`read ${filePath}`, error);
-  });
+  // A FIFO or a device (/dev/zero) reports no size, so the limit is counted as the bytes arrive.
+  const bytes = await readFileAtMost(filePath, MAX_PROGRAMME_BYTES);
   const services = cli.open(values.library);
   const summary = await importProgramme({ services, fileName: basename(filePath), bytes, eventId, dryRun: values['dry-run'] === true, timeZone: values.timezone });
   if (values.json) cli.printJson(summary);
@@ -49,7 +47,13 @@ function describeSummary(summary: ImportSummary): string {
     `  added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, flagged ${summary.flagged}, removed ${summary.removed}`,
   ];
   if (summary.created && summary.eventId) lines.push(`Event id: ${summary.eventId}`);
+  if (summary.warnings.length > 0) lines.push('Check:', ...summary.warnings.flatMap(describeWarning));
   return lines.join('\n');
+}
+
+function describeWarning(warning: ImportWarning): string[] {
+  const more = warning.sessionCount - warning.sessions.length;
+  return [`  - ${warning.message}`, ...warning.sessions.map((session) => `      ${session}`), ...(more > 0 ? [`      … and ${more} more`] : [])];
 }
 
 export const IMPORT_COMMAND: SingleCommand = { name: 'import', usage: USAGE, help: HELP, run: runImport };

@@ -40,6 +40,19 @@ describe('hallnotes import', () => {
     expect(JSON.parse(await cli.ok('event', 'list', '--json'))).toEqual([]);
   });
 
+  it('prints what the file got wrong and which sessions it concerns', async () => {
+    const file = join(cli.root, 'agenda.csv');
+    await writeFile(file, 'date,start,end,title\n2026-05-10,10:00,09:00,Backwards talk\n');
+    const output = await cli.ok('import', file, '--dry-run');
+    expect(output).toContain('Check:\n  - These sessions end before they start in the file; they were imported without an end time.\n      "Backwards talk" (2026-05-10 10:00)');
+  });
+
+  it('reads no more than a programme file may hold from a device that never ends (/dev/zero)', async () => {
+    const result = await cli.run('import', '/dev/zero');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('hallnotes: /dev/zero is larger than 20 MB, the most Hallnotes reads from it; nothing was read.\n');
+  });
+
   it('names a missing file', async () => {
     const result = await cli.run('import', join(cli.root, 'nowhere.ics'));
     expect(result.code).toBe(1);

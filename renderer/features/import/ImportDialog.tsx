@@ -5,6 +5,7 @@ import { api } from '../../api/bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateRange } from '../../ui/format';
 import { timeZoneOptions } from '../library/timeZones';
+import { ImportWarnings } from './ImportWarnings';
 import type { ProgrammeUpload } from './readProgrammeFile';
 
 type ImportDialogProps = {
@@ -129,6 +130,7 @@ function PreviewSummary({ preview }: { preview: ImportSummary }) {
           </div>
         ))}
       </dl>
+      <ImportWarnings warnings={preview.warnings} />
     </div>
   );
 }
