@@ -10,4 +10,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'build/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['electron/host/host.ts'], outfile: 'build/host/host.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/cli/hallnotes.ts'], outfile: 'build/cli/hallnotes.mjs', format: 'esm', packages: 'external' }),
+  // Imports parse in this worker thread, so a hostile file never holds up a save (each front passes its URL).
+  build({ ...common, entryPoints: ['electron/services/import/programmeParserWorker.ts'], outfile: 'build/workers/programmeParserWorker.mjs', format: 'esm', packages: 'external' }),
 ]);

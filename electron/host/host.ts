@@ -20,6 +20,8 @@ try {
 const services = createServices({
   libraryPath: options.libraryPath,
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
+  // The bundle is build/host/host.mjs; the worker is build/workers/.
+  importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
 });
 const host = await startHostServer({
   handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),

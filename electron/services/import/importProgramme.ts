@@ -8,7 +8,6 @@ import { ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
 import { sessionsAfterImport } from './applyImportPlan';
 import { planImport, type ImportPlan } from './importPlan';
-import { parseProgrammeFile } from './parseProgrammeFile';
 import { singleLine } from './plainText';
 
 export type ImportRequest = {
@@ -35,7 +34,7 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
     throw new ServiceError('invalid-argument', `"${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
   }
   const existing = eventId ? await services.events.get(eventId) : null;
-  const programme = parseProgrammeFile(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
+  const programme = await services.programmes(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
   const withNotes = existing ? await sessionsWithNotes(services, existing) : new Set<string>();
   const plan = planImport(existing, programme, (sessionId) => withNotes.has(sessionId));
   const title = existing?.title ?? (programme.title || titleFromFileName(fileName));
