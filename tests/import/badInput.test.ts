@@ -45,11 +45,13 @@ describe('files that are not valid programmes', () => {
     expect(parseFailure('agenda.xlsx', zip).message).toBe('agenda.xlsx: this is a ZIP archive (or an Office document such as .xlsx), not a programme file.');
   });
 
-  it('refuses text that is not valid UTF-8, and reads an XML file that declares Latin-1', () => {
-    const latin1Csv = Buffer.from('date,start,title\n2026-05-10,09:00,Gr\u00fc\u00dfe aus K\u00f6ln\n', 'latin1');
-    expect(parseFailure('agenda.csv', latin1Csv).message).toBe(
-      'agenda.csv: the file is not valid UTF-8 text (it may be saved in another encoding); save it as UTF-8 and import it again.',
+  it('refuses text that is not valid UTF-8 (other than a Windows-1252 CSV), and reads an XML file that declares Latin-1', () => {
+    const latin1Calendar = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20260510T090000Z\r\nSUMMARY:Gr\u00fc\u00dfe\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', 'latin1');
+    expect(parseFailure('agenda.ics', latin1Calendar).message).toBe(
+      'agenda.ics: the file is not valid UTF-8 text (it may be saved in another encoding); save it as UTF-8 and import it again.',
     );
+    const undefinedByte = Buffer.concat([Buffer.from('date,start,title\n2026-05-10,09:00,Gr', 'latin1'), Buffer.from([0x81, 0x0a])]);
+    expect(parseFailure('agenda.csv', undefinedByte).message).toMatch(/^agenda\.csv: the file is not valid UTF-8 text/);
     const latin1Xml = Buffer.from(
       '<?xml version="1.0" encoding="ISO-8859-1"?><schedule><conference><title>K\u00f6ln</title></conference><day index="1" date="2026-05-10"><room name="Saal"><event id="1"><start>09:00</start><duration>00:30</duration><title>Gr\u00fc\u00dfe</title></event></room></day></schedule>',
       'latin1',
