@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { dateOfDay } from '../../../shared/model/calendar';
-import { htmlToText, singleLine } from './plainText';
+import { IcsSpeakers } from './icsSpeakers';
+import { singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
 import { IcsClock, ianaZoneOf, occurrenceOf, rawIcsTime, type RawIcsTime } from './icsTimes';
@@ -28,7 +29,7 @@ export function parseIcs(text: string, options: ParseOptions, warnings: Programm
   if (events.length === 0) throw new ProgrammeFormatError('the calendar contains no events (VEVENT).');
   const fileZone = calendarZoneOf(calendars, events);
   const clock = new IcsClock(calendars, options.timeZone ?? fileZone ?? 'UTC');
-  const sharedOrganiser = organiserOfAll(events);
+  const speakers = new IcsSpeakers(calendars, events);
   const rescheduled = new Set(events.filter((event) => event.hasProperty('recurrence-id')).map((event) => occurrenceId(event, rawOf(event, 'recurrence-id')!)));
   const calendar = calendars[0];
   const budget: SessionBudget = { remaining: MAX_PROGRAMME_SESSIONS - events.filter((event) => !event.hasProperty('rrule')).length };
@@ -39,7 +40,7 @@ export function parseIcs(text: string, options: ParseOptions, warnings: Programm
     timezone: clock.targetZone,
     timezoneFromFile: fileZone !== null,
     declaredDates: [],
-    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, sharedOrganiser, budget, warnings)),
+    sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, speakers, budget, warnings)),
   };
 }
 
@@ -88,22 +89,23 @@ function sessionsOf(
   event: IcalComponent,
   clock: IcsClock,
   rescheduled: Set<string>,
-  sharedOrganiser: string | null,
+  people: IcsSpeakers,
   budget: SessionBudget,
   warnings: ProgrammeWarnings,
 ): ImportedSession[] {
-  const title = stringOf(event.getFirstPropertyValue('summary'));
-  const what = `event ${JSON.stringify(singleLine(title, 80) || stringOf(event.getFirstPropertyValue('uid')))}`;
+  const summary = stringOf(event.getFirstPropertyValue('summary'));
+  const what = `event ${JSON.stringify(singleLine(summary, 80) || stringOf(event.getFirstPropertyValue('uid')))}`;
   const start = rawOf(event, 'dtstart', what);
   if (!start) throw new ProgrammeFormatError(`${what} has no DTSTART.`);
   const length = lengthInMinutes(event, start, clock, what);
   const description = stringOf(event.getFirstPropertyValue('description')) || stringOf(event.getFirstPropertyValue('x-alt-desc'));
   const categories = event.getAllProperties('categories').flatMap((property) => property.getValues().map(stringOf));
+  const { title, speakers } = people.of(event, summary, description);
   const details = {
     title,
     kindHints: categories,
     room: stringOf(event.getFirstPropertyValue('location')),
-    speakers: speakersOf(event, description, sharedOrganiser),
+    speakers,
     track: categories[0],
     description,
     cancelled: stringOf(event.getFirstPropertyValue('status')).toUpperCase() === 'CANCELLED',
@@ -169,39 +171,6 @@ function rawOf(event: IcalComponent, name: string, what = 'an event'): RawIcsTim
 /** Stable across re-imports: the UID plus the slot's original start as the file writes it. */
 function occurrenceId(event: IcalComponent, slot: RawIcsTime): string {
   return `${stringOf(event.getFirstPropertyValue('uid'))}@${slot.date}T${slot.time}`;
-}
-
-const NOT_SPEAKERS = new Set(['ROOM', 'RESOURCE', 'GROUP']);
-const SPEAKER_LINE = /^(?:speakers?|presenters?|presented by|by|von|referent(?:in|en)?)\s*:\s*(.+)$/i;
-
-function organiserName(event: IcalComponent): string {
-  return stringOf(event.getFirstProperty('organizer')?.getParameter('cn'));
-}
-
-/** One organiser on every event of a programme is the conference itself, not a speaker. */
-function organiserOfAll(events: IcalComponent[]): string | null {
-  const first = organiserName(events[0]);
-  return events.length > 1 && first && events.every((event) => organiserName(event) === first) ? first : null;
-}
-
-/**
- * ATTENDEE;CN= names (not rooms or resources), else the ORGANIZER's CN unless it organises every
- * event. Many feeds (linux.conf.au) name neither but open the description with "Speaker: …";
- * that line is used last.
- */
-function speakersOf(event: IcalComponent, description: string, sharedOrganiser: string | null): { name: string }[] {
-  const attendees = event
-    .getAllProperties('attendee')
-    .filter((property) => !NOT_SPEAKERS.has(stringOf(property.getParameter('cutype')).toUpperCase()))
-    .filter((property) => stringOf(property.getParameter('role')).toUpperCase() !== 'NON-PARTICIPANT')
-    .map((property) => stringOf(property.getParameter('cn')))
-    .filter(Boolean);
-  if (attendees.length > 0) return attendees.map((name) => ({ name }));
-  const organiser = organiserName(event);
-  if (organiser && organiser !== sharedOrganiser) return [{ name: organiser }];
-  const firstLine = htmlToText(description, 2000).split('\n', 1)[0];
-  const names = SPEAKER_LINE.exec(firstLine)?.[1];
-  return names ? names.split(/\s*(?:,|;|&|\band\b|\bund\b)\s*/).filter(Boolean).map((name) => ({ name })) : [];
 }
 
 function stringOf(value: unknown): string {
