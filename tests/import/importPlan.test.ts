@@ -136,6 +136,15 @@ describe('planning a re-import', () => {
     expect(plan.unchanged).toBe(1);
   });
 
+  it('keeps every field of a session the programme does not set, including ones added after this planner', () => {
+    // `picked` stands for any field another part of the app adds to sessions (the "on my list" flag).
+    const mine = { ...stored({ id: 's1', title: 'Talk', sourceId: 'a', status: 'covered' }), picked: true, tags: ['ai'] } as Session;
+    const event = eventOf([mine]);
+    const plan = planImport(event, programmeOf([imported({ sourceId: 'a', title: 'Talk', start: '09:30', end: '10:30', room: 'Hall 9' })]), noNotes);
+    expect(plan.update).toEqual([{ sessionId: 's1', title: 'Talk', changes: { start: '09:30', end: '10:30', room: 'Hall 9' } }]);
+    expect(sessionsAfterImport(event, plan, idCounter())[0]).toEqual({ ...mine, start: '09:30', end: '10:30', room: 'Hall 9' });
+  });
+
   it('widens the event to the programme and renumbers the days', () => {
     const event = eventOf([stored({ id: 's1', title: 'Day one', sourceId: 'a' })], '2026-11-02', '2026-11-02');
     const plan = planImport(event, programmeOf([imported({ sourceId: 'a', title: 'Day one' }), imported({ sourceId: 'z', title: 'Warm-up', date: '2026-11-01' })], '2026-11-01', '2026-11-02'), noNotes);

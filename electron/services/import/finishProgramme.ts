@@ -20,7 +20,7 @@ function uniqueSourceIds(sessions: ImportedSession[]): ImportedSession[] {
     let sourceId = counts.get(session.sourceId)! > 1 ? `${base}@${session.date}T${session.start}` : base;
     for (let copy = 2; used.has(sourceId); copy += 1) sourceId = `${base}@${session.date}T${session.start}#${copy}`;
     used.add(sourceId);
-    return { ...session, sourceId };
+    return counts.get(session.sourceId)! > 1 ? { ...session, sourceId, sharedSourceId: base } : { ...session, sourceId };
   });
 }
 

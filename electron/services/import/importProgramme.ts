@@ -38,7 +38,7 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
   const withNotes = existing ? await sessionsWithNotes(services, existing) : new Set<string>();
   const plan = planImport(existing, programme, (sessionId) => withNotes.has(sessionId));
   const title = existing?.title ?? (programme.title || titleFromFileName(fileName));
-  const summary = summarise(plan, { eventId: existing?.id ?? null, created: !existing, dryRun, title, timezone: programme.timezone, warnings: programme.warnings });
+  const summary = summarise(plan, { eventId: existing?.id ?? null, created: !existing, dryRun, title, timezone: programme.timezone, warnings: [...programme.warnings, ...plan.warnings] });
   const sessions = sessionsAfterImport(existing, plan, newSessionId);
   assertValidEvent(existing, plan, sessions, title, programme.timezone);
   if (dryRun) return summary;

@@ -10,6 +10,12 @@ export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
 export type ImportedSession = {
   /** The source's stable id (guid, UID, id); made unique per slot when a talk repeats. */
   sourceId: string;
+  /**
+   * Set when the file gives several sessions this one id (a repeated workshop, or a hand-rolled
+   * exporter giving every talk the same UID): `sourceId` is then that id plus the slot, which is
+   * not stable from one version of the file to the next.
+   */
+  sharedSourceId?: string;
   /** The calendar date it starts on. */
   date: string;
   /**
