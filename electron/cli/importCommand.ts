@@ -12,7 +12,9 @@ const USAGE = `Usage:
 const HELP = `${USAGE}
 
 Imports a published conference programme: iCalendar (.ics), frab/Pentabarf schedule.xml,
-c3voc/pretalx schedule.json (v1 and v2) or CSV (date,start,end,title,speakers,room,kind).
+c3voc/pretalx schedule.json (v1 and v2), pretalx's schedule widget JSON, Sessionize JSON
+("All data", schedule grid or sessions list) or CSV (date,start,end,title,speakers,room,kind).
+Sessionize and CSV files name no time zone: pass --timezone (or --event) so times are right.
 
   --event EVENT        merge into this event; without it a new event is created
   --timezone Area/City for a new event, show times in this zone instead of the programme's

@@ -104,9 +104,9 @@ describe('schedule.json', () => {
     );
   });
 
-  it('refuses JSON that is not a schedule', () => {
+  it('refuses JSON that is not a schedule in one sentence, without schema paths', () => {
     expect(parseFailure('package.json', '{"name": "hallnotes", "version": "1.0.0"}').message).toBe(
-      'package.json: it is not a valid schedule.json: schedule: expected object, received undefined.',
+      'package.json: this is not a programme format Hallnotes reads (it reads iCalendar, frab/Pentabarf schedule.xml, c3voc/pretalx schedule.json, Sessionize JSON and CSV).',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { NOT_A_PROGRAMME } from './detectFormat';
 import { singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
@@ -32,7 +33,8 @@ export function parseFrabXml(text: string, options: ParseOptions, warnings: Prog
   const root = schedule as XmlNode;
   const conference = (asNodes(root.conference)[0] ?? {}) as XmlNode;
   const days = asNodes(root.day);
-  if (days.length === 0) throw new ProgrammeFormatError('the schedule has no <day> elements.');
+  // A <schedule> of another vocabulary (or an empty one) is not a programme Hallnotes reads.
+  if (days.length === 0) throw new ProgrammeFormatError(NOT_A_PROGRAMME);
 
   const offsets = days.flatMap((day) => [
     offsetSampleOf(attributeOf(day, 'start'), undefined),

@@ -7,19 +7,19 @@ import { parseFrabXml } from './frabXmlProgramme';
 import { parseIcs } from './icsProgramme';
 import { ProgrammeFormatError, type ImportedProgramme, type ParseOptions, type ProgrammeDraft, type ProgrammeFormat } from './programme';
 import { ProgrammeWarnings } from './programmeWarnings';
-import { parseScheduleJson } from './scheduleJsonProgramme';
+import { parseJsonProgramme } from './jsonProgramme';
 
 const PARSERS: Record<ProgrammeFormat, (text: string, options: ParseOptions, warnings: ProgrammeWarnings) => ProgrammeDraft> = {
   ics: parseIcs,
   'frab-xml': parseFrabXml,
-  'schedule-json': parseScheduleJson,
+  json: parseJsonProgramme,
   csv: parseCsv,
 };
 
 const FORMAT_NAMES: Record<ProgrammeFormat, string> = {
   ics: 'an iCalendar file',
   'frab-xml': 'a schedule.xml',
-  'schedule-json': 'a schedule.json',
+  json: 'JSON',
   csv: 'a CSV programme',
 };
 

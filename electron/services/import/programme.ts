@@ -1,7 +1,9 @@
 import type { SessionKind, Speaker } from '../../../shared/model/event';
 import type { ImportWarning } from '../../../shared/model/importSummary';
 
-export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
+/** What `detectFormat` tells apart by the first bytes; JSON formats are told apart by their shape. */
+export type ProgrammeFormat = 'ics' | 'frab-xml' | 'json' | 'csv';
+export type SourceFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'sessionize' | 'pretalx-widget' | 'csv';
 
 /**
  * One session as a published programme describes it. Times are wall-clock times in the
@@ -37,7 +39,7 @@ export type ImportedSession = {
 };
 
 export type ImportedProgramme = {
-  sourceFormat: ProgrammeFormat;
+  sourceFormat: SourceFormat;
   title?: string;
   /** IANA name. */
   timezone: string;

@@ -1,4 +1,5 @@
-import type { ZodType, output } from 'zod';
+import type { output } from 'zod';
+import { formatPath, invalidJson, localized, validated } from './jsonValues';
 import { singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
@@ -8,13 +9,14 @@ import { sessionLabel, type ProgrammeWarnings } from './programmeWarnings';
 import type { OffsetSample } from './zoneFromOffsets';
 import { addMinutes, parseOffsetDateTime, wallClockAt, type WallClock } from './zonedTime';
 
-const MAX_LISTED_PROBLEMS = 3;
 const CANCELLED_STATES = new Set(['CANCELED', 'CANCELLED', 'WITHDRAWN', 'DELETED', 'REJECTED']);
 
+const invalid = (problems: string[]) => invalidJson('schedule.json', problems);
+
 /** c3voc schedule.json: v1 (frab, pretalx: events inside days and rooms) and v2 (hub: `schedule.events`). */
-export function parseScheduleJson(text: string, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
+export function parseScheduleJson(value: unknown, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
   const problems: string[] = [];
-  const file = validated(scheduleFileSchema, parseJson(text), [], problems);
+  const file = validated(scheduleFileSchema, value, [], problems);
   if (!file) throw invalid(problems);
   const { conference } = file.schedule;
   const hasV1Days = conference.days.some((day) => 'rooms' in day);
@@ -76,40 +78,6 @@ function offsetSamples(days: ValidatedDay[], events: EventV2[]): OffsetSample[] 
   return samples.filter((sample) => sample !== null);
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const truncated = /end of (JSON|data)|Unterminated/i.test(message) ? '; the file looks truncated' : '';
-    throw new ProgrammeFormatError(`it is not valid JSON (${message})${truncated}.`);
-  }
-}
-
-function validated<Schema extends ZodType>(schema: Schema, value: unknown, path: (string | number)[], problems: string[]): output<Schema> | null {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push(`${formatPath([...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))])}: ${issue.message.replace(/^Invalid input: /, '')}`);
-  }
-  return null;
-}
-
-/** `schedule.conference.days[0].rooms["Gray Room"][2].id` */
-function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    if (/^[A-Za-z_$][\w$]*$/.test(key)) return text ? `${text}.${key}` : key;
-    return `${text}[${JSON.stringify(key)}]`;
-  }, '') || 'the top level';
-}
-
-function invalid(problems: string[]): ProgrammeFormatError {
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-  const more = problems.length > MAX_LISTED_PROBLEMS ? ` (and ${problems.length - MAX_LISTED_PROBLEMS} more problems)` : '';
-  return new ProgrammeFormatError(`it is not a valid schedule.json: ${listed}${more}.`);
-}
-
 function sessionOfV1(event: EventV1, roomName: string, day: FrabDay, zones: FrabZones, warnings: ProgrammeWarnings): ImportedSession {
   const what = `event ${JSON.stringify(singleLine(event.title, 80))} (${event.guid})`;
   const { start, programmeDate } = frabEventStart(event, day, zones, { what, title: singleLine(event.title, 80) }, warnings);
@@ -163,11 +131,6 @@ function momentIn(value: string, zones: FrabZones, what: string, title: string, 
     return moment.written;
   }
   return zones.source ? wallClockAt(moment.instant, zones.target) : moment.written;
-}
-
-function localized(value: string | Record<string, string> | null | undefined): string {
-  if (!value || typeof value === 'string') return value ?? '';
-  return value.en ?? Object.values(value)[0] ?? '';
 }
 
 function joinTexts(...parts: (string | null | undefined)[]): string {

@@ -119,7 +119,7 @@ export function HallCommands(props: HallCommandsProps) {
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop the programme file to import it (iCalendar, schedule.xml, schedule.json or CSV)</p>
+          <p>Drop the programme file to import it (iCalendar, schedule.xml, schedule.json, Sessionize JSON or CSV)</p>
         </div>
       )}
       {paletteOpen && <CommandPalette isAvailable={(commandId) => handlers[commandId] !== undefined} onRun={run} onClose={() => setPaletteOpen(false)} />}
