@@ -16,7 +16,7 @@ describe('files that are not valid programmes', () => {
     ['truncated iCalendar', 'lca.ics', fixtureText('linux_conf_au_2020.ics').slice(0, 20_000), /^lca\.ics: the calendar ends before END:VCALENDAR; the file looks truncated\.$/],
     ['truncated JSON', 'camp.json', fixtureText('frab-camp2019.json').slice(0, 5_000), /^camp\.json: it is not valid JSON \(.*\); the file looks truncated\.$/],
     ['a web page saved by mistake', 'programme.html', '<!DOCTYPE html><html><body>Programme</body></html>', /^programme\.html: this is a web page \(HTML\), not a programme file; expected an iCalendar file/],
-    ['plain prose', 'notes.txt', 'Remember to buy milk.', /^notes\.txt: this is not a programme Hallnotes can read; expected an iCalendar file \(\.ics\), a frab\/Pentabarf schedule\.xml, a c3voc\/pretalx schedule\.json, or a CSV file/],
+    ['plain prose', 'notes.txt', 'Remember to buy milk.', /^notes\.txt: this is not a programme Hallnotes can read; expected an iCalendar file \(\.ics\), a frab\/Pentabarf schedule\.xml, a c3voc\/pretalx schedule\.json, Sessionize JSON, or a CSV file/],
     ['an .ics name on other content', 'calendar.ics', 'SUMMARY:no calendar here', /^calendar\.ics: the file is named like an iCalendar file but does not start with BEGIN:VCALENDAR\.$/],
     ['an XML file of another kind', 'feed.xml', '<?xml version="1.0"?><rss><channel/></rss>', /^feed\.xml: this is XML, but not a frab\/Pentabarf schedule\.xml \(its root element is <rss>, not <schedule>\)\.$/],
     ['an empty calendar', 'empty.ics', `${ICS_HEAD}END:VCALENDAR\r\n`, /^empty\.ics: the calendar contains no events \(VEVENT\)\.$/],
