@@ -128,7 +128,7 @@ describe('a failed import', () => {
     const event = await library.services.events.create(eventDraft({ startDate: '2023-08-01', endDate: '2023-08-02' }));
     const before = await libraryFiles();
     const error = await importFailure(importProgramme({ services: library.services, fileName: 'debconf23.xml', bytes: fixtureBytes('debconf23.xml'), eventId: event.id, dryRun: false }));
-    expect(error.message).toMatch(/^The programme runs from 2023-09-10 to 2023-09-17; added to "Web Summit" \(2023-08-01 to 2023-08-02\) the event would last 48 days/);
+    expect(error.message).toMatch(/^debconf23\.xml: the programme runs from 2023-09-10 to 2023-09-17; added to "Web Summit" \(2023-08-01 to 2023-08-02\) the event would last 48 days/);
     expect(await libraryFiles()).toEqual(before);
   });
 });
