@@ -51,7 +51,7 @@ export type ImportSummary = {
   /** In the order they were found; empty when the file held no surprises. */
   warnings: ImportWarning[];
   /**
-   * Without a target event: the event that already holds this programme (most of its sessions
+   * An event other than the target that already holds this programme (most of its sessions
    * carry the programme's ids), so the user can update it instead of importing a second copy.
    */
   alreadyInLibrary: { eventId: string; title: string; matchingSessions: number } | null;

@@ -38,7 +38,7 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
   }
   let existing = eventId ? await services.events.get(eventId) : null;
   let programme = await services.programmes(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
-  const alreadyInLibrary = existing ? null : await eventHoldingProgramme(services, programme);
+  const alreadyInLibrary = await eventHoldingProgramme(services, programme, existing?.id);
   if (alreadyInLibrary && request.updateExisting) {
     existing = await services.events.get(alreadyInLibrary.eventId);
     // The event's own zone decides how the times read, as when importing into it by name.
@@ -98,10 +98,11 @@ function namingTheFile<T>(fileName: string, plan: () => T): T {
  * source id) and most of its imported sessions are in the programme. One devroom's calendar does
  * not "hold" all of FOSDEM, and FOSDEM's programme is not that devroom's.
  */
-async function eventHoldingProgramme(services: Services, programme: ImportedProgramme): Promise<ImportSummary['alreadyInLibrary']> {
+async function eventHoldingProgramme(services: Services, programme: ImportedProgramme, targetId: string | undefined): Promise<ImportSummary['alreadyInLibrary']> {
   const ids = new Set(programme.sessions.map((session) => session.sourceId));
   let best: ImportSummary['alreadyInLibrary'] = null;
   for (const summary of (await services.events.list()).events) {
+    if (summary.id === targetId) continue;
     const event = await services.events.get(summary.id).catch(() => null);
     const sourced = event?.sessions.filter((session) => session.sourceId) ?? [];
     const matching = sourced.filter((session) => ids.has(session.sourceId!)).length;
