@@ -83,8 +83,12 @@ describe('iCalendar times', () => {
     expect(programme.timezone).toBe('Europe/Istanbul');
     expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '09:00', end: '10:30' });
     const inUtc = parseText('conf.ics', calendar('BEGIN:VTIMEZONE', 'TZID:Venue Time', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD', 'END:VTIMEZONE', ...event('UID:v-1', 'DTSTART;TZID=Venue Time:20260310T090000', 'SUMMARY:Local')));
-    expect(inUtc).toMatchObject({ timezone: 'UTC', timezoneFromFile: false });
-    expect(inUtc.sessions[0]).toMatchObject({ start: '06:00', end: null });
+    // Without X-LIC-LOCATION the zone is worked out from the +03:00 the definition writes; the local 09:00 stays 09:00.
+    expect(inUtc).toMatchObject({ timezone: 'Europe/Istanbul', timezoneFromFile: false });
+    expect(inUtc.sessions[0]).toMatchObject({ start: '09:00', end: null });
+    expect(inUtc.warnings.map((warning) => warning.message)).toEqual([
+      'The file names no time zone, but its times carry the UTC offset +03:00, so they are shown in Europe/Istanbul time. If the venue is in another zone with the same offset, choose it.',
+    ]);
   });
 
   it('keeps floating times and all-day dates as written in whatever zone they are shown', () => {

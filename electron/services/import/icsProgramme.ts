@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { dateOfDay } from '../../../shared/model/calendar';
 import { IcsSpeakers } from './icsSpeakers';
+import { inferredZoneMessage, zoneMatchingOffsets } from './zoneFromOffsets';
 import { singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
@@ -27,7 +28,8 @@ export function parseIcs(text: string, options: ParseOptions, warnings: Programm
   const calendars = readCalendars(text);
   const events = calendars.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
   if (events.length === 0) throw new ProgrammeFormatError('the calendar contains no events (VEVENT).');
-  const fileZone = calendarZoneOf(calendars, events);
+  const namedZone = calendarZoneOf(calendars, events);
+  const fileZone = namedZone ?? zoneOfDefinitions(calendars, events, warnings);
   const clock = new IcsClock(calendars, options.timeZone ?? fileZone ?? 'UTC');
   const speakers = new IcsSpeakers(calendars, events);
   const rescheduled = new Set(events.filter((event) => event.hasProperty('recurrence-id')).map((event) => occurrenceId(event, rawOf(event, 'recurrence-id')!)));
@@ -38,7 +40,7 @@ export function parseIcs(text: string, options: ParseOptions, warnings: Programm
     sourceFormat: 'ics',
     title: singleLine(stringOf(calendar.getFirstPropertyValue('x-wr-calname')) || stringOf(calendar.getFirstPropertyValue('x-wr-caldesc')), 300) || undefined,
     timezone: clock.targetZone,
-    timezoneFromFile: fileZone !== null,
+    timezoneFromFile: namedZone !== null,
     declaredDates: [],
     sessions: events.flatMap((event) => sessionsOf(event, clock, rescheduled, speakers, budget, warnings)),
   };
@@ -83,6 +85,34 @@ function calendarZoneOf(calendars: IcalComponent[], events: IcalComponent[]): st
     if (zone) counts.set(zone, (counts.get(zone) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * A calendar whose VTIMEZONE has a made-up name ("Venue Time") and no X-LIC-LOCATION still writes
+ * its offsets: the zone whose clocks show those offsets at the events' times is the venue's, so
+ * local times are not labelled UTC. The preview says it was worked out.
+ */
+function zoneOfDefinitions(calendars: IcalComponent[], events: IcalComponent[], warnings: ProgrammeWarnings): string | null {
+  const definitions = new Map<string, InstanceType<typeof ICAL.Timezone>>();
+  for (const definition of calendars.flatMap((calendar) => calendar.getAllSubcomponents('vtimezone'))) {
+    const tzid = definition.getFirstPropertyValue('tzid');
+    if (typeof tzid === 'string') definitions.set(tzid, new ICAL.Timezone(definition));
+  }
+  const samples = events.slice(0, 500).flatMap((event) => {
+    const start = event.getFirstProperty('dtstart');
+    const tzid = start?.getParameter('tzid');
+    const definition = typeof tzid === 'string' ? definitions.get(tzid) : undefined;
+    const value = start?.getFirstValue();
+    if (!definition || !(value instanceof ICAL.Time) || value.isDate) return [];
+    const local = ICAL.Time.fromData({ year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: 0, isDate: false }, definition);
+    const instant = local.toUnixTime() * 1000;
+    const asUtc = Date.UTC(value.year, value.month - 1, value.day, value.hour, value.minute);
+    return [{ instant, offsetMinutes: Math.round((asUtc - instant) / 60_000) }];
+  });
+  const telling = samples.filter((sample) => sample.offsetMinutes !== 0);
+  const zone = zoneMatchingOffsets(telling);
+  if (zone) warnings.add(inferredZoneMessage(zone, telling));
+  return zone;
 }
 
 function sessionsOf(
