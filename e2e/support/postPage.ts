@@ -77,9 +77,10 @@ export class PostPage {
     if (choice.fragment !== undefined) await this.view.getByRole('checkbox', { name: /^Fragment for pasting/ }).setChecked(choice.fragment);
     if (choice.frontMatter !== undefined) await this.view.getByRole('checkbox', { name: /^YAML front matter/ }).setChecked(choice.frontMatter);
     await this.view.getByRole('button', { name: 'Export…' }).click();
-    await expect(this.exportOutcome).toContainText('Saved to ');
+    await expect(this.exportOutcome).toContainText(/^(Saved|Replaced) “/);
     const text = (await this.exportOutcome.locator('p').first().textContent()) ?? '';
-    return /^Saved to (.+) \(\d/.exec(text)![1];
+    const [, fileName, folder] = /^(?:Saved|Replaced) “(.+)” in (.+) \(\d/.exec(text)!;
+    return `${folder}/${fileName}`;
   }
 
   async backToAgenda(): Promise<void> {

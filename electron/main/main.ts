@@ -5,13 +5,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/preferences';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
+import { FlushRequests } from '../services/ipc/flushRequests';
 import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
 import { registerAppScheme, serveRendererBuild } from './appProtocol';
 import { buildApplicationMenu } from './applicationMenu';
 import { chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
-import { QuitFlush } from './quitFlush';
 import { registerIpc } from './registerIpc';
 import { hardenSession, hardenWebContents } from './security';
 
@@ -42,18 +42,18 @@ function start(): void {
   // A worker thread in the main process (Electron runs worker_threads there, from the asar too), so saves are never held up by an import.
   const importWorker = pathToFileURL(join(buildFolder, 'workers', 'programmeParserWorker.mjs'));
   const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences, importWorker });
-  const quitFlush = new QuitFlush();
+  const flushRequests = new FlushRequests();
 
   hardenSession(session.defaultSession);
   serveRendererBuild(join(buildFolder, 'renderer'), (eventId, fileName) => services.assets.read(eventId, fileName));
-  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId), chooseExportPath }));
+  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => flushRequests.complete(requestId), chooseExportPath }));
   Menu.setApplicationMenu(buildApplicationMenu());
 
   const openWindow = () =>
     createMainWindow({
       preloadPath: join(buildFolder, 'electron', 'preload.cjs'),
       iconPath: join(appFolder, 'assets', 'icon.png'),
-      quitFlush,
+      flushRequests,
       drainWrites: () => services.writes.drain(),
     });
   openWindow();

@@ -1,3 +1,4 @@
+import { singleLine, withoutControlCharacters } from '../model/plainText';
 import { MARK_BITS, type InlineNode, type Mark } from './postBlocks';
 
 /**
@@ -15,25 +16,17 @@ export type FlatInline =
 const KEPT_MARKS = MARK_BITS.bold | MARK_BITS.italic | MARK_BITS.strikethrough | MARK_BITS.underline | MARK_BITS.code;
 /** Outer marks first; code is always innermost because a Markdown code span cannot hold markup. */
 const MARK_ORDER: Mark[] = ['bold', 'italic', 'strikethrough', 'underline', 'code'];
-// Control characters are invisible in every format and some (NUL) are parse errors in HTML.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const WHITESPACE_ONLY = /^\s*$/u;
 
-/** Text without control characters (tab and newline kept). */
-export function cleanText(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '');
-}
-
-/** A one-line field (title, name, caption, tag): cleaned, with runs of whitespace and line breaks as one space. */
-export function singleLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
-}
+// The export cleans one-line fields with the rule every other front uses (control characters are
+// invisible in every format, and some, like NUL, are parse errors in HTML).
+export { singleLine };
 
 /** A text piece with Lexical's format bitmask; newlines inside the text become line breaks. */
 export function textRuns(text: string, format: number): FlatInline[] {
   const marks = format & KEPT_MARKS;
   const pieces: FlatInline[] = [];
-  cleanText(text)
+  withoutControlCharacters(text)
     .split(/\r\n|\r|\n/)
     .forEach((line, index) => {
       if (index > 0) pieces.push({ kind: 'lineBreak', marks: 0 });

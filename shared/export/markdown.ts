@@ -23,6 +23,11 @@ export function renderMarkdown(post: ComposedPost, options: MarkdownOptions): st
   return `${parts.join('\n\n')}\n`;
 }
 
+/** Blocks alone, with no title or front matter (one note, for `hallnotes note get`); nothing for no blocks. */
+export function renderMarkdownBlocks(blocks: readonly Block[]): string {
+  return blocks.length === 0 ? '' : `${blocksMarkdown(blocks).join('\n\n')}\n`;
+}
+
 function blocksMarkdown(blocks: readonly Block[]): string[] {
   let previousList: { ordered: boolean; alternate: boolean } | null = null;
   return blocks.map((block) => {

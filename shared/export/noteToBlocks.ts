@@ -9,6 +9,7 @@
  * children's content, or its own `text`): user text is never dropped silently and unknown
  * markup is never passed through. Private notes are the one thing always left out.
  */
+import { isAssetSrc } from '../note/assetPath';
 import type { SerializedNoteNode, SerializedNoteState } from '../note/noteFile';
 import { safeUrl } from '../note/safeUrl';
 import {
@@ -31,7 +32,6 @@ type InlineRenderer = (node: SerializedNoteNode, context: WalkContext) => FlatIn
 
 /** Stored notes are validated to 40 levels; this only stops a hostile tree from overflowing the stack. */
 const MAX_WALK_DEPTH = 64;
-const ASSET_PATH = /^assets\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const WALL_CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 const BLOCK_RENDERERS = new Map<string, BlockRenderer>([
@@ -204,10 +204,10 @@ function imageWords(node: SerializedNoteNode): FlatInline[] {
   return textRuns(caption || alt, 0);
 }
 
-/** Only files inside the event's assets folder are referenced; anything else keeps its words only. */
+/** Only a stored photo (the note model's rule: assets/<sha256>.<ext>) is referenced; anything else keeps its words only. */
 function imageBlocks(node: SerializedNoteNode): Block[] {
   const { src, alt, caption } = imageFields(node);
-  if (src.length <= 500 && ASSET_PATH.test(src)) return [{ kind: 'image', src, alt, caption }];
+  if (isAssetSrc(src)) return [{ kind: 'image', src, alt, caption }];
   const content = nestInlines(textRuns(caption || alt, 0));
   return content.length > 0 ? [{ kind: 'paragraph', content }] : [];
 }

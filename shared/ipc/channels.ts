@@ -10,7 +10,7 @@ import {
   type EventSummary,
   type Session,
 } from '../model/event';
-import { EXPORT_FORMATS, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
+import { EXISTING_EXPORT_CHOICES, EXPORT_FORMATS, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
 import { preferenceChangesSchema, type Preferences } from '../model/preferences';
 import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDetail, type SnapshotSummary } from '../model/history';
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
@@ -83,6 +83,7 @@ export const channels = {
       format: z.enum(EXPORT_FORMATS),
       fragment: z.boolean().default(false),
       frontMatter: z.boolean().default(false),
+      ifExists: z.enum(EXISTING_EXPORT_CHOICES).default('ask'),
     }),
   ),
   'app:flush-complete': channel<{ acknowledged: true }>()(z.strictObject({ requestId: z.string().max(100) })),

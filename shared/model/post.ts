@@ -168,7 +168,16 @@ export type PostResolution = {
   attention: AttentionItem[];
 };
 
-/** What `export:write` did: the file written (and how many photos were copied beside it), or nothing when the save dialog was cancelled. */
+/**
+ * Where there is no save dialog to ask (the browser host), what to do when the export's file is
+ * already there: ask first (answered with status "exists", nothing written), replace it, or keep
+ * both (the new file gets the next free number).
+ */
+export const EXISTING_EXPORT_CHOICES = ['ask', 'replace', 'keep-both'] as const;
+export type ExistingExportChoice = (typeof EXISTING_EXPORT_CHOICES)[number];
+
+/** What `export:write` did: the file written (and how many photos were copied beside it), nothing when the save dialog was cancelled, or nothing because the file is already there (the caller asks). */
 export type ExportResult =
   | { status: 'written'; path: string; bytes: number; images: number; problems: string[] }
-  | { status: 'cancelled' };
+  | { status: 'cancelled' }
+  | { status: 'exists'; path: string };

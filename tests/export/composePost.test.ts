@@ -84,7 +84,7 @@ describe('composePost', () => {
       'quote p We moved to the cloud to save money. We stayed because we could not leave. — Chris Example, Chief Architect',
       'p Three lessons:',
       'ol Measure before you migrate | Egress is the hidden cost | Plan the exit on day one',
-      'image assets/3f2a9c.jpg',
+      'image assets/3f2a9c0000000000000000000000000000000000000000000000000000000000.jpg',
       'p Slides: example.com/slides',
       'h2 Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
       'h3 Key numbers',

@@ -25,7 +25,7 @@ const DAY_FRAGMENT = `<p>Day one of <em>Cloud Summit</em> drew 1,200 people to B
 <li>Plan the exit on day one</li>
 </ol>
 <figure>
-<img src="assets/3f2a9c.jpg" alt="Chris Example on stage">
+<img src="assets/3f2a9c0000000000000000000000000000000000000000000000000000000000.jpg" alt="Chris Example on stage">
 <figcaption>Chris Example during the keynote</figcaption>
 </figure>
 <p>Slides: <a href="https://example.com/slides?talk=1&amp;lang=en">example.com/slides</a></p>

@@ -38,7 +38,7 @@ Three lessons:
    - Data in: free
 3. Plan the exit on day one
 
-![Chris Example on stage](assets/3f2a9c.jpg)
+![Chris Example on stage](assets/3f2a9c0000000000000000000000000000000000000000000000000000000000.jpg)
 
 *Chris Example during the keynote*
 

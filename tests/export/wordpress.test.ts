@@ -58,7 +58,7 @@ const DAY_BLOCKS = `<!-- wp:paragraph -->
 <!-- /wp:list -->
 
 <!-- wp:image -->
-<figure class="wp-block-image"><img src="assets/3f2a9c.jpg" alt="Chris Example on stage"/><figcaption class="wp-element-caption">Chris Example during the keynote</figcaption></figure>
+<figure class="wp-block-image"><img src="assets/3f2a9c0000000000000000000000000000000000000000000000000000000000.jpg" alt="Chris Example on stage"/><figcaption class="wp-element-caption">Chris Example during the keynote</figcaption></figure>
 <!-- /wp:image -->
 
 <!-- wp:paragraph -->

@@ -30,7 +30,7 @@ async function cli(argv: string[], stdin?: string): Promise<{ code: number; stdo
 /** What the app writes through export:write (the host's default location). */
 async function appExport(argument: Record<string, unknown>): Promise<{ path: string; bytes: Buffer }> {
   const handlers = createChannelHandlers(library.services, { onFlushComplete: () => undefined });
-  const result = await dispatchChannel(handlers, 'export:write', { eventId: library.event.id, ...argument });
+  const result = await dispatchChannel(handlers, 'export:write', { eventId: library.event.id, ifExists: 'replace', ...argument });
   if (!result.ok) throw new Error(result.error.message);
   const { path } = result.value as { path: string };
   return { path, bytes: await readFile(path) };

@@ -43,9 +43,9 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'posts:get': ({ eventId, day }) => posts.get(eventId, day),
     'posts:save': ({ eventId, day, changes }) => posts.save(eventId, day, changes),
     'posts:resolve': ({ eventId, day }) => postResolver.resolve(eventId, day),
-    'export:write': ({ eventId, day, ...options }) =>
+    'export:write': ({ eventId, day, ifExists, ...options }) =>
       exporter.write(eventId, day, options, (fileName) =>
-        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName),
+        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName, ifExists),
       ),
     'import:preview': (request) => importUploadedProgramme(services, request, true),
     'import:apply': (request) => importUploadedProgramme(services, request, false),

@@ -92,9 +92,9 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
           post={composed}
           options={options}
           onOptionsChange={setOptions}
-          onExport={async () => {
+          onExport={async (ifExists) => {
             await editing.flush();
-            return api['export:write']({ eventId: event.id, day, ...options });
+            return api['export:write']({ eventId: event.id, day, ...options, ifExists });
           }}
         />
         <PostPreview post={composed} options={options} imageUrl={(src) => assetUrl(event.id, src)} />
