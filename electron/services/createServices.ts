@@ -1,6 +1,7 @@
 import { AssetStore } from './assets/assetStore';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
+import { parseInWorker, parseOnThisThread, type ProgrammeParser } from './import/programmeParser';
 import { HistoryService } from './history/historyService';
 import { HistoryStore } from './history/historyStore';
 import { noteHistory } from './history/noteHistory';
@@ -34,10 +35,17 @@ export type Services = {
   trash: TrashService;
   /** Every pending write; awaited before quit. */
   writes: WriteQueue;
+  /** Reads programme files for imports: in a worker thread where the app ships one. */
+  programmes: ProgrammeParser;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
-export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
+export function createServices(options: {
+  libraryPath: string;
+  preferences: PreferenceBackend;
+  /** The bundled programme-parser worker (`build/workers/programmeParserWorker.mjs`); without it imports parse on this thread. */
+  importWorker?: URL;
+}): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
   // One lock per event across every process on the library; its in-process queue is `writes`, so drain() waits for it too.
@@ -67,5 +75,6 @@ export function createServices(options: { libraryPath: string; preferences: Pref
     history: new HistoryService(events, notes, snapshots, damaged),
     trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
+    programmes: options.importWorker ? parseInWorker(options.importWorker) : parseOnThisThread,
   };
 }

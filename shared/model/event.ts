@@ -40,6 +40,11 @@ const sessionFields = {
   sourceId: z.string().max(300).optional(),
   /** Set when a re-import found the session gone or cancelled but kept it because it has a note. */
   programmeFlag: z.enum(['removed-from-programme', 'cancelled']).optional(),
+  /**
+   * The session starts after midnight, on the calendar date after its day, which the programme
+   * runs into the night (36C3's day 1 runs 11:00 to 04:00). `start` is that night's clock time.
+   */
+  afterMidnight: z.literal(true).optional(),
 };
 
 function endNotBeforeStart(session: { start?: string; end?: string | null }): boolean {

@@ -5,9 +5,9 @@ import type { Services } from '../createServices';
 import { newSessionId } from '../library/ids';
 import { ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
+import type { ImportedProgramme } from './programme';
 import { sessionsAfterImport } from './applyImportPlan';
 import { planImport, type ImportPlan } from './importPlan';
-import { parseProgrammeFile } from './parseProgrammeFile';
 import { singleLine } from './plainText';
 
 export type ImportRequest = {
@@ -20,6 +20,8 @@ export type ImportRequest = {
   dryRun: boolean;
   /** For a new event: the zone to show its times in, instead of the programme's own. */
   timeZone?: string;
+  /** Without `eventId`: update the event that already holds this programme rather than create a second copy. */
+  updateExisting?: boolean;
 };
 
 
@@ -33,12 +35,26 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
   if (timeZone !== undefined && !isKnownTimeZone(timeZone)) {
     throw new ServiceError('invalid-argument', `"${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
   }
-  const existing = eventId ? await services.events.get(eventId) : null;
-  const programme = parseProgrammeFile(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
+  let existing = eventId ? await services.events.get(eventId) : null;
+  let programme = await services.programmes(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
+  const alreadyInLibrary = await eventHoldingProgramme(services, programme, existing?.id);
+  if (alreadyInLibrary && request.updateExisting) {
+    existing = await services.events.get(alreadyInLibrary.eventId);
+    // The event's own zone decides how the times read, as when importing into it by name.
+    if (existing.timezone !== programme.timezone) programme = await services.programmes(fileName, bytes, { timeZone: existing.timezone });
+  }
   const withNotes = existing ? await sessionsWithNotes(services, existing) : new Set<string>();
-  const plan = planImport(existing, programme, (sessionId) => withNotes.has(sessionId));
+  const plan = namingTheFile(fileName, () => planImport(existing, programme, (sessionId) => withNotes.has(sessionId)));
   const title = existing?.title ?? (programme.title || titleFromFileName(fileName));
-  const summary = summarise(plan, { eventId: existing?.id ?? null, created: !existing, dryRun, title, timezone: programme.timezone });
+  const summary = summarise(plan, {
+    eventId: existing?.id ?? null,
+    created: !existing,
+    dryRun,
+    title,
+    timezone: programme.timezone,
+    warnings: [...programme.warnings, ...plan.warnings],
+    alreadyInLibrary,
+  });
   const sessions = sessionsAfterImport(existing, plan, newSessionId);
   assertValidEvent(existing, plan, sessions, title, programme.timezone);
   if (dryRun) return summary;
@@ -58,13 +74,44 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
   return { ...summary, eventId: created.id };
 }
 
+/** Every refusal names the file it is about. */
+function namingTheFile<T>(fileName: string, plan: () => T): T {
+  try {
+    return plan();
+  } catch (error) {
+    if (error instanceof ServiceError && !error.message.startsWith(`${fileName}: `)) {
+      throw new ServiceError(error.code, `${fileName}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The event that already holds this programme: most of the programme's sessions are in it (by
+ * source id) and most of its imported sessions are in the programme. One devroom's calendar does
+ * not "hold" all of FOSDEM, and FOSDEM's programme is not that devroom's.
+ */
+async function eventHoldingProgramme(services: Services, programme: ImportedProgramme, targetId: string | undefined): Promise<ImportSummary['alreadyInLibrary']> {
+  const ids = new Set(programme.sessions.map((session) => session.sourceId));
+  let best: ImportSummary['alreadyInLibrary'] = null;
+  for (const summary of (await services.events.list()).events) {
+    if (summary.id === targetId) continue;
+    const event = await services.events.get(summary.id).catch(() => null);
+    const sourced = event?.sessions.filter((session) => session.sourceId) ?? [];
+    const matching = sourced.filter((session) => ids.has(session.sourceId!)).length;
+    if (!event || matching * 2 < ids.size || matching * 2 < sourced.length || matching === 0) continue;
+    if (!best || matching > best.matchingSessions) best = { eventId: event.id, title: event.title, matchingSessions: matching };
+  }
+  return best;
+}
+
 /** `~/Downloads/Republica 2026.csv` → `Republica 2026`. */
 function titleFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   return singleLine(base.replace(/\.[^.]+$/, ''), 300) || 'Imported programme';
 }
 
-function summarise(plan: ImportPlan, fields: Pick<ImportSummary, 'eventId' | 'created' | 'dryRun' | 'title' | 'timezone'>): ImportSummary {
+function summarise(plan: ImportPlan, fields: Pick<ImportSummary, 'eventId' | 'created' | 'dryRun' | 'title' | 'timezone' | 'warnings' | 'alreadyInLibrary'>): ImportSummary {
   return {
     ...fields,
     startDate: plan.startDate,

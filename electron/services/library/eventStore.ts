@@ -21,7 +21,7 @@ import {
   sessionChangesSchema,
   sessionDraftSchema,
 } from '../../../shared/model/event';
-import { minutesOfDay } from '../../../shared/model/calendar';
+import { byDayAndStart } from '../../../shared/model/sessionTime';
 import type { EventList, EventProblem, EventWithSession } from '../../../shared/ipc/channels';
 import { syncFolder, writeFileAtomic } from '../storage/atomicWrite';
 import type { LibraryLocks } from '../storage/libraryLocks';
@@ -338,8 +338,7 @@ function withoutId(session: Session): Omit<Session, 'id'> {
 
 /** Places a session after the sessions of its day that start at or before it. */
 export function insertInTimeOrder(sessions: Session[], session: Session): Session[] {
-  const start = minutesOfDay(session.start);
-  let index = sessions.findIndex((other) => other.day > session.day || (other.day === session.day && minutesOfDay(other.start) > start));
+  let index = sessions.findIndex((other) => byDayAndStart(other, session) > 0);
   if (index === -1) index = sessions.length;
   return [...sessions.slice(0, index), session, ...sessions.slice(index)];
 }
