@@ -1,6 +1,6 @@
 import { PRIVATE_NOTE_NODE_TYPE } from '../../shared/export/customNodeTypes';
 import { renderMarkdownBlocks } from '../../shared/export/markdown';
-import { noteToBlocks } from '../../shared/export/noteToBlocks';
+import { AS_STORED, noteToBlocks } from '../../shared/export/noteToBlocks';
 import { emptyNoteState, type SerializedNoteNode, type SerializedNoteState } from '../../shared/note/noteFile';
 import { markdownToNoteState } from '../services/notes/markdownNotes';
 import { COMMON_OPTIONS, parseCommandLine, parseId, requireOption, UsageError } from './cliArguments';
@@ -57,7 +57,7 @@ async function getNote(args: string[], cli: CliSession): Promise<void> {
   if (!note) return;
   // The export's serializer: note text is escaped, so raw HTML or a `[x]: javascript:` line in a
   // note stays text wherever the Markdown is rendered.
-  cli.print(renderMarkdownBlocks(noteToBlocks(note.editorState, { headingShift: 0 })));
+  cli.print(renderMarkdownBlocks(noteToBlocks(note.editorState, AS_STORED)));
   const privateNotes = countPrivateNotes(note.editorState);
   if (privateNotes > 0) {
     const count = privateNotes === 1 ? '1 private note' : `${privateNotes} private notes`;

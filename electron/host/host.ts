@@ -21,6 +21,8 @@ try {
 const services = createServices({
   libraryPath: options.libraryPath,
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
+  // The bundle is build/host/host.mjs; the worker is build/workers/.
+  importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
   // Secrets in a 0600 file in the settings folder (there is no keychain without Electron).
   publishing: { configFolder: options.configFolder },
 });

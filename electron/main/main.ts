@@ -1,7 +1,7 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/preferences';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
@@ -40,10 +40,13 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
+  // A worker thread in the main process (Electron runs worker_threads there, from the asar too), so saves are never held up by an import.
+  const importWorker = pathToFileURL(join(buildFolder, 'workers', 'programmeParserWorker.mjs'));
   const userData = app.getPath('userData');
   const services = createServices({
     libraryPath: resolveLibraryPath(undefined),
     preferences,
+    importWorker,
     publishing: { configFolder: userData, credentials: safeStorageCredentials(userData) },
   });
   services.publish.startOutbox();

@@ -57,10 +57,36 @@ function prepare(flat: readonly FlatInline[]): FlatInline[] {
   }
   // A line break inside a formatted stretch belongs to it, so the stretch stays one span;
   // code spans cannot hold a line break, so code stops at it.
-  return items.map((item, index) => {
+  return oneSpaceAfterTimes(items).map((item, index, spaced) => {
     if (item.kind !== 'lineBreak') return item;
-    return { ...item, marks: (items[index - 1]?.marks ?? 0) & (items[index + 1]?.marks ?? 0) & ~MARK_BITS.code };
+    return { ...item, marks: (spaced[index - 1]?.marks ?? 0) & (spaced[index + 1]?.marks ?? 0) & ~MARK_BITS.code };
   });
+}
+
+const LEADING_SPACES = /^[^\S\r\n]+/u;
+
+/**
+ * The editor puts a space after a timestamp it inserts and reporters type one anyway: whatever
+ * spaces follow a time become one, and none before a line break.
+ */
+function oneSpaceAfterTimes(items: readonly FlatInline[]): FlatInline[] {
+  const result: FlatInline[] = [];
+  // null: not right after a time; otherwise whether spaces were seen since it.
+  let spacedAfterTime: boolean | null = null;
+  for (const item of items) {
+    if (spacedAfterTime !== null && item.kind === 'run') {
+      const rest = item.text.replace(LEADING_SPACES, '');
+      if (rest.length < item.text.length) spacedAfterTime = true;
+      if (rest === '') continue;
+      result.push(spacedAfterTime ? { ...item, text: ` ${rest}` } : item);
+      spacedAfterTime = null;
+      continue;
+    }
+    if (spacedAfterTime === true && item.kind !== 'lineBreak') result.push({ kind: 'run', text: ' ', marks: 0 });
+    spacedAfterTime = item.kind === 'time' ? false : null;
+    result.push(item);
+  }
+  return result;
 }
 
 function withoutMarks(item: FlatInline, marks: number): FlatInline {

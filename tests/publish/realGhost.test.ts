@@ -18,7 +18,7 @@ import { startSiteProxy, type SiteProxy } from './helpers/siteProxy';
 const found = await findGhost();
 announceMissingSite('Ghost', found.reason, 'HALLNOTES_REQUIRE_GHOST');
 
-type GhostPost = { id: string; status: string; title: string; html: string; feature_image: string | null; feature_image_alt: string | null; updated_at: string; tags: { name: string; slug: string }[] };
+type GhostPost = { id: string; status: string; title: string; html: string; custom_excerpt: string | null; feature_image: string | null; feature_image_alt: string | null; updated_at: string; tags: { name: string; slug: string }[] };
 
 describe.skipIf(!found.site)('publishing to a real Ghost', () => {
   const site = found.site as GhostSite;
@@ -59,6 +59,7 @@ describe.skipIf(!found.site)('publishing to a real Ghost', () => {
     expect(post.html).not.toContain(PRIVATE_TEXT);
     expect(post.html).not.toContain('assets/');
     expect(post.html).not.toContain('Tags:');
+    expect(post.custom_excerpt).toBe('A day about who keeps the lights on.');
     expect(post.tags.map((tag) => tag.name)).toEqual(expect.arrayContaining(['open source', day.tag]));
     // The marker is an internal tag: readers never see it.
     expect(post.tags.filter((tag) => tag.name.startsWith('#hallnotes-'))).toHaveLength(1);

@@ -22,7 +22,7 @@ const found = await findWordPress();
 announceMissingSite('WordPress', found.reason, 'HALLNOTES_REQUIRE_WORDPRESS');
 
 type ParsedBlock = ReturnType<typeof parse>[number];
-type WpPost = { id: number; status: string; title: { raw: string }; content: { raw: string }; featured_media: number; tags: number[]; modified_gmt: string };
+type WpPost = { id: number; status: string; title: { raw: string }; content: { raw: string }; excerpt: { raw: string }; featured_media: number; tags: number[]; modified_gmt: string };
 type WpMedia = { id: number; source_url: string; alt_text: string; caption: { raw: string } };
 type WpTag = { id: number; name: string };
 
@@ -86,6 +86,8 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
     expect(post.content.raw).toMatch(/<blockquote class="wp-block-quote">[\s\S]*We moved to stop waiting\.[\s\S]*<cite>Priya Raman, Chief Architect<\/cite>/);
     expect(post.content.raw).not.toContain(PRIVATE_TEXT);
     expect(post.content.raw).not.toContain('Tags:');
+    expect(post.content.raw).not.toContain('Posted by');
+    expect(post.excerpt.raw).toBe('A day about who keeps the lights on.');
     const tags = await wordpress.get<WpTag[]>(`wp/v2/tags?include=${post.tags.join(',')}`);
     expect(tags.map((tag) => tag.name).sort()).toEqual(['open source', day.tag].sort());
 

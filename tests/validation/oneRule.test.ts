@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markdownToNoteState } from '../../electron/services/notes/markdownNotes';
 import { readProgrammeFile } from '../../renderer/features/import/readProgrammeFile';
-import { noteToBlocks } from '../../shared/export/noteToBlocks';
+import { AS_STORED, noteToBlocks } from '../../shared/export/noteToBlocks';
 import { MAX_PROGRAMME_BYTES } from '../../shared/model/importSummary';
 import { isAssetSrc } from '../../shared/note/assetPath';
 import { createCliFixture, type CliFixture } from '../cli/cliFixture';
@@ -24,7 +24,7 @@ describe('the photo path rule', () => {
     ['assets/..'],
     [`assets/x/../${HASH}.jpg`],
   ])('the export shows %s exactly when the note model accepts it as a stored photo', (src) => {
-    const shown = noteToBlocks(note(image(src, 'alt', '')), { headingShift: 0 }).some((block) => block.kind === 'image');
+    const shown = noteToBlocks(note(image(src, 'alt', '')), AS_STORED).some((block) => block.kind === 'image');
     expect(shown).toBe(isAssetSrc(src));
   });
 });

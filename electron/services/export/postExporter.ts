@@ -1,10 +1,11 @@
 import { lstat, mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { composePost, type ComposedPost } from '../../../shared/export/composePost';
-import { noteToBlocks } from '../../../shared/export/noteToBlocks';
+import { AS_STORED, noteToBlocks } from '../../../shared/export/noteToBlocks';
 import type { PostInput } from '../../../shared/export/postInput';
 import { renderPost, type ExportOptions } from '../../../shared/export/renderPost';
-import { describePostDay, suggestedExportFileName, type ExistingExportChoice, type ExportResult, type PostDay } from '../../../shared/model/post';
+import { findTkMarkers, type TkMarkerChoice } from '../../../shared/export/tkMarkers';
+import { describePostDay, suggestedExportFileName, type BlockedByTkMarkers, type ExistingExportChoice, type ExportResult, type PostDay } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { imageSources } from '../posts/postImages';
@@ -16,7 +17,7 @@ import { copyImages, imagesFolderName, pointImagesInto, WORDPRESS_EXTENSION } fr
 /** Far more than anyone keeps; past it, something is exporting in a loop. */
 const MAX_NUMBERED_EXPORTS = 999;
 
-export type RenderedPost = { text: string; problems: string[]; fileName: string };
+export type RenderedPost = { status: 'rendered'; text: string; problems: string[]; fileName: string } | BlockedByTkMarkers;
 /** A file already at the path, which the reporter has not yet said may be replaced. */
 export type ExistingExport = { existing: string };
 /** Gets the path to write to, given the suggested file name; null when the reporter cancelled. */
@@ -33,25 +34,27 @@ export class PostExporter {
   ) {}
 
   /** The post as text, with photos left pointing at the event's assets folder (for stdout). */
-  async render(eventId: string, day: PostDay, options: ExportOptions): Promise<RenderedPost> {
-    const { loaded, composed, fileName } = await this.compose(eventId, day, options);
+  async render(eventId: string, day: PostDay, options: ExportOptions & TkMarkerChoice): Promise<RenderedPost> {
+    const { loaded, composed, fileName, blocked } = await this.compose(eventId, day, options);
+    if (blocked) return blocked;
     const problems = [...loaded.problems];
     const photos = options.format === 'text' ? 0 : imageSources(composed.blocks).length;
     if (photos > 0) {
       const count = photos === 1 ? 'One photo is' : `${photos} photos are`;
       problems.push(`${count} referred to as assets/…, relative to the event folder; export to a file (--out) to get them copied beside it.`);
     }
-    return { text: renderPost(composed, options), problems, fileName };
+    return { status: 'rendered', text: renderPost(composed, options), problems, fileName };
   }
 
   /**
    * Writes the post where `choosePath` says. Photos go first, into a folder beside the file;
    * the post itself goes through a temporary file and a rename, so the target name only ever
    * holds a complete export, or whatever was there before when something fails. An empty
-   * post is refused before anything is asked or written.
+   * post, or one with TK markers left (unless allowed), is refused before anything is asked or written.
    */
-  async write(eventId: string, day: PostDay, options: ExportOptions, choosePath: ChooseExportPath): Promise<ExportResult> {
-    const { loaded, composed, fileName } = await this.compose(eventId, day, options);
+  async write(eventId: string, day: PostDay, options: ExportOptions & TkMarkerChoice, choosePath: ChooseExportPath): Promise<ExportResult> {
+    const { loaded, composed, fileName, blocked } = await this.compose(eventId, day, options);
+    if (blocked) return blocked;
     const targetPath = await choosePath(fileName);
     if (targetPath === null) return { status: 'cancelled' };
     if (typeof targetPath !== 'string') return { status: 'exists', path: targetPath.existing };
@@ -92,7 +95,11 @@ export class PostExporter {
     throw new ServiceError('conflict', `${folder} already holds ${MAX_NUMBERED_EXPORTS} copies of ${fileName}; replace one of them, or clear the folder.`);
   }
 
-  private async compose(eventId: string, day: PostDay, options: ExportOptions): Promise<{ loaded: LoadedPost; composed: ComposedPost; fileName: string }> {
+  private async compose(
+    eventId: string,
+    day: PostDay,
+    options: ExportOptions & TkMarkerChoice,
+  ): Promise<{ loaded: LoadedPost; composed: ComposedPost; fileName: string; blocked: BlockedByTkMarkers | null }> {
     const loaded = await this.resolver.load(eventId, day);
     const composed = composePost(loaded.input);
     if (composed.isEmpty) {
@@ -101,13 +108,15 @@ export class PostExporter {
         `The post for ${describePostDay(day)} of “${loaded.event.title}” includes no sessions, so there is nothing to export; no file was written. Mark sessions as covered, or pick them in the post.`,
       );
     }
-    return { loaded, composed, fileName: suggestedExportFileName(composed.title, options.format) };
+    const tkMarkers = options.allowTkMarkers ? [] : findTkMarkers(composed);
+    const blocked = tkMarkers.length > 0 ? { status: 'blocked' as const, tkMarkers } : null;
+    return { loaded, composed, fileName: suggestedExportFileName(composed.title, options.format), blocked };
   }
 }
 
 /** Where the post shows a photo, for messages: "“Session title”", "the intro" or "the closing". Only asked when something is wrong. */
 function placeOfPhoto(input: PostInput, src: string): string {
-  const shows = (note: SerializedNoteState | null) => imageSources(noteToBlocks(note, { headingShift: 0 })).includes(src);
+  const shows = (note: SerializedNoteState | null) => imageSources(noteToBlocks(note, AS_STORED)).includes(src);
   const section = input.sections.find((candidate) => shows(candidate.note));
   if (section) return `“${section.session.title}”`;
   return shows(input.intro) ? 'the intro' : 'the closing';

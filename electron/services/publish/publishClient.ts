@@ -20,6 +20,8 @@ export type RemotePhoto = { id: string; url: string };
 export type DraftContent = {
   title: string;
   body: string;
+  /** For the CMS's excerpt field; '' leaves it empty. */
+  excerpt: string;
   tags: string[];
   featured: { photo: RemotePhoto; alt: string; caption: string } | null;
 };

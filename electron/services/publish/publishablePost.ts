@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { composePost } from '../../../shared/export/composePost';
 import { escapeHtmlAttribute } from '../../../shared/export/escapeHtml';
-import { renderHtml } from '../../../shared/export/html';
-import type { Block } from '../../../shared/export/postBlocks';
-import { renderWordPress } from '../../../shared/export/wordpress';
+import { renderPostParts } from '../../../shared/export/renderedPost';
 import { assetFileOf, assetMediaType } from '../../../shared/note/assetPath';
 import type { PostInput } from '../../../shared/export/postInput';
 
@@ -13,8 +11,9 @@ import type { PostInput } from '../../../shared/export/postInput';
  * the exact `src` the body uses for each, so it can point them at the uploaded copies.
  *
  * This file is the one place that knows the serializers: `fromPostInput` builds it from
- * composePost and the WordPress and HTML renderers. Tags are left out of the body (the CMS
- * shows its own); the byline stays at its end, as in every export.
+ * composePost and renderPostParts, which keep the title, byline, tags and excerpt out of the
+ * body (the CMS has fields for them). The bodies are rendered when the reporter publishes and
+ * kept in the outbox job as they are, so a job queued offline sends what was checked.
  */
 export const publishablePhotoSchema = z.strictObject({
   /** As written in the body, e.g. "assets/3f2a….jpg". */
@@ -33,6 +32,8 @@ export const publishablePostSchema = z.strictObject({
   byline: z.string().max(1000),
   author: z.string().max(1000),
   date: z.string().max(20),
+  /** The intro's first paragraph, for the CMS's excerpt field; '' without an intro. */
+  excerpt: z.string().max(5000).default(''),
   bodies: z.strictObject({ wordpress: z.string(), html: z.string() }),
   /** In reading order; the first is the featured image. */
   photos: z.array(publishablePhotoSchema).max(1000),
@@ -40,15 +41,21 @@ export const publishablePostSchema = z.strictObject({
 export type PublishablePost = z.infer<typeof publishablePostSchema>;
 
 export function fromPostInput(input: PostInput): PublishablePost {
-  const composed = composePost({ ...input, tags: [] });
+  const composed = composePost(input);
+  const wordpress = renderPostParts(composed, 'wordpress');
+  const { title, tags, byline, author, date, excerpt } = wordpress.metadata;
   return {
-    title: composed.title,
-    tags: composePost(input).tags,
-    byline: composed.byline,
-    author: composed.author,
-    date: composed.date,
-    bodies: { wordpress: renderWordPress(composed), html: renderHtml(composed, { document: false }) },
-    photos: photosOf(composed.blocks),
+    title,
+    tags,
+    byline,
+    author,
+    date,
+    excerpt,
+    bodies: { wordpress: wordpress.body, html: renderPostParts(composed, 'html').body },
+    photos: wordpress.images.flatMap((image) => {
+      const file = assetFileOf(image.src);
+      return file ? [{ src: image.src, file, mediaType: assetMediaType(file) ?? 'application/octet-stream', alt: image.alt, caption: image.caption }] : [];
+    }),
   };
 }
 
@@ -66,18 +73,4 @@ export function pointPhotosAt(body: string, uploaded: ReadonlyMap<string, string
     const url = uploaded.get(src);
     return url === undefined ? whole : `${before}${escapeHtmlAttribute(url)}${after}`;
   });
-}
-
-function photosOf(blocks: readonly Block[]): PublishablePhoto[] {
-  const photos = new Map<string, PublishablePhoto>();
-  const visit = (list: readonly Block[]) => {
-    for (const block of list) {
-      if (block.kind === 'quote') visit(block.blocks);
-      if (block.kind !== 'image' || photos.has(block.src)) continue;
-      const file = assetFileOf(block.src);
-      if (file) photos.set(block.src, { src: block.src, file, mediaType: assetMediaType(file) ?? 'application/octet-stream', alt: block.alt, caption: block.caption });
-    }
-  };
-  visit(blocks);
-  return [...photos.values()];
 }

@@ -201,6 +201,8 @@ function postFields(content: DraftContent, marker: string): Record<string, unkno
   return {
     title: content.title,
     html: content.body,
+    // Ghost takes at most 300 characters here.
+    custom_excerpt: content.excerpt ? content.excerpt.slice(0, 300) : null,
     tags: [...content.tags.map((name) => ({ name })), { name: `#hallnotes-${marker}` }],
     feature_image: content.featured?.photo.url ?? null,
     feature_image_alt: content.featured ? content.featured.alt.slice(0, 191) || null : null,

@@ -73,6 +73,7 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
   const content = {
     title: post.title,
     body: pointPhotosAt(post.bodies[client.bodyFormat], new Map([...uploaded].map(([src, remote]) => [src, remote.url]))),
+    excerpt: post.excerpt,
     tags: post.tags,
     featured: first ? { photo: uploaded.get(first.src) as RemotePhoto, alt: first.alt, caption: first.caption } : null,
   };

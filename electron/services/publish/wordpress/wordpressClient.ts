@@ -139,6 +139,7 @@ export class WordPressClient implements PublishClient {
     return {
       title: content.title,
       content: content.body,
+      excerpt: content.excerpt,
       tags: content.tags.map((name) => this.tagIds.get(name.toLowerCase())),
       featured_media: content.featured ? Number(content.featured.photo.id) : 0,
     };
