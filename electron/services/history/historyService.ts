@@ -38,6 +38,11 @@ export class HistoryService {
     return this.snapshots.snapshotNow(eventId, await this.findSession(eventId, sessionId), reason);
   }
 
+  /** Keeps a version of a note that is not the note on disk, such as a teammate's version that came in beside the reporter's own. */
+  async keepVersion(eventId: string, sessionId: string, editorState: SnapshotDetail['editorState'], reason: SnapshotReason, author?: string): Promise<SnapshotSummary> {
+    return this.snapshots.keepVersion(eventId, await this.findSession(eventId, sessionId), editorState, reason, author);
+  }
+
   async damageReport(eventId: string, sessionId: string): Promise<DamageReport> {
     const session = await this.findSession(eventId, sessionId);
     const [damage, latestSnapshot] = await Promise.all([this.damaged.current(eventId, sessionId), this.snapshots.latest(eventId, session)]);

@@ -72,6 +72,14 @@ export class HistoryStore {
   }
 
   /**
+   * Keeps a version of a note that is not on disk as the note (a teammate's version that came
+   * in beside the reporter's own), queued with the note's own writes.
+   */
+  keepVersion(eventId: string, session: SessionRef, editorState: SnapshotFile['editorState'], reason: SnapshotReason, author?: string): Promise<SnapshotSummary> {
+    return this.writes.run(this.paths.noteFile(eventId, session.id), () => this.write(eventId, session, editorState, reason, author));
+  }
+
+  /**
    * Called by the note store inside the note's write queue, just before the note file is
    * replaced. Editing snapshots are rate-limited; any other reason always snapshots.
    */
@@ -95,14 +103,19 @@ export class HistoryStore {
   private async take(eventId: string, session: SessionRef, reason: SnapshotReason): Promise<SnapshotSummary | null> {
     const current = await this.readCurrentNote(eventId, session);
     if (!current) return null;
-    const words = countWords(noteStateText(current));
-    if (reason === 'editing' && words === 0) return null;
+    if (reason === 'editing' && countWords(noteStateText(current)) === 0) return null;
+    return this.write(eventId, session, current, reason);
+  }
+
+  private async write(eventId: string, session: SessionRef, editorState: SnapshotFile['editorState'], reason: SnapshotReason, author?: string): Promise<SnapshotSummary> {
+    const words = countWords(noteStateText(editorState));
     const takenAt = this.now();
     const id = newSnapshotId(takenAt);
-    const snapshot: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, sessionId: session.id, takenAt: takenAt.toISOString(), reason, words, editorState: current };
+    const snapshot: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, sessionId: session.id, takenAt: takenAt.toISOString(), reason, words, editorState, ...(author ? { author } : {}) };
     const folder = await this.ensureFolder(eventId, session);
     await writeFileAtomic(join(folder, `${id}.json`), JSON.stringify(snapshot), `a snapshot of the note for "${session.title}"`);
-    this.newestSnapshotAt.set(keyOf(eventId, session.id), takenAt.getTime());
+    // A teammate's version is not a version of the note on disk: it must not hold back the next editing snapshot.
+    if (reason !== 'incoming') this.newestSnapshotAt.set(keyOf(eventId, session.id), takenAt.getTime());
     await this.prune(eventId, session, id);
     return summarise(id, snapshot);
   }
@@ -189,5 +202,5 @@ function keyOf(eventId: string, sessionId: string): string {
 }
 
 function summarise(id: string, snapshot: SnapshotFile): SnapshotSummary {
-  return { id, takenAt: snapshot.takenAt, reason: snapshot.reason, words: snapshot.words };
+  return { id, takenAt: snapshot.takenAt, reason: snapshot.reason, words: snapshot.words, ...(snapshot.author ? { author: snapshot.author } : {}) };
 }
