@@ -1,4 +1,6 @@
 import { AssetStore } from './assets/assetStore';
+import { BundleService } from './bundle/bundleService';
+import { ExchangeService } from './exchange/exchangeService';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
 import { HistoryService } from './history/historyService';
@@ -33,6 +35,10 @@ export type Services = {
   trash: TrashService;
   /** Every pending write; awaited before quit. */
   writes: WriteQueue;
+  /** Working as a team: merging what came in per session, and teammates' versions of a note. */
+  exchange: ExchangeService;
+  /** Event bundles (.hallnotes): export, and import into a new or the same event. */
+  bundles: BundleService;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
@@ -50,18 +56,23 @@ export function createServices(options: { libraryPath: string; preferences: Pref
   const snapshots = new HistoryStore(paths, writes, () => preferences.get().historyRetentionDays);
   const damaged = new DamagedNotes(paths);
   const notes = new NoteStore(paths, events, writes, onChanged, noteHistory(snapshots, damaged));
+  const assets = new AssetStore(paths, events, writes);
+  const history = new HistoryService(events, notes, snapshots, damaged);
+  const exchange = new ExchangeService({ paths, events, notes, posts, assets, history, preferences });
   return {
     paths,
     events,
     notes,
-    assets: new AssetStore(paths, events, writes),
+    assets,
     preferences,
     posts,
     postResolver,
     exporter: new PostExporter(paths, postResolver),
     search,
-    history: new HistoryService(events, notes, snapshots, damaged),
+    history,
     trash: new TrashService(paths, events, snapshots, onChanged),
     writes,
+    exchange,
+    bundles: new BundleService({ paths, events, exchange }),
   };
 }
