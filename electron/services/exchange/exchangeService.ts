@@ -19,7 +19,7 @@ import { executeApply, type AssetReader } from './executeApply';
 import { IncomingVersionStore } from './incomingVersions';
 import { LedgerStore, type Ledger } from './ledger';
 import type { LocalSnapshot } from './localSnapshot';
-import { planApply, type ApplyPlan } from './planApply';
+import { ACTIVE_EDIT_MS, planApply, type ApplyPlan } from './planApply';
 import { readLocalSnapshot } from './readLocalSnapshot';
 import { ensureFolders, TeamPaths } from './teamPaths';
 import { withTeamLock } from './teamLock';
@@ -80,6 +80,20 @@ export class ExchangeService {
     return { snapshot, captured: captureLocalState(snapshot, ledger, { me, now: options.now ?? new Date().toISOString(), includePrivate: options.includePrivate }) };
   }
 
+  /**
+   * Remembers the event as a programme import left it, before anyone edits it: two reporters
+   * who imported the same programme then know, at their first exchange, which fields each of
+   * them changed since (a moved room, a corrected title) rather than guessing.
+   */
+  async recordBaseline(eventId: string): Promise<void> {
+    if (await this.ledgers.read(eventId)) return;
+    await this.locked(eventId, 'remembering the imported programme', async () => {
+      if (await this.ledgers.read(eventId)) return;
+      const local = await this.readLocal(eventId, { includePrivate: false });
+      await this.ledgers.write(eventId, local.captured.ledger);
+    });
+  }
+
   /** Records what was just shared (an export, a commit): later changes are measured from it. */
   rememberShared(eventId: string, ledger: Ledger): Promise<void> {
     return this.ledgers.write(eventId, ledger);
@@ -88,7 +102,8 @@ export class ExchangeService {
   plan(local: LocalSide | null, incoming: SharedEvent, via: 'bundle' | 'sync'): { merge: MergedEvent; plan: ApplyPlan } {
     const merge = local ? mergeSharedEvents(local.captured.shared, incoming) : { merged: incoming, renamed: new Map<string, string>() };
     const me = this.author(local?.snapshot.event);
-    const plan = planApply({ local, merge, options: { me, now: new Date().toISOString(), via, incomingEventId: incoming.id }, newSessionId });
+    const options = { me, now: new Date().toISOString(), via, incomingEventId: incoming.id, activeEditMs: via === 'sync' ? ACTIVE_EDIT_MS : 0 };
+    const plan = planApply({ local, merge, options, newSessionId });
     return { merge, plan };
   }
 

@@ -16,10 +16,17 @@ import type { StoredIncomingVersion } from './incomingVersions';
 import { LEDGER_FORMAT, type FieldRecord, type Ledger, type LedgerSession, type VersionRef } from './ledger';
 import { postDayOf, type LocalSnapshot } from './localSnapshot';
 
-/** A note saved less than this long ago is being typed in: a teammate's version goes beside it, never over it. */
+/** A note saved less than this long ago is being typed in: a background sync puts a teammate's version beside it, never over it. */
 export const ACTIVE_EDIT_MS = 30_000;
 
-export type PlanOptions = { me: string; now: string; via: 'bundle' | 'sync'; incomingEventId: string };
+export type PlanOptions = {
+  me: string;
+  now: string;
+  via: 'bundle' | 'sync';
+  incomingEventId: string;
+  /** A note saved this recently is not replaced (0 for a bundle the reporter imports; the app saved every note first). */
+  activeEditMs: number;
+};
 
 export type PlanInput = {
   /** The library's event as read, with what it captured; null when the result becomes a new event. */
@@ -179,7 +186,7 @@ export function planApply({ local, merge, options, newSessionId }: PlanInput): A
     let others: NoteVersion[];
     if (heads.length === 0) others = [];
     else if (mine && heads.some((head) => head.id === mine.id)) others = heads.filter((head) => head.id !== mine.id);
-    else if (mine && note && Date.parse(options.now) - Date.parse(note.savedAt) < ACTIVE_EDIT_MS) others = heads;
+    else if (mine && note && Date.parse(options.now) - Date.parse(note.savedAt) < options.activeEditMs) others = heads;
     else {
       const target = newestHead(heads)!;
       shown = versionRef(target);

@@ -51,6 +51,7 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
       await snapshotNotesOfChanged(services, existing, plan, withNotes);
       await services.events.replaceSessions(existing.id, sessions, { startDate: plan.startDate, endDate: plan.endDate }, existing.updatedAt);
       await trashNotesOfRemoved(services, existing, plan);
+      await services.exchange.recordBaseline(existing.id);
     }
     return summary;
   }
@@ -62,6 +63,8 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
     await services.events.delete(created.id).catch(() => undefined);
     throw error;
   }
+  // For team exchanges: what the programme said, so later edits are known as edits.
+  await services.exchange.recordBaseline(created.id);
   return { ...summary, eventId: created.id };
 }
 
