@@ -153,6 +153,8 @@ async function readEntry(zip: ZipFile, entry: Entry, limit: number, refuse: (det
     }
   } catch (error) {
     if (error instanceof ServiceError) throw error;
+    // yauzl counts the inflated bytes against the entry's header (validateEntrySizes).
+    if (/too many bytes in the stream/.test((error as Error).message)) throw refuse(`holds ${entry.fileName}, which unpacks to more than it claims (a zip bomb?)`);
     throw refuse(`has a damaged entry ${entry.fileName} (${(error as Error).message})`);
   }
   if (sha256 && hash.digest('hex') !== sha256) throw refuse(`holds ${entry.fileName}, which does not match its checksum (damaged or edited after export)`);
