@@ -1,13 +1,15 @@
 import { AssetStore } from './assets/assetStore';
 import { BundleService } from './bundle/bundleService';
 import { ExchangeService } from './exchange/exchangeService';
+import { MemorySecretStore, type SecretStore } from './sync/secretStore';
+import { SyncService } from './sync/syncService';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
 import { HistoryService } from './history/historyService';
 import { HistoryStore } from './history/historyStore';
 import { noteHistory } from './history/noteHistory';
 import { EventStore } from './library/eventStore';
-import type { LibraryChange } from './library/libraryChange';
+import type { LibraryChange, LibraryChangeListener } from './library/libraryChange';
 import { LibraryPaths } from './library/libraryPaths';
 import { NoteStore } from './notes/noteStore';
 import { PostStore } from './posts/postStore';
@@ -39,15 +41,23 @@ export type Services = {
   exchange: ExchangeService;
   /** Event bundles (.hallnotes): export, and import into a new or the same event. */
   bundles: BundleService;
+  /** Sync of an event through a shared Git remote. */
+  sync: SyncService;
+  /** Tells a listener (the background sync) about every write that landed; returns how to stop. */
+  onLibraryChange(listener: LibraryChangeListener): () => void;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
-export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
+export function createServices(options: { libraryPath: string; preferences: PreferenceBackend; secrets?: SecretStore }): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
   // The stores tell the search index about every write; the index itself needs the event store.
   let search: SearchService | undefined;
-  const onChanged = (change: LibraryChange) => search?.onChanged(change);
+  const listeners = new Set<LibraryChangeListener>();
+  const onChanged = (change: LibraryChange) => {
+    search?.onChanged(change);
+    for (const listener of listeners) listener(change);
+  };
   const events = new EventStore(paths, writes, onChanged);
   search = new SearchService(paths, events);
   const posts = new PostStore(paths, events, writes);
@@ -74,5 +84,11 @@ export function createServices(options: { libraryPath: string; preferences: Pref
     writes,
     exchange,
     bundles: new BundleService({ paths, events, exchange }),
+    // Tokens never live in the library: the app passes safeStorage, the host and CLI a 0600 file.
+    sync: new SyncService({ paths, events, exchange, secrets: options.secrets ?? new MemorySecretStore() }),
+    onLibraryChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
