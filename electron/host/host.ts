@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
+import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
 import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
 import { startHostServer } from './hostServer';
 
@@ -20,6 +21,7 @@ try {
 const services = createServices({
   libraryPath: options.libraryPath,
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
+  secrets: new FileSecretStore(join(options.configFolder, SECRETS_FILE_NAME)),
 });
 const host = await startHostServer({
   handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),

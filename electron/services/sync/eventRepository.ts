@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import git from 'isomorphic-git';
-import nodeHttp from 'isomorphic-git/http/node';
+import type { HttpClient } from 'isomorphic-git';
 import { ServiceError } from '../storage/serviceError';
 import type { SharedFile, SharedSource } from '../exchange/sharedFiles';
 
@@ -13,10 +12,21 @@ const MAX_TREE_FILES = 40_000;
 
 export type GitAuth = { username: string; password: string } | null;
 
-/** Node's HTTP client for isomorphic-git, with an idle timeout so a dead network is noticed instead of waited on. */
-const http = {
-  request: (request: Parameters<typeof nodeHttp.request>[0]) => nodeHttp.request({ ...request, fetchOptions: { ...(request as { fetchOptions?: object }).fetchOptions, timeout: IDLE_TIMEOUT_MS } } as typeof request),
-};
+type Git = typeof import('isomorphic-git').default;
+let loaded: Promise<{ git: Git; http: HttpClient }> | null = null;
+
+/**
+ * isomorphic-git is loaded on first use: every CLI command would otherwise pay for it at
+ * start-up. Node's HTTP client gets an idle timeout, so a dead network is noticed, not waited on.
+ */
+function loadGit(): Promise<{ git: Git; http: HttpClient }> {
+  loaded ??= Promise.all([import('isomorphic-git'), import('isomorphic-git/http/node')]).then(([gitModule, httpModule]) => {
+    const nodeHttp = httpModule.default;
+    const http: HttpClient = { request: (request) => nodeHttp.request({ ...request, fetchOptions: { timeout: IDLE_TIMEOUT_MS } } as typeof request) };
+    return { git: gitModule.default, http };
+  });
+  return loaded;
+}
 
 /**
  * An event's Git repository (team/sync/repo.git, bare): commits are built from the shared
@@ -30,6 +40,7 @@ export class EventRepository {
   constructor(readonly gitdir: string) {}
 
   async ensure(remoteUrl: string): Promise<void> {
+    const { git } = await loadGit();
     if (!fs.existsSync(`${this.gitdir}/HEAD`)) await git.init({ fs, gitdir: this.gitdir, bare: true, defaultBranch: 'main' });
     await git.addRemote({ fs, gitdir: this.gitdir, remote: 'origin', url: remoteUrl, force: true });
   }
@@ -47,11 +58,13 @@ export class EventRepository {
   }
 
   async treeOf(commit: string): Promise<string> {
+    const { git } = await loadGit();
     return (await git.readCommit({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache })).commit.tree;
   }
 
   /** Photos already in a commit, by file name: content-addressed, so they are never read or written again. */
   async assetBlobs(commit: string | null): Promise<Map<string, string>> {
+    const { git } = await loadGit();
     if (!commit) return new Map();
     const root = await git.readTree({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache });
     const assets = root.tree.find((entry) => entry.path === 'assets' && entry.type === 'tree');
@@ -62,6 +75,7 @@ export class EventRepository {
 
   /** The tree of the shared files; photos not yet in `knownAssets` are read with `readAsset`. */
   async writeTree(files: SharedFile[], assets: string[], knownAssets: Map<string, string>, readAsset: (file: string) => Promise<Buffer>): Promise<string> {
+    const { git } = await loadGit();
     const folders = new Map<string, { path: string; oid: string; type: 'blob' | 'tree'; mode: string }[]>([['', []]]);
     const add = (path: string, oid: string) => {
       const slash = path.indexOf('/');
@@ -79,23 +93,27 @@ export class EventRepository {
     return git.writeTree({ fs, gitdir: this.gitdir, tree: sorted(root) });
   }
 
-  commit(tree: string, parents: string[], message: string, author: string): Promise<string> {
+  async commit(tree: string, parents: string[], message: string, author: string): Promise<string> {
+    const { git } = await loadGit();
     const person = { name: author || 'Hallnotes', email: 'hallnotes@localhost.invalid' };
     return git.commit({ fs, gitdir: this.gitdir, message, author: person, committer: person, tree, parent: parents, noUpdateBranch: true, ref: BRANCH });
   }
 
   async setHead(commit: string): Promise<void> {
+    const { git } = await loadGit();
     await git.writeRef({ fs, gitdir: this.gitdir, ref: BRANCH, value: commit, force: true });
   }
 
   /** The remote's main branch after fetching it; null while the remote is empty. */
   async fetch(auth: GitAuth): Promise<string | null> {
+    const { git, http } = await loadGit();
     const result = await git.fetch({ fs, http, gitdir: this.gitdir, remote: 'origin', ref: 'main', remoteRef: 'main', singleBranch: true, tags: false, onAuth: authCallback(auth), cache: this.cache });
     return result.fetchHead;
   }
 
   /** Sends main; throws PushRejectedError when the remote moved on meanwhile. */
   async push(auth: GitAuth): Promise<void> {
+    const { git, http } = await loadGit();
     const result = await git.push({ fs, http, gitdir: this.gitdir, remote: 'origin', ref: 'main', remoteRef: 'main', onAuth: authCallback(auth), cache: this.cache });
     if (!result.ok) throw new ServiceError('io-error', `The remote refused the changes: ${result.error ?? JSON.stringify(result.refs)}`);
     await git.writeRef({ fs, gitdir: this.gitdir, ref: TRACKING, value: (await this.head())!, force: true });
@@ -103,11 +121,13 @@ export class EventRepository {
 
   async isAncestor(ancestor: string, of: string): Promise<boolean> {
     if (ancestor === of) return true;
+    const { git } = await loadGit();
     return git.isDescendent({ fs, gitdir: this.gitdir, oid: of, ancestor, depth: -1, cache: this.cache });
   }
 
   /** Commits on main that the remote does not have (as last fetched). */
   async commitsAhead(): Promise<number> {
+    const { git } = await loadGit();
     const [head, tracking] = await Promise.all([this.head(), this.tracking()]);
     if (!head) return 0;
     const log = await git.log({ fs, gitdir: this.gitdir, ref: BRANCH, depth: 500, cache: this.cache });
@@ -121,6 +141,7 @@ export class EventRepository {
 
   /** The files of a commit, read lazily; a blob over the caller's limit is refused once read. */
   async sourceOf(commit: string): Promise<SharedSource> {
+    const { git } = await loadGit();
     const blobs = new Map<string, string>();
     const walk = async (oid: string, prefix: string, depth: number) => {
       if (depth > 2) return;
@@ -146,6 +167,7 @@ export class EventRepository {
   }
 
   private async resolve(ref: string): Promise<string | null> {
+    const { git } = await loadGit();
     try {
       return await git.resolveRef({ fs, gitdir: this.gitdir, ref });
     } catch (error) {
