@@ -4,6 +4,7 @@ import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
 import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
+import { startSyncScheduler } from '../services/sync/syncScheduler';
 import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
 import { startHostServer } from './hostServer';
 
@@ -23,6 +24,7 @@ const services = createServices({
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
   secrets: new FileSecretStore(join(options.configFolder, SECRETS_FILE_NAME)),
 });
+const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
 const host = await startHostServer({
   handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),
   rendererFolder: options.rendererFolder,
@@ -34,6 +36,7 @@ console.log(`Hallnotes is running for the library ${options.libraryPath}`);
 console.log(`Open ${host.url}`);
 
 async function shutDown(): Promise<void> {
+  backgroundSync.stop();
   await host.close();
   await services.writes.drain();
   process.exit(0);

@@ -7,9 +7,12 @@ import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
+import { EncryptedSecretStore, FileSecretStore } from '../services/sync/secretStore';
+import { startSyncScheduler } from '../services/sync/syncScheduler';
+import { safeStorageCipher } from './safeStorageCipher';
 import { registerAppScheme, serveRendererBuild } from './appProtocol';
 import { buildApplicationMenu } from './applicationMenu';
-import { chooseExportPath } from './exportDialog';
+import { chooseBundlePath, chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
 import { QuitFlush } from './quitFlush';
 import { registerIpc } from './registerIpc';
@@ -39,12 +42,15 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
-  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences });
+  const secrets = new EncryptedSecretStore(new FileSecretStore(join(app.getPath('userData'), 'credentials.sealed.json')), safeStorageCipher);
+  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences, secrets });
+  const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
+  app.on('will-quit', () => backgroundSync.stop());
   const quitFlush = new QuitFlush();
 
   hardenSession(session.defaultSession);
   serveRendererBuild(join(buildFolder, 'renderer'), (eventId, fileName) => services.assets.read(eventId, fileName));
-  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId), chooseExportPath }));
+  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId), chooseExportPath, chooseBundlePath }));
   Menu.setApplicationMenu(buildApplicationMenu());
 
   const openWindow = () =>

@@ -38,6 +38,15 @@ export const CHANNEL_NAMES = [
   'trash:list',
   'trash:restore',
   'trash:empty',
+  'bundle:export',
+  'bundle:preview',
+  'bundle:import',
+  'team:incoming',
+  'team:incoming-sessions',
+  'team:resolve',
+  'sync:status',
+  'sync:configure',
+  'sync:now',
 ] as const satisfies readonly ChannelName[];
 
 export const PUSH_EVENT_NAMES = ['app:flush-requested', 'menu:command'] as const satisfies readonly PushEventName[];

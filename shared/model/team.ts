@@ -82,6 +82,8 @@ export type BundleExportResult = {
   leftOut: { sessionTitle: string; reason: string }[];
 };
 
+export type BundleExportOutcome = ({ status: 'written' } & BundleExportResult) | { status: 'cancelled' };
+
 /** A teammate's version of a note, kept beside the reporter's own until one is chosen. */
 export type IncomingVersion = {
   versionId: string;

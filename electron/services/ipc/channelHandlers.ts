@@ -2,6 +2,7 @@ import type { ChannelName, ChannelOutput, ValidatedInput } from '../../../shared
 import type { ExportFormat } from '../../../shared/model/post';
 import type { Services } from '../createServices';
 import { importUploadedProgramme } from '../import/importUpload';
+import { exportBundleFromApp, importUploadedBundle } from '../bundle/bundleUpload';
 
 export type ChannelHandlers = {
   [Name in ChannelName]: (input: ValidatedInput<Name>) => Promise<ChannelOutput<Name>>;
@@ -12,6 +13,8 @@ export type TransportHooks = {
   onFlushComplete(requestId: string): void;
   /** Asks where to save an export (Electron's save dialog); null when cancelled. Without it, exports go to <library>/exports/<eventId>/. */
   chooseExportPath?(suggestedFileName: string, format: ExportFormat): Promise<string | null>;
+  /** Asks where to save an event bundle (Electron's save dialog); null when cancelled. Without it, bundles go to <library>/exports/<eventId>/. */
+  chooseBundlePath?(suggestedFileName: string): Promise<string | null>;
 };
 
 /** The one map from channel to service call that Electron main and the browser host both serve. */
@@ -62,6 +65,15 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'trash:list': async () => ({ entries: await services.trash.list() }),
     'trash:restore': ({ entryId }) => services.trash.restore(entryId),
     'trash:empty': () => services.trash.empty(),
+    'bundle:export': ({ eventId, includePrivate }) => exportBundleFromApp(services, eventId, includePrivate, hooks.chooseBundlePath),
+    'bundle:preview': (upload) => importUploadedBundle(services, upload, true),
+    'bundle:import': (upload) => importUploadedBundle(services, upload, false),
+    'team:incoming': ({ eventId, sessionId }) => services.exchange.incomingVersions(eventId, sessionId),
+    'team:incoming-sessions': async ({ eventId }) => ({ sessionIds: await services.exchange.sessionsWithIncoming(eventId) }),
+    'team:resolve': ({ eventId, sessionId, versionId, choice }) => services.exchange.resolve(eventId, sessionId, versionId, choice),
+    'sync:status': ({ eventId }) => services.sync.status(eventId),
+    'sync:configure': ({ eventId, ...settings }) => services.sync.configure(eventId, settings),
+    'sync:now': ({ eventId }) => services.sync.sync(eventId),
     'app:flush-complete': async ({ requestId }) => {
       hooks.onFlushComplete(requestId);
       return { acknowledged: true };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { fileSystemError } from '../storage/serviceError';
+import { fileSystemError, ServiceError } from '../storage/serviceError';
 
 /**
  * Where tokens are kept, never in the library: in the app, Electron's safeStorage (the OS
@@ -85,5 +85,38 @@ export class MemorySecretStore implements SecretStore {
   }
   async delete(key: string): Promise<void> {
     this.secrets.delete(key);
+  }
+}
+
+/** How the app encrypts a secret (Electron's safeStorage, provided by the shell: services never import electron). */
+export type SecretCipher = { available(): boolean; encrypt(secret: string): string; decrypt(sealed: string): string };
+
+/** Secrets sealed by the operating system's keychain before they reach the file. */
+export class EncryptedSecretStore implements SecretStore {
+  constructor(
+    private readonly sealed: SecretStore,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async get(key: string): Promise<string | null> {
+    const value = await this.sealed.get(key);
+    if (value === null || !this.cipher.available()) return null;
+    try {
+      return this.cipher.decrypt(value);
+    } catch {
+      // Sealed under another user or keychain: the token has to be given again.
+      return null;
+    }
+  }
+
+  async set(key: string, value: string): Promise<void> {
+    if (!this.cipher.available()) {
+      throw new ServiceError('io-error', 'This computer offers no keychain to keep the token safely, so it was not stored; sync with `hallnotes sync --token-file` instead.');
+    }
+    await this.sealed.set(key, this.cipher.encrypt(value));
+  }
+
+  delete(key: string): Promise<void> {
+    return this.sealed.delete(key);
   }
 }
