@@ -3,6 +3,7 @@ import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
+import { IncomingVersionsBanner } from '../team/IncomingVersionsBanner';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
 import { NoteStats } from './NoteStats';
@@ -71,7 +72,12 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
               <SaveIndicator address={shown.address} loadedSavedAt={shown.savedAt} />
             </>
           }
-          belowToolbar={<SaveErrorBanner address={shown.address} />}
+          belowToolbar={
+            <>
+              <SaveErrorBanner address={shown.address} />
+              <IncomingVersionsBanner address={shown.address} sessionTitle={session.title} onNoteReplaced={reload} />
+            </>
+          }
         />
       )}
       {content.state === 'ready' && <NoteStats store={analysisStore} />}
