@@ -2,7 +2,7 @@ import type { Session } from '../../../shared/model/event';
 import type { PostFile } from '../../../shared/model/post';
 import type { SerializedNoteNode, SerializedNoteState } from '../../../shared/note/noteFile';
 import { noteStateText } from '../../../shared/note/noteText';
-import { valueHash } from '../merge/canonicalJson';
+import { fieldHash, valueHash } from '../merge/canonicalJson';
 import { isDefaultEventValue, isDefaultPostValue, isDefaultSessionValue } from '../merge/fieldDefaults';
 import { mergeSharedNotes, nextVersionId, type NoteVersion } from '../merge/noteVersions';
 import { hasPrivateBlocks, withoutPrivateBlocks } from '../merge/privateBlocks';
@@ -169,7 +169,7 @@ function stampFields(
   for (const key of [...new Set([...Object.keys(values), ...Object.keys(records ?? {})])].sort()) {
     const value = values[key];
     const record = records?.[key];
-    const hash = valueHash(value);
+    const hash = fieldHash(value);
     let stamp: Stamp;
     if (record?.hash === hash) stamp = record.stamp;
     else if (!known || (!record && isDefault(key, value))) stamp = { at: null, by: me };

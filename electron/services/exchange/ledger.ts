@@ -17,9 +17,10 @@ import { ensureFolders, type TeamPaths } from './teamPaths';
 export const LEDGER_FORMAT = 1;
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+const fieldHashSchema = z.string().regex(/^[0-9a-f]{24}$/);
 export const stampSchema = z.strictObject({ at: z.iso.datetime().nullable(), by: z.string().max(200) });
 export const versionIdPattern = z.string().regex(/^[0-9a-f]{16}$/);
-const fieldRecordSchema = z.strictObject({ hash: hashSchema, stamp: stampSchema });
+const fieldRecordSchema = z.strictObject({ hash: fieldHashSchema, stamp: stampSchema });
 const fieldRecordsSchema = z.record(z.string().max(100), fieldRecordSchema);
 
 export const versionRefSchema = z.strictObject({
@@ -76,6 +77,6 @@ export class LedgerStore {
     } catch (error) {
       throw fileSystemError(`keep what was exchanged of event "${eventId}"`, error);
     }
-    await writeFileAtomic(this.team.ledgerFile(eventId), `${canonicalJson(ledger, 1)}\n`, `the team ledger of event "${eventId}"`);
+    await writeFileAtomic(this.team.ledgerFile(eventId), `${canonicalJson(ledger)}\n`, `the team ledger of event "${eventId}"`);
   }
 }

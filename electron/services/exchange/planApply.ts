@@ -4,7 +4,7 @@ import { describePostDay, emptyPostSettings, postChangesSchema, sessionsForPost,
 import type { ExchangeReport, FieldReplaced } from '../../../shared/model/team';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { insertInTimeOrder } from '../library/eventStore';
-import { valueHash } from '../merge/canonicalJson';
+import { fieldHash, valueHash } from '../merge/canonicalJson';
 import type { MergedEvent } from '../merge/mergeSharedEvents';
 import { newestHead, type NoteVersion } from '../merge/noteVersions';
 import { restorePrivateBlocks } from '../merge/privateBlocks';
@@ -300,8 +300,8 @@ function nextLedger(
 function recordsFor(fields: StampedFields, values: object, previous: Record<string, FieldRecord> | undefined): Record<string, FieldRecord> {
   const records: Record<string, FieldRecord> = {};
   for (const [key, field] of Object.entries(fields)) {
-    const hash = valueHash((values as Record<string, unknown>)[key]);
-    records[key] = hash === valueHash(field.value) ? { hash, stamp: field.stamp } : (previous?.[key] ?? { hash, stamp: field.stamp });
+    const hash = fieldHash((values as Record<string, unknown>)[key]);
+    records[key] = hash === fieldHash(field.value) ? { hash, stamp: field.stamp } : (previous?.[key] ?? { hash, stamp: field.stamp });
   }
   return records;
 }

@@ -29,3 +29,8 @@ export function sha256Hex(content: string | Uint8Array): string {
 export function valueHash(value: unknown): string {
   return sha256Hex(value === undefined ? 'undefined' : canonicalJson(value));
 }
+
+/** A shorter hash for remembering whether a field changed (96 bits: no collision among an event's fields), so the ledger stays small. */
+export function fieldHash(value: unknown): string {
+  return valueHash(value).slice(0, 24);
+}
