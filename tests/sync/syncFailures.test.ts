@@ -69,6 +69,22 @@ describe.skipIf(server === null)('sync from the command line', () => {
   });
 });
 
+describe.skipIf(server === null)('a repository of another event', () => {
+  it('is refused, saying so, and nothing is merged into this event', async () => {
+    const ada = await reporterWithProgramme('Ada Lovelace');
+    const other = await createCliFixture();
+    const remote = server!.newRepositoryUrl();
+    const otherEvent = await other.createEvent();
+    await other.ok('sync', otherEvent, '--remote', remote);
+    const status = await ada.services.sync.sync(ada.event.id, { remoteUrl: remote });
+    expect(status.state).toBe('failed');
+    expect(status.message).toBe(`The repository ${remote} holds another event ("Web Summit 2026"), not "18. Kieler Open Source und Linux Tage" nor its programme; nothing was merged. Use an empty repository, or the one of this event.`);
+    expect((await ada.services.events.get(ada.event.id)).sessions).toEqual(ada.event.sessions);
+    await ada.cleanup();
+    await other.cleanup();
+  });
+});
+
 describe.skipIf(tokenServer === null && !gitExecPath())('tokens', () => {
   it('sends the token from --token-file, keeps it in a 0600 file in the settings folder (never in the library), and names a refused token', async () => {
     const cli = await createCliFixture();

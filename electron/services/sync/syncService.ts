@@ -9,6 +9,7 @@ import type { ExchangeService, LocalSide } from '../exchange/exchangeService';
 import { assetPath, decodeSharedEvent, encodeSharedEvent } from '../exchange/sharedFiles';
 import { MAX_ASSET_BYTES } from '../exchange/sharedLimits';
 import { EventRepository, type GitAuth } from './eventRepository';
+import { bundleFitsEvent } from '../bundle/findBundleTarget';
 import { describeRemoteProblem } from './remoteErrors';
 import type { SecretStore } from './secretStore';
 import { SyncSettings } from './syncSettings';
@@ -121,6 +122,13 @@ export class SyncService {
       if (remoteHead && remoteHead !== head && !(await repository.isAncestor(remoteHead, head))) {
         const source = await repository.sourceOf(remoteHead);
         const incoming = await decodeSharedEvent(source, `The remote ${remoteUrl}`);
+        if (!(await bundleFitsEvent(local.snapshot.event, exchange.ledgers, incoming))) {
+          const title = String(incoming.fields.title?.value ?? incoming.id);
+          throw new ServiceError(
+            'conflict',
+            `The repository ${remoteUrl} holds another event ("${title}"), not "${local.snapshot.event.title}" nor its programme; nothing was merged. Use an empty repository, or the one of this event.`,
+          );
+        }
         const { merge, plan } = exchange.plan(local, incoming, 'sync');
         if (plan.report.changed) await exchange.apply(eventId, local, plan, (file) => source.read(assetPath(file), MAX_ASSET_BYTES));
         else await exchange.rememberShared(eventId, plan.ledger);
