@@ -47,9 +47,11 @@ test('a bundle goes from one library to another: the merge preview, then a "from
     await benTeam.importDialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(benTeam.importDialog).toBeHidden();
 
-    // Ben's own note stays; Ada's is a clear, visible version beside it.
+    // Ben's own note stays; Ada's is a clear, visible version beside it, and the Team button counts it.
     await expect(ben.editor).toHaveText('Ben: the panel split over funding.');
-    await expect(benTeam.incomingBanner).toContainText('Ada Lovelace’s version of this note came in');
+    await expect(colleague.page.getByRole('button', { name: 'Team · 1 note with two versions' })).toBeVisible();
+    await expect(benTeam.incomingBanner).toContainText('Ada Lovelace’s version came in (7 words,');
+    await expect(benTeam.incomingBanner).toContainText('you both changed this note.');
     await benTeam.incomingBanner.getByRole('button', { name: 'Compare both' }).click();
     const compare = colleague.page.getByRole('dialog', { name: 'Two versions of “Panel on open data”' });
     await expect(compare.getByRole('region', { name: 'Your version' })).toContainText('Ben: the panel split over funding.');
@@ -61,11 +63,14 @@ test('a bundle goes from one library to another: the merge preview, then a "from
     await expect(history.snapshots.first()).toHaveText(/· from Ada Lovelace$/);
     await history.historyDialog.getByRole('button', { name: 'Done' }).click();
 
-    // At the small window size the choice is still on screen.
+    // At the small window size the choice is on screen; with the default window at 150% zoom it is one scroll away, and the Team panel still closes.
     await colleague.page.setViewportSize({ width: 1024, height: 640 });
-    const useTheirs = benTeam.incomingBanner.getByRole('button', { name: 'Use Ada Lovelace’s' });
-    await expect(useTheirs).toBeInViewport();
-    await useTheirs.click();
+    for (const name of ['Compare both', 'Use Ada Lovelace’s', 'Keep mine']) await expect(benTeam.incomingBanner.getByRole('button', { name })).toBeInViewport();
+    await colleague.page.setViewportSize({ width: 853, height: 533 });
+    await benTeam.openTeamPanel();
+    await expect(benTeam.teamDialog.getByRole('button', { name: 'Done' })).toBeInViewport();
+    await benTeam.teamDialog.getByRole('button', { name: 'Done' }).click();
+    await benTeam.incomingBanner.getByRole('button', { name: 'Use Ada Lovelace’s' }).click();
     await expect(ben.editor).toHaveText('Ada: the panel agreed on open licences.');
     await expect(benTeam.incomingBanner).toBeHidden();
     await history.openHistory();

@@ -52,10 +52,9 @@ export function IncomingVersionsBanner({ address, sessionTitle, onNoteReplaced }
 
   return (
     <div className="incoming-banner" role="region" aria-label="A teammate’s version of this note">
-      <p>
-        <strong>{version.author}’s version</strong> of this note came in ({version.words} {version.words === 1 ? 'word' : 'words'}, saved {timeFormat.format(new Date(version.savedAt))}
-        ): you both changed it. Yours is shown; theirs is kept until you choose.
-        {versions.length > 1 && ` ${versions.length - 1} more version(s) wait after this one.`}
+      <p title="Yours is shown; theirs is kept (and in History) until you choose.">
+        <strong>{version.author}’s version</strong> came in ({version.words} {version.words === 1 ? 'word' : 'words'}, {timeFormat.format(new Date(version.savedAt))}): you both changed this note.
+        {versions.length > 1 && ` ${versions.length - 1} more after this one.`}
       </p>
       <div className="incoming-actions">
         <button type="button" className="button button-small" disabled={busy} onClick={() => setComparing(version)}>

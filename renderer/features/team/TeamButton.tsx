@@ -4,6 +4,7 @@ import { api } from '../../api/bridge';
 import { describeSyncState } from './formatSync';
 import { TeamDialog } from './TeamDialog';
 import { useSyncStatus } from './useSyncStatus';
+import { useWaitingSessions } from './useWaitingSessions';
 
 type TeamButtonProps = {
   event: EventFile;
@@ -20,7 +21,8 @@ export function TeamButton(props: TeamButtonProps) {
   const sync = useSyncStatus(event.id, () => {
     void api['events:get']({ eventId: event.id }).then((result) => result.ok && onOpenEventChanged(result.value));
   });
-  const state = sync.status?.remoteUrl ? describeSyncState(sync.status) : null;
+  const waiting = useWaitingSessions(event.id).length;
+  const state = [waiting > 0 ? `${waiting} ${waiting === 1 ? 'note' : 'notes'} with two versions` : null, sync.status?.remoteUrl ? describeSyncState(sync.status) : null].filter(Boolean).join(' · ');
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EventFile } from '../../../shared/model/event';
 import type { BundleExportOutcome, SyncStatus } from '../../../shared/model/team';
 import { api } from '../../api/bridge';
@@ -6,7 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { useNoteSaver } from '../note/noteSaverContext';
 import { BundleImportButton } from './BundleImportButton';
 import { SyncPanel } from './SyncPanel';
-import { useTeamChanges } from './teamChanges';
+import { useWaitingSessions } from './useWaitingSessions';
 
 type TeamDialogProps = {
   event: EventFile;
@@ -110,18 +110,4 @@ export function TeamDialog(props: TeamDialogProps) {
       </div>
     </Dialog>
   );
-}
-
-function useWaitingSessions(eventId: string): string[] {
-  const [sessionIds, setSessionIds] = useState<string[]>([]);
-  const [revision, setRevision] = useState(0);
-  useTeamChanges((change) => change.eventId === eventId && setRevision((count) => count + 1));
-  useEffect(() => {
-    let current = true;
-    void api['team:incoming-sessions']({ eventId }).then((result) => current && result.ok && setSessionIds(result.value.sessionIds));
-    return () => {
-      current = false;
-    };
-  }, [eventId, revision]);
-  return sessionIds;
 }
