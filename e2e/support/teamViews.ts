@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { stop, waitForAddress } from './hostFixture';
+import { SafetyViews } from './safetyViews';
 
 /** The Team panel, the bundle import dialog and the banner of a note with a teammate's version. */
 export class TeamViews {
@@ -76,9 +77,5 @@ export async function startColleagueHost(browser: Browser): Promise<{ page: Page
 
 /** The default author in the settings, as the preferences would hold it (setup, not what the test is about). */
 export async function setDefaultAuthor(page: Page, name: string): Promise<void> {
-  const result = await page.evaluate(async (defaultAuthor) => {
-    const response = await fetch('api/preferences:set', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ defaultAuthor }) });
-    return response.json();
-  }, name);
-  expect(result).toMatchObject({ ok: true });
+  expect(await new SafetyViews(page).callHost('preferences:set', { defaultAuthor: name })).toMatchObject({ ok: true });
 }

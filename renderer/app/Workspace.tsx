@@ -127,6 +127,10 @@ export function Workspace() {
         selectedEventId={selection.eventId}
         onSelect={selection.openEvent}
         onCreate={() => setEventForm({ mode: 'create' })}
+        onRecovered={(recovered) => {
+          void library.refresh();
+          if (recovered.id === selection.eventId) agenda.show(recovered);
+        }}
         footer={
           <>
             <BundleImportButton openEventId={selection.eventId} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} />

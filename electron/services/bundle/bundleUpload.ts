@@ -15,7 +15,13 @@ export async function exportBundleFromApp(
   choosePath: ((suggestedFileName: string) => Promise<string | null>) | undefined,
 ): Promise<BundleExportOutcome> {
   const fileName = services.bundles.suggestedFileName(await services.events.get(eventId));
-  const outPath = choosePath ? await choosePath(fileName) : await services.exporter.defaultExportPath(eventId, fileName);
+  // In the library's exports folder an earlier bundle of the same day is kept, the new one numbered beside it.
+  const outPath = choosePath ? await choosePath(fileName) : await numberedExportPath(services, eventId, fileName);
   if (outPath === null) return { status: 'cancelled' };
   return { status: 'written', ...(await services.bundles.export(eventId, { outPath, includePrivate })) };
+}
+
+async function numberedExportPath(services: Services, eventId: string, fileName: string): Promise<string> {
+  const chosen = await services.exporter.defaultExportPath(eventId, fileName, 'keep-both');
+  return typeof chosen === 'string' ? chosen : chosen.existing;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { megabytes } from '../../../shared/model/byteSize';
 import { ServiceError } from '../storage/serviceError';
 import { isSharedPath, type SharedSource } from '../exchange/sharedFiles';
@@ -35,6 +35,8 @@ export async function openBundle(input: BundleInput, fileName: string): Promise<
   const refuse = (detail: string) => new ServiceError('invalid-argument', `${name} ${detail}; nothing was imported.`);
   let zip: ZipFile;
   try {
+    // Loaded on first use, like isomorphic-git: most commands never open a bundle.
+    const { default: yauzl } = await import('yauzl');
     const options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true };
     zip = 'path' in input ? await yauzl.openPromise(input.path, options) : await yauzl.fromBufferPromise(input.bytes, options);
   } catch (error) {

@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
 import { syncFolder } from '../storage/atomicWrite';
 import { fileSystemError } from '../storage/serviceError';
 import type { SharedFile } from '../exchange/sharedFiles';
@@ -23,6 +22,8 @@ export type BundleContents = {
  */
 export async function writeBundle(outPath: string, contents: BundleContents): Promise<number> {
   const entries: BundleManifest['entries'] = {};
+  // Loaded on first use: most commands never write a bundle.
+  const { ZipFile } = await import('yazl');
   const zip = new ZipFile();
   const mtime = new Date(contents.manifest.exportedAt);
   for (const file of contents.files) {

@@ -142,7 +142,7 @@ export class ExchangeService {
       if (!ledger || !entry) throw new ServiceError('not-found', `The team record of "${session.title}" is missing; exchange the event again, then choose.`);
       if (choice === 'theirs') {
         const { note } = await this.deps.notes.load(eventId, sessionId);
-        await this.deps.notes.save(eventId, sessionId, restorePrivateBlocks(chosen.editorState, note?.editorState), 'before-merge');
+        await this.deps.notes.save(eventId, sessionId, restorePrivateBlocks(chosen.editorState, note?.editorState), { reason: 'before-merge', baseSavedAt: note?.savedAt ?? null });
         if (entry.mine) entry.superseded = [...new Set([...entry.superseded, entry.mine.id])].sort();
         const { editorState: _state, receivedAt: _received, via: _via, ...ref } = chosen;
         entry.mine = ref;

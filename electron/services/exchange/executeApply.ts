@@ -60,7 +60,8 @@ export async function executeApply(writers: ApplyWriters, target: { eventId: str
     if ((current?.note?.savedAt ?? null) !== write.expectedSavedAt) {
       throw new ServiceError('conflict', `The note for "${write.sessionTitle}" changed while the team's changes were being merged; nothing more was changed. Try again.`);
     }
-    await writers.notes.save(eventId, write.localSessionId, write.editorState, 'before-merge');
+    // baseSavedAt: should the note change after all between this check and the save, the note store keeps that version too.
+    await writers.notes.save(eventId, write.localSessionId, write.editorState, { reason: 'before-merge', baseSavedAt: write.expectedSavedAt });
   }
   for (const change of plan.pendingChanges) {
     for (const version of change.added) await writers.history.keepVersion(eventId, change.localSessionId, version.editorState, 'incoming', version.author);

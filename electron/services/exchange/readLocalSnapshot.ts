@@ -15,7 +15,7 @@ export type SnapshotReaders = { paths: LibraryPaths; events: EventStore; notes: 
 /** Reads an event for an exchange through the stores (so a damaged file is quarantined and reported as everywhere else). */
 export async function readLocalSnapshot(readers: SnapshotReaders, eventId: string, ledger: Ledger | null): Promise<LocalSnapshot> {
   const event = await readers.events.get(eventId);
-  const withFiles = new Set((await fileNames(readers.paths.notesFolder(eventId), `the notes of "${event.title}"`)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)));
+  const withFiles = await readers.notes.sessionsWithFiles(eventId);
   const exchanged = new Set(Object.values(ledger?.sessions ?? {}).filter((entry) => entry.mine).map((entry) => entry.localId));
   const notes: LocalSnapshot['notes'] = new Map();
   const unreadable: LocalSnapshot['unreadable'] = new Map();

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { idSchema } from '../../../shared/model/event';
+import { ServiceError } from '../storage/serviceError';
 import type { LibraryPaths } from '../library/libraryPaths';
 
 /**
@@ -24,8 +26,8 @@ export class TeamPaths {
     return join(this.folder(eventId), 'incoming');
   }
   incomingFile(eventId: string, sessionId: string): string {
-    // noteFile refuses a malformed session id, which becomes a file name here too.
-    this.paths.noteFile(eventId, sessionId);
+    // The session id becomes a file name: nothing but an id may.
+    if (!idSchema.safeParse(sessionId).success) throw new ServiceError('invalid-argument', `"${String(sessionId).slice(0, 60)}" is not a valid session id.`);
     return join(this.incomingFolder(eventId), `${sessionId}.json`);
   }
   replacedFolder(eventId: string): string {

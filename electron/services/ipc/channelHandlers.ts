@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../../shared/model/post';
 import type { Services } from '../createServices';
 import { importUploadedProgramme } from '../import/importUpload';
 import { exportBundleFromApp, importUploadedBundle } from '../bundle/bundleUpload';
+import { describePhoto } from '../posts/photoDescriptions';
 
 export type ChannelHandlers = {
   [Name in ChannelName]: (input: ValidatedInput<Name>) => Promise<ChannelOutput<Name>>;
@@ -30,6 +31,7 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
       await events.delete(eventId);
       return { deleted: true };
     },
+    'events:recover': ({ eventId }) => events.recover(eventId, () => notes.sessionsWithFiles(eventId)),
     'sessions:add': ({ eventId, session }) => events.addSession(eventId, session),
     'sessions:update': ({ eventId, sessionId, changes }) => events.updateSession(eventId, sessionId, changes),
     'sessions:delete': async ({ eventId, sessionId }) => {
@@ -39,16 +41,17 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     },
     'sessions:reorder': ({ eventId, day, sessionIds }) => events.reorderSessions(eventId, day, sessionIds),
     'notes:load': ({ eventId, sessionId }) => notes.load(eventId, sessionId),
-    'notes:save': ({ eventId, sessionId, editorState }) => notes.save(eventId, sessionId, editorState),
+    'notes:save': ({ eventId, sessionId, editorState, baseSavedAt }) => notes.save(eventId, sessionId, editorState, { baseSavedAt }),
     'assets:store': (request) => services.assets.store(request),
     'preferences:get': async () => preferences.get(),
     'preferences:set': async (changes) => preferences.set(changes),
     'posts:get': ({ eventId, day }) => posts.get(eventId, day),
     'posts:save': ({ eventId, day, changes }) => posts.save(eventId, day, changes),
     'posts:resolve': ({ eventId, day }) => postResolver.resolve(eventId, day),
-    'export:write': ({ eventId, day, ...options }) =>
+    'posts:describe-photo': (description) => describePhoto(services, description),
+    'export:write': ({ eventId, day, ifExists, ...options }) =>
       exporter.write(eventId, day, options, (fileName) =>
-        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName),
+        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName, ifExists),
       ),
     'import:preview': (request) => importUploadedProgramme(services, request, true),
     'import:apply': (request) => importUploadedProgramme(services, request, false),

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
 import { IncomingVersionsBanner } from '../team/IncomingVersionsBanner';
+import { KeptVersionNotice } from './KeptVersionNotice';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
 import { NoteStats } from './NoteStats';
@@ -75,6 +76,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
           belowToolbar={
             <>
               <SaveErrorBanner address={shown.address} />
+              <KeptVersionNotice address={shown.address} />
               <IncomingVersionsBanner address={shown.address} sessionTitle={session.title} onNoteReplaced={reload} />
             </>
           }
