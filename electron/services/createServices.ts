@@ -83,7 +83,7 @@ export function createServices(options: {
   const assets = new AssetStore(paths, events, writes);
   const history = new HistoryService(events, notes, snapshots, damaged);
   const exporter = new PostExporter(paths, postResolver);
-  const exchange = new ExchangeService({ paths, events, notes, posts, assets, history, preferences });
+  const exchange = new ExchangeService({ paths, events, notes, posts, assets, history, preferences, locks });
   return {
     paths,
     events,

@@ -37,21 +37,24 @@ export type ExchangeReport = {
   changed: boolean;
 };
 
-export const EMPTY_EXCHANGE_REPORT: ExchangeReport = {
-  sessionsAdded: [],
-  sessionsUpdated: [],
-  sessionsRemoved: [],
-  sessionsKept: [],
-  notesAdded: [],
-  notesUpdated: [],
-  notesBothChanged: [],
-  notesLeftOut: [],
-  fieldsReplaced: [],
-  eventFieldsUpdated: [],
-  postsUpdated: [],
-  photosAdded: 0,
-  changed: false,
-};
+/** A report of nothing yet, with lists of its own to add to. */
+export function emptyExchangeReport(): ExchangeReport {
+  return {
+    sessionsAdded: [],
+    sessionsUpdated: [],
+    sessionsRemoved: [],
+    sessionsKept: [],
+    notesAdded: [],
+    notesUpdated: [],
+    notesBothChanged: [],
+    notesLeftOut: [],
+    fieldsReplaced: [],
+    eventFieldsUpdated: [],
+    postsUpdated: [],
+    photosAdded: 0,
+    changed: false,
+  };
+}
 
 /** How an imported bundle found its event in this library. */
 export type BundleTarget =

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { noteText, nthSession, reporterWithProgramme, sessionBySource, writeNote, type Reporter } from '../helpers/teamLibraries';
+import { handOver, noteText, nthSession, reporterWithProgramme, sessionBySource, writeNote, type Reporter } from '../helpers/teamLibraries';
 
 let ada: Reporter;
 let ben: Reporter;
@@ -13,12 +13,6 @@ afterEach(async () => {
   await ada.cleanup();
   await ben.cleanup();
 });
-
-async function handOver(from: Reporter, to: Reporter, eventId?: string) {
-  const outPath = join(from.root, `handover-${Date.now()}.hallnotes`);
-  await from.services.bundles.export(from.event.id, { outPath, includePrivate: false });
-  return to.services.bundles.import({ path: outPath }, 'handover.hallnotes', { eventId, dryRun: false });
-}
 
 describe('a bundle from a colleague who imported the same programme', () => {
   it('merges into the same event: notes only they wrote come in, a note both wrote keeps both', async () => {

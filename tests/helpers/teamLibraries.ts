@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importProgramme } from '../../electron/services/import/importProgramme';
 import type { Services } from '../../electron/services/createServices';
 import type { EventFile, Session } from '../../shared/model/event';
+import type { BundleImportResult } from '../../shared/model/team';
 import { PRIVATE_NOTE_NODE_TYPE } from '../../shared/export/customNodeTypes';
 import type { SerializedNoteState } from '../../shared/note/noteFile';
 import { noteStateText } from '../../shared/note/noteText';
@@ -50,4 +52,14 @@ export function noteWithPrivate(shared: string, privateText: string, more = ''):
 export async function noteText(services: Services, eventId: string, sessionId: string): Promise<string | null> {
   const { note } = await services.notes.load(eventId, sessionId);
   return note ? noteStateText(note.editorState) : null;
+}
+
+let round = 0;
+
+/** Exports `from`'s event as a bundle and imports it into `to`'s library, as a colleague handing over a USB stick. */
+export async function handOver(from: Reporter, to: Reporter, options: { includePrivate?: boolean; eventId?: string } = {}): Promise<BundleImportResult> {
+  const name = `handover-${++round}.hallnotes`;
+  const outPath = join(from.root, name);
+  await from.services.bundles.export(from.event.id, { outPath, includePrivate: options.includePrivate ?? false });
+  return to.services.bundles.import({ path: outPath }, name, { eventId: options.eventId, dryRun: false });
 }

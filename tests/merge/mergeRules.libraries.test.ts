@@ -1,14 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BundleImportResult } from '../../shared/model/team';
 import { noteStateText } from '../../shared/note/noteText';
 import { noteState } from '../helpers/noteStates';
-import { noteText, noteWithPrivate, nthSession, reporterWithProgramme, sessionBySource, writeNote, type Reporter } from '../helpers/teamLibraries';
+import { handOver, noteText, noteWithPrivate, nthSession, reporterWithProgramme, sessionBySource, writeNote, type Reporter } from '../helpers/teamLibraries';
 
 let ada: Reporter;
 let ben: Reporter;
-let round = 0;
 
 beforeEach(async () => {
   ada = await reporterWithProgramme('Ada Lovelace');
@@ -18,13 +16,6 @@ afterEach(async () => {
   await ada.cleanup();
   await ben.cleanup();
 });
-
-/** Exports `from`'s event and imports the bundle into `to`'s library. */
-async function handOver(from: Reporter, to: Reporter, includePrivate = false): Promise<BundleImportResult> {
-  const outPath = join(from.root, `round-${++round}.hallnotes`);
-  await from.services.bundles.export(from.event.id, { outPath, includePrivate });
-  return to.services.bundles.import({ path: outPath }, `round-${round}.hallnotes`, { dryRun: false });
-}
 
 async function benSessionOf(index: number) {
   const adaSession = await nthSession(ada.services, ada.event.id, index);

@@ -10,7 +10,7 @@ import type { LibraryPaths } from '../library/libraryPaths';
 import type { NoteStore } from '../notes/noteStore';
 import type { PostStore } from '../posts/postStore';
 import type { PreferenceService } from '../preferences/preferenceService';
-import { fileSystemError, ServiceError } from '../storage/serviceError';
+import { ServiceError } from '../storage/serviceError';
 import { mergeSharedEvents, type MergedEvent } from '../merge/mergeSharedEvents';
 import { restorePrivateBlocks } from '../merge/privateBlocks';
 import type { SharedEvent } from '../merge/sharedEvent';
@@ -21,8 +21,9 @@ import { LedgerStore, type Ledger } from './ledger';
 import type { LocalSnapshot } from './localSnapshot';
 import { ACTIVE_EDIT_MS, planApply, type ApplyPlan } from './planApply';
 import { readLocalSnapshot } from './readLocalSnapshot';
-import { ensureFolders, TeamPaths } from './teamPaths';
-import { withTeamLock } from './teamLock';
+import { TeamPaths } from './teamPaths';
+import type { LibraryLocks } from '../storage/libraryLocks';
+import { sha256Hex } from '../merge/canonicalJson';
 
 export type ExchangeDeps = {
   paths: LibraryPaths;
@@ -32,13 +33,11 @@ export type ExchangeDeps = {
   assets: AssetStore;
   history: HistoryService;
   preferences: PreferenceService;
+  locks: LibraryLocks;
 };
 
 /** The library's side of an exchange, as read and captured. */
 export type LocalSide = { snapshot: LocalSnapshot; captured: Captured };
-
-/** How long a second exchange of the same event waits for the first before it says so. */
-const LOCK_WAIT_MS = 20_000;
 
 /**
  * What bundles and sync share: reading an event as the team shares it, merging what came in
@@ -62,15 +61,14 @@ export class ExchangeService {
     return name.slice(0, 200);
   }
 
-  /** Runs one exchange of an event at a time, across processes too. */
-  locked<T>(eventId: string, what: string, run: () => Promise<T>): Promise<T> {
-    // The lock file lives in the event's team folder, which must exist first.
-    return this.deps.events.get(eventId).then(async () => {
-      await ensureFolders(this.team.folder(eventId)).catch((error: unknown) => {
-        throw fileSystemError(`start ${what}`, error);
-      });
-      return withTeamLock(this.team.lockFile(eventId), what, LOCK_WAIT_MS, run);
-    });
+  /**
+   * Runs one exchange of an event at a time, across processes too: a lock of its own beside the
+   * event's (the library's locks, under a key of its own), so saves and agenda edits go on while
+   * a sync waits for the network; each of its writes takes the event's lock as any write does.
+   */
+  async locked<T>(eventId: string, what: string, run: () => Promise<T>): Promise<T> {
+    await this.deps.events.get(eventId);
+    return this.deps.locks.run(teamLockKey(eventId), what, run);
   }
 
   async readLocal(eventId: string, options: { includePrivate: boolean; now?: string }): Promise<LocalSide> {
@@ -161,6 +159,12 @@ export class ExchangeService {
     if (!session) throw new ServiceError('not-found', `Event "${event.title}" has no session with id "${sessionId}".`);
     return session;
   }
+}
+
+/** `<eventId>--team`: an id no event has (ids never hold "--"), short enough to be a lock name. */
+function teamLockKey(eventId: string): string {
+  const base = eventId.length > 74 ? `${eventId.slice(0, 57)}-${sha256Hex(eventId).slice(0, 16)}` : eventId;
+  return `${base}--team`;
 }
 
 function safeUserName(): string {

@@ -1,7 +1,7 @@
 import { eventChangesSchema, eventFileSchema, sessionSchema, type EventChanges, type EventFile, type Session } from '../../../shared/model/event';
 import { dayCount } from '../../../shared/model/calendar';
 import { describePostDay, emptyPostSettings, postChangesSchema, sessionsForPost, type PostChanges } from '../../../shared/model/post';
-import type { ExchangeReport, FieldReplaced } from '../../../shared/model/team';
+import { emptyExchangeReport, type ExchangeReport, type FieldReplaced } from '../../../shared/model/team';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { insertInTimeOrder } from '../library/eventStore';
 import { fieldHash, valueHash } from '../merge/canonicalJson';
@@ -9,7 +9,7 @@ import type { MergedEvent } from '../merge/mergeSharedEvents';
 import { newestHead, type NoteVersion } from '../merge/noteVersions';
 import { restorePrivateBlocks } from '../merge/privateBlocks';
 import { isVisible, sessionTitleOf } from '../merge/sharedEvent';
-import type { StampedFields } from '../merge/stampedFields';
+import { valuesOf, type StampedFields } from '../merge/stampedFields';
 import { ServiceError } from '../storage/serviceError';
 import type { Captured } from './capture';
 import type { StoredIncomingVersion } from './incomingVersions';
@@ -71,21 +71,7 @@ const POST_CHANGE_KEYS = Object.keys(postChangesSchema.shape) as (keyof PostChan
  */
 export function planApply({ local, merge, options, newSessionId }: PlanInput): ApplyPlan {
   const { merged, renamed } = merge;
-  const report: ExchangeReport = {
-    sessionsAdded: [],
-    sessionsUpdated: [],
-    sessionsRemoved: [],
-    sessionsKept: [],
-    notesAdded: [],
-    notesUpdated: [],
-    notesBothChanged: [],
-    notesLeftOut: [],
-    fieldsReplaced: [],
-    eventFieldsUpdated: [],
-    postsUpdated: [],
-    photosAdded: 0,
-    changed: false,
-  };
+  const report = emptyExchangeReport();
   const event = local?.snapshot.event ?? null;
   const canonical = (sharedId: string) => renamed.get(sharedId) ?? sharedId;
 
@@ -331,10 +317,6 @@ function claimId(sharedId: string, taken: Set<string>, newSessionId: () => strin
   while (taken.has(id)) id = newSessionId();
   taken.add(id);
   return id;
-}
-
-function valuesOf(fields: StampedFields): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, field]) => field.value !== undefined).map(([key, field]) => [key, field.value]));
 }
 
 /** A post's merged settings with this library's session ids, keeping only sessions the post can include. */

@@ -9,7 +9,7 @@ import { canonicalJson, valueHash } from '../merge/canonicalJson';
 import { newestHead, type NoteVersion } from '../merge/noteVersions';
 import { hasPrivateBlocks, withoutPrivateBlocks } from '../merge/privateBlocks';
 import { isVisible, type SharedEvent, type SharedPost, type SharedSession } from '../merge/sharedEvent';
-import type { Stamp, StampedFields } from '../merge/stampedFields';
+import { valuesOf, type Stamp, type StampedFields } from '../merge/stampedFields';
 import { ServiceError } from '../storage/serviceError';
 import { stampSchema, versionIdPattern } from './ledger';
 import { postDayOf } from './localSnapshot';
@@ -113,10 +113,6 @@ function noteFiles(session: SharedSession): { head: NoteVersion; path: string }[
 
 function startOf(session: { start?: string }): number {
   return typeof session.start === 'string' ? minutesOfDay(session.start) : 0;
-}
-
-function valuesOf(fields: StampedFields): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, field]) => field.value !== undefined).map(([key, field]) => [key, field.value]));
 }
 
 function stampsOf(fields: StampedFields): Record<string, Stamp> {

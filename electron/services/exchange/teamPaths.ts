@@ -11,7 +11,6 @@ import type { LibraryPaths } from '../library/libraryPaths';
  *   incoming/<sessionId>.json teammates' versions of a note kept beside this library's own
  *   replaced/                post texts a teammate's later change replaced, kept as they were
  *   sync/                    the Git repository (repo.git), its remote, the last sync's status
- *   lock                     held while an exchange runs, so two processes never interleave
  */
 export class TeamPaths {
   constructor(private readonly paths: LibraryPaths) {}
@@ -35,9 +34,6 @@ export class TeamPaths {
   }
   syncFolder(eventId: string): string {
     return join(this.folder(eventId), 'sync');
-  }
-  lockFile(eventId: string): string {
-    return join(this.folder(eventId), 'lock');
   }
 }
 

@@ -56,3 +56,8 @@ export function mergeStampedFields(a: StampedFields, b: StampedFields, isDefault
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) fields[key] = chooseFieldValue(key, a[key], b[key], isDefault);
   return fields;
 }
+
+/** The values of stamped fields, leaving out fields that are not set. */
+export function valuesOf(fields: StampedFields): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, field]) => field.value !== undefined).map(([key, field]) => [key, field.value]));
+}

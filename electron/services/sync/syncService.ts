@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EMPTY_EXCHANGE_REPORT, remoteUrlSchema, type ExchangeReport, type SyncStatus } from '../../../shared/model/team';
+import { emptyExchangeReport, remoteUrlSchema, type ExchangeReport, type SyncStatus } from '../../../shared/model/team';
 import type { EventStore } from '../library/eventStore';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
@@ -115,7 +115,7 @@ export class SyncService {
     const auth: GitAuth = token ? { username: username || DEFAULT_USERNAME, password: token } : null;
     let local = await exchange.readLocal(eventId, { includePrivate: false });
     let head = await this.commitLibrary(eventId, repository, local);
-    let cameIn: ExchangeReport = EMPTY_EXCHANGE_REPORT;
+    let cameIn = emptyExchangeReport();
 
     for (let attempt = 1; ; attempt++) {
       const remoteHead = await repository.fetch(auth);
