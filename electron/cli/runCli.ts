@@ -2,6 +2,7 @@ import { ServiceError } from '../services/storage/serviceError';
 import { isHelpRequest, UsageError } from './cliArguments';
 import { CliSession, type CliIo } from './cliSession';
 import type { CommandGroup, SingleCommand } from './commandGroup';
+import { BUNDLE_COMMANDS } from './bundleCommands';
 import { EVENT_COMMANDS } from './eventCommands';
 import { EXPORT_COMMAND } from './exportCommand';
 import { HISTORY_COMMAND } from './historyCommand';
@@ -13,22 +14,24 @@ import { POST_COMMANDS } from './postCommands';
 import { PUBLISH_COMMAND } from './publishCommand';
 import { SEARCH_COMMAND } from './searchCommand';
 import { SESSION_COMMANDS } from './sessionCommands';
+import { SYNC_COMMAND } from './syncCommand';
 import { TRASH_COMMANDS } from './trashCommands';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS, DESTINATION_COMMANDS, OUTBOX_COMMANDS];
-const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, PUBLISH_COMMAND];
+const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS, BUNDLE_COMMANDS, DESTINATION_COMMANDS, OUTBOX_COMMANDS];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, SYNC_COMMAND, PUBLISH_COMMAND];
 
-const USAGE = `Usage: hallnotes event|session|note|post|trash COMMAND [options]
+const USAGE = `Usage: hallnotes event|session|note|post|trash|bundle COMMAND [options]
        hallnotes import FILE [options]
        hallnotes search QUERY [options]
        hallnotes export EVENT --format F [options]
        hallnotes history EVENT SESSION [options]
        hallnotes publish EVENT --to DESTINATION [options]
        hallnotes destination|outbox COMMAND [options]
+       hallnotes sync EVENT [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -60,6 +63,9 @@ Usage:
   hallnotes publish EVENT [--day N | --whole-event] --to DESTINATION [--publish-anyway]
                     [--password-file FILE]
   hallnotes outbox list | run | retry JOB | overwrite JOB | create-new JOB | discard JOB
+  hallnotes bundle export EVENT --out FILE [--include-private]
+  hallnotes bundle import FILE [--event EVENT] [--dry-run]
+  hallnotes sync EVENT [--remote URL] [--username NAME] [--token-file FILE]
 
 Every command also takes:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
@@ -71,6 +77,7 @@ Environment:
   HALLNOTES_CONFIG_DIR  the settings folder (default: the app's, e.g. ~/.config/Hallnotes);
                         its default author is used by "event create" without --author
   HALLNOTES_PUBLISH_SECRET  a destination's password or key for one command, not stored
+  HALLNOTES_SYNC_TOKEN  the access token "sync" sends to the Git remote
 
 Exit status: 0 on success, 1 on an error (a message on stderr), 2 on a mistake in the command line,
 3 when "publish" left the post waiting in the outbox (the site did not answer).`;

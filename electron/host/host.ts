@@ -4,6 +4,8 @@ import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { FlushRequests } from '../services/ipc/flushRequests';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
+import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
+import { startSyncScheduler } from '../services/sync/syncScheduler';
 import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
 import { startHostServer } from './hostServer';
 
@@ -25,8 +27,10 @@ const services = createServices({
   importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
   // Secrets in a 0600 file in the settings folder (there is no keychain without Electron).
   publishing: { configFolder: options.configFolder },
+  secrets: new FileSecretStore(join(options.configFolder, SECRETS_FILE_NAME)),
 });
 const flushRequests = new FlushRequests();
+const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
 const host = await startHostServer({
   handlers: createChannelHandlers(services, { onFlushComplete: (requestId) => flushRequests.complete(requestId) }),
   rendererFolder: options.rendererFolder,
@@ -44,6 +48,7 @@ async function shutDown(): Promise<void> {
   if (stopping) return;
   stopping = true;
   services.publish.stopOutbox();
+  backgroundSync.stop();
   // As the app does before quitting: open pages hand over what they have not saved yet.
   const pages = host.openPages();
   if (pages.length > 0) {

@@ -1,4 +1,8 @@
 import { AssetStore } from './assets/assetStore';
+import { BundleService } from './bundle/bundleService';
+import { ExchangeService } from './exchange/exchangeService';
+import { MemorySecretStore, type SecretStore } from './sync/secretStore';
+import { SyncService } from './sync/syncService';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
 import { parseInWorker, parseOnThisThread, type ProgrammeParser } from './import/programmeParser';
@@ -6,7 +10,7 @@ import { HistoryService } from './history/historyService';
 import { HistoryStore } from './history/historyStore';
 import { noteHistory } from './history/noteHistory';
 import { EventStore } from './library/eventStore';
-import type { LibraryChange } from './library/libraryChange';
+import type { LibraryChange, LibraryChangeListener } from './library/libraryChange';
 import { LibraryPaths } from './library/libraryPaths';
 import { NoteStore } from './notes/noteStore';
 import { PostStore } from './posts/postStore';
@@ -40,6 +44,14 @@ export type Services = {
   programmes: ProgrammeParser;
   /** Destinations, "Publish as draft" and the outbox. */
   publish: PublishService;
+  /** Working as a team: merging what came in per session, and teammates' versions of a note. */
+  exchange: ExchangeService;
+  /** Event bundles (.hallnotes): export, and import into a new or the same event. */
+  bundles: BundleService;
+  /** Sync of an event through a shared Git remote. */
+  sync: SyncService;
+  /** Tells a listener (the background sync) about every write that landed; returns how to stop. */
+  onLibraryChange(listener: LibraryChangeListener): () => void;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
@@ -50,6 +62,8 @@ export function createServices(options: {
   importWorker?: URL;
   /** Where publishing keeps destinations and secrets; without it publishing is not available. */
   publishing?: PublishSetup;
+  /** Where sync tokens are kept (never in the library): safeStorage in the app, a 0600 file under the host and CLI. */
+  secrets?: SecretStore;
 }): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
@@ -57,7 +71,11 @@ export function createServices(options: {
   const locks = new LibraryLocks(paths, writes);
   // The stores tell the search index about every write; the index itself needs the event store.
   let search: SearchService | undefined;
-  const onChanged = (change: LibraryChange) => search?.onChanged(change);
+  const listeners = new Set<LibraryChangeListener>();
+  const onChanged = (change: LibraryChange) => {
+    search?.onChanged(change);
+    for (const listener of listeners) listener(change);
+  };
   const events = new EventStore(paths, locks, onChanged);
   const preferences = new PreferenceService(options.preferences);
   const snapshots = new HistoryStore(paths, () => preferences.get().historyRetentionDays);
@@ -67,20 +85,31 @@ export function createServices(options: {
   search = new SearchService(paths, events, notes);
   const posts = new PostStore(paths, events, writes);
   const postResolver = new PostResolver(paths, posts, notes);
+  const assets = new AssetStore(paths, events, writes);
+  const history = new HistoryService(events, notes, snapshots, damaged);
+  const exporter = new PostExporter(paths, postResolver);
+  const exchange = new ExchangeService({ paths, events, notes, posts, assets, history, preferences, locks });
   return {
     paths,
     events,
     notes,
-    assets: new AssetStore(paths, events, writes),
+    assets,
     preferences,
     posts,
     postResolver,
-    exporter: new PostExporter(paths, postResolver),
+    exporter,
     search,
-    history: new HistoryService(events, notes, snapshots, damaged),
+    history,
     trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
     programmes: options.importWorker ? parseInWorker(options.importWorker) : parseOnThisThread,
     publish: new PublishService({ paths, writes, postResolver }, options.publishing ?? null),
+    exchange,
+    bundles: new BundleService({ paths, events, exchange }),
+    sync: new SyncService({ paths, events, exchange, secrets: options.secrets ?? new MemorySecretStore() }),
+    onLibraryChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -11,6 +11,8 @@ import { useAgenda } from '../features/agenda/useAgenda';
 import { EventForm } from '../features/library/EventForm';
 import { EventList } from '../features/library/EventList';
 import { TrashButton } from '../features/trash/TrashButton';
+import { BundleImportButton } from '../features/team/BundleImportButton';
+import { TeamButton } from '../features/team/TeamButton';
 import { useEventLibrary } from '../features/library/useEventLibrary';
 import { NotePane } from '../features/note/NotePane';
 import { PostButton } from '../features/post/PostButton';
@@ -129,7 +131,12 @@ export function Workspace() {
           void library.refresh();
           if (recovered.id === selection.eventId) agenda.show(recovered);
         }}
-        footer={<TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />}
+        footer={
+          <>
+            <BundleImportButton openEventId={selection.eventId} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} />
+            <TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />
+          </>
+        }
       />
       {event && postView.day !== undefined ? (
         <PostView
@@ -157,7 +164,12 @@ export function Workspace() {
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}
           onDeleteSession={deleteSession}
-          extraActions={<PostButton day={selection.day} days={eventDayCount(event)} onOpen={() => postView.show(selection.day)} />}
+          extraActions={
+            <>
+              <PostButton day={selection.day} days={eventDayCount(event)} onOpen={() => postView.show(selection.day)} />
+              <TeamButton event={event} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} onOpenSession={openSessionNow} />
+            </>
+          }
         />
       ) : (
         <main className="welcome">

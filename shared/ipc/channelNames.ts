@@ -48,6 +48,15 @@ export const CHANNEL_NAMES = [
   'publish:outbox',
   'publish:decide',
   'publish:copies',
+  'bundle:export',
+  'bundle:preview',
+  'bundle:import',
+  'team:incoming',
+  'team:incoming-sessions',
+  'team:resolve',
+  'sync:status',
+  'sync:configure',
+  'sync:now',
 ] as const satisfies readonly ChannelName[];
 
 export const PUSH_EVENT_NAMES = ['app:flush-requested', 'menu:command'] as const satisfies readonly PushEventName[];

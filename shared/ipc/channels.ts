@@ -16,6 +16,15 @@ import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDe
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
 import { importRequestSchema, type ImportSummary } from '../model/importSummary';
 import { searchQuerySchema, type EventNoteStats, type SearchResults } from '../model/search';
+import {
+  bundleUploadSchema,
+  resolveIncomingSchema,
+  syncConfigureSchema,
+  type BundleExportOutcome,
+  type BundleImportResult,
+  type IncomingVersion,
+  type SyncStatus,
+} from '../model/team';
 import type { CommandId } from '../commands/commandTable';
 import { serializedNoteStateSchema, type NoteFile } from '../note/noteFile';
 import { MAX_IMAGE_BYTES } from '../note/assetPath';
@@ -131,6 +140,16 @@ export const channels = {
   'publish:outbox': channel<{ jobs: OutboxJob[] }>()(z.strictObject({})),
   'publish:decide': channel<{ job: OutboxJob | null }>()(z.strictObject({ jobId: jobIdSchema, decision: z.enum(JOB_DECISIONS) })),
   'publish:copies': channel<PublishedCopy[]>()(postRef),
+  // Working as a team: event bundles, teammates' versions of a note, sync through Git.
+  'bundle:export': channel<BundleExportOutcome>()(z.strictObject({ eventId: idSchema, includePrivate: z.boolean().default(false) })),
+  'bundle:preview': channel<BundleImportResult>()(bundleUploadSchema),
+  'bundle:import': channel<BundleImportResult>()(bundleUploadSchema),
+  'team:incoming': channel<IncomingVersion[]>()(sessionRef),
+  'team:incoming-sessions': channel<{ sessionIds: string[] }>()(eventRef),
+  'team:resolve': channel<{ resolved: true; noteReplaced: boolean }>()(resolveIncomingSchema),
+  'sync:status': channel<SyncStatus>()(eventRef),
+  'sync:configure': channel<SyncStatus>()(syncConfigureSchema),
+  'sync:now': channel<SyncStatus>()(eventRef),
 } as const;
 
 export type ChannelTable = typeof channels;

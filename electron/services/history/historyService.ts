@@ -38,6 +38,12 @@ export class HistoryService {
     return this.notes.snapshot(eventId, sessionId, reason);
   }
 
+  /** Keeps a version of a note that is not the note on disk, such as a teammate's version that came in beside the reporter's own. */
+  async keepVersion(eventId: string, sessionId: string, editorState: SnapshotDetail['editorState'], reason: SnapshotReason, author?: string): Promise<SnapshotSummary | null> {
+    // A snapshot is a file of its own, never the note: it needs no place in the note's writes.
+    return this.snapshots.take(eventId, await this.findSession(eventId, sessionId), reason, editorState, author);
+  }
+
   async damageReport(eventId: string, sessionId: string): Promise<DamageReport> {
     const session = await this.findSession(eventId, sessionId);
     // A note written since the damage (a restore, the CLI) settles it.

@@ -85,16 +85,20 @@ export class HistoryStore {
     this.newestSnapshotAt.delete(keyOf(eventId, sessionId));
   }
 
-  /** Writes a snapshot of the note the note store handed over; none while editing a note that is still empty. */
-  async take(eventId: string, session: SessionRef, reason: SnapshotReason, current: SerializedNoteState): Promise<SnapshotSummary | null> {
+  /**
+   * Writes a snapshot of the note the note store handed over; none while editing a note that is
+   * still empty. `author` names who wrote a teammate's version kept beside the note ("incoming").
+   */
+  async take(eventId: string, session: SessionRef, reason: SnapshotReason, current: SerializedNoteState, author?: string): Promise<SnapshotSummary | null> {
     const words = countWords(noteStateText(current));
     if (reason === 'editing' && words === 0) return null;
     const takenAt = this.now();
     const id = newSnapshotId(takenAt);
-    const snapshot: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, sessionId: session.id, takenAt: takenAt.toISOString(), reason, words, editorState: current };
+    const snapshot: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, sessionId: session.id, takenAt: takenAt.toISOString(), reason, words, editorState: current, ...(author ? { author } : {}) };
     const folder = await this.ensureFolder(eventId, session);
     await writeFileAtomic(join(folder, `${id}.json`), JSON.stringify(snapshot), `a snapshot of the note for "${session.title}"`);
-    this.newestSnapshotAt.set(keyOf(eventId, session.id), takenAt.getTime());
+    // A teammate's version is not a version of the note on disk: it must not hold back the next editing snapshot.
+    if (reason !== 'incoming') this.newestSnapshotAt.set(keyOf(eventId, session.id), takenAt.getTime());
     await this.prune(eventId, session, id);
     return summarise(id, snapshot);
   }
@@ -164,5 +168,5 @@ function keyOf(eventId: string, sessionId: string): string {
 }
 
 function summarise(id: string, snapshot: SnapshotFile): SnapshotSummary {
-  return { id, takenAt: snapshot.takenAt, reason: snapshot.reason, words: snapshot.words };
+  return { id, takenAt: snapshot.takenAt, reason: snapshot.reason, words: snapshot.words, ...(snapshot.author ? { author: snapshot.author } : {}) };
 }

@@ -66,11 +66,14 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
       await snapshotNotesOfChanged(services, existing, plan, withNotes);
       await services.events.replaceSessions(existing.id, sessions, { startDate: plan.startDate, endDate: plan.endDate }, existing.updatedAt);
       await trashNotesOfRemoved(services, existing, plan);
+      await services.exchange.recordBaseline(existing.id);
     }
     return summary;
   }
   // One step: a crash or a full disk leaves the whole new event or none, never an empty one.
   const created = await services.events.create({ title, startDate: plan.startDate, endDate: plan.endDate, timezone: programme.timezone }, sessions);
+  // For team exchanges: what the programme said, so later edits are known as edits.
+  await services.exchange.recordBaseline(created.id);
   return { ...summary, eventId: created.id };
 }
 

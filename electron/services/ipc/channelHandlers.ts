@@ -2,6 +2,7 @@ import type { ChannelName, ChannelOutput, ValidatedInput } from '../../../shared
 import type { ExportFormat } from '../../../shared/model/post';
 import type { Services } from '../createServices';
 import { importUploadedProgramme } from '../import/importUpload';
+import { exportBundleFromApp, importUploadedBundle } from '../bundle/bundleUpload';
 import { describePhoto } from '../posts/photoDescriptions';
 
 export type ChannelHandlers = {
@@ -13,6 +14,8 @@ export type TransportHooks = {
   onFlushComplete(requestId: string): void;
   /** Asks where to save an export (Electron's save dialog); null when cancelled. Without it, exports go to <library>/exports/<eventId>/. */
   chooseExportPath?(suggestedFileName: string, format: ExportFormat): Promise<string | null>;
+  /** Asks where to save an event bundle (Electron's save dialog); null when cancelled. Without it, bundles go to <library>/exports/<eventId>/. */
+  chooseBundlePath?(suggestedFileName: string): Promise<string | null>;
 };
 
 /** The one map from channel to service call that Electron main and the browser host both serve. */
@@ -76,6 +79,15 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'publish:outbox': async () => ({ jobs: await services.publish.outboxJobs() }),
     'publish:decide': async ({ jobId, decision }) => ({ job: await services.publish.decide(jobId, decision) }),
     'publish:copies': ({ eventId, day }) => services.publish.publishedCopies(eventId, day),
+    'bundle:export': ({ eventId, includePrivate }) => exportBundleFromApp(services, eventId, includePrivate, hooks.chooseBundlePath),
+    'bundle:preview': (upload) => importUploadedBundle(services, upload, true),
+    'bundle:import': (upload) => importUploadedBundle(services, upload, false),
+    'team:incoming': ({ eventId, sessionId }) => services.exchange.incomingVersions(eventId, sessionId),
+    'team:incoming-sessions': async ({ eventId }) => ({ sessionIds: await services.exchange.sessionsWithIncoming(eventId) }),
+    'team:resolve': ({ eventId, sessionId, versionId, choice }) => services.exchange.resolve(eventId, sessionId, versionId, choice),
+    'sync:status': ({ eventId }) => services.sync.status(eventId),
+    'sync:configure': ({ eventId, ...settings }) => services.sync.configure(eventId, settings),
+    'sync:now': ({ eventId }) => services.sync.sync(eventId),
     'app:flush-complete': async ({ requestId }) => {
       hooks.onFlushComplete(requestId);
       return { acknowledged: true };

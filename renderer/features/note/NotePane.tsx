@@ -3,6 +3,7 @@ import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
+import { IncomingVersionsBanner } from '../team/IncomingVersionsBanner';
 import { KeptVersionNotice } from './KeptVersionNotice';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
@@ -76,6 +77,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
             <>
               <SaveErrorBanner address={shown.address} />
               <KeptVersionNotice address={shown.address} />
+              <IncomingVersionsBanner address={shown.address} sessionTitle={session.title} onNoteReplaced={reload} />
             </>
           }
         />
