@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { eventDayCount, type Session } from '../../shared/model/event';
+import { eventMomentAt } from '../../shared/model/eventMoment';
 import { keepsRememberedSession, sessionOnNow } from '../../shared/model/onNow';
 import type { Result } from '../../shared/ipc/result';
 import { api } from '../api/bridge';
@@ -57,10 +58,11 @@ export function Workspace() {
     const atStartUp = settledEventId.current === null;
     settledEventId.current = event.id;
     const remembered = event.sessions.find((candidate) => candidate.id === selection.sessionId);
-    if (remembered && (!atStartUp || keepsRememberedSession(event, remembered, Date.now()))) selection.selectDay(remembered.day);
+    const moment = eventMomentAt(event, Date.now());
+    if (remembered && (!atStartUp || keepsRememberedSession(event, remembered, moment))) selection.selectDay(remembered.day);
     else {
-      const onNow = sessionOnNow(event, Date.now());
-      selection.openSession(onNow?.sessionId ?? null, onNow?.day);
+      const onNow = sessionOnNow(event, moment);
+      selection.openSession(onNow?.id ?? null, onNow?.day);
     }
   }, [event, selection]);
 

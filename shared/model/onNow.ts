@@ -1,51 +1,81 @@
-import { dayCount, minutesOfDay } from './calendar';
 import { eventDayCount, type EventFile, type Session } from './event';
+import { daySpans, eventMomentAt, inTimeOrder, isRunningAt, type EventMoment, type SessionSpan } from './eventMoment';
 import { wallClockAt } from './wallClock';
 
-/** How the session was chosen, for a caller that wants to say so. */
+/** Why these sessions, for a caller that wants to say so. */
 export type OnNowReason = 'running' | 'next' | 'last-of-day' | 'before-event' | 'after-event';
-export type OnNow = { day: number; sessionId: string; reason: OnNowReason };
-
-/** A session without an end time is taken to last until the next one starts, or this long if none follows. */
-const OPEN_ENDED_MINUTES = 60;
 
 /**
- * The session a reporter wants in front of them at `instant`: the one running in the event's
- * time zone, else the next one that day, else the day's last one; before the event the first
- * session, after it the last. Cancelled or vanished sessions are passed over when others exist.
+ * What the app opens at a moment (at start, and on "jump to on now"): one session, or, when
+ * nothing tells several apart (twelve talks at once, none of them picked), those sessions for
+ * the reporter to choose from. The app and `hallnotes now` both ask this function.
  */
-export function sessionOnNow(event: EventFile, instant: number): OnNow | null {
+export type OnNowDecision =
+  | { kind: 'session'; day: number; sessionId: string; reason: OnNowReason }
+  | { kind: 'choose'; day: number; sessionIds: string[]; reason: OnNowReason };
+
+/** Whether the reporter has already written in a session's note. */
+export type NoteCheck = (sessionId: string) => boolean;
+
+const noNotes: NoteCheck = () => false;
+
+/**
+ * Of the sessions running at `moment`: the one marked live, else my pick, else the one I have
+ * a note in; when several are equally likely, all of them to choose from. Breaks count only
+ * when nothing else runs. When nothing runs: my next pick of the day, else the next slot of
+ * talks; after the day's last session my last pick, else my last note, else the last slot;
+ * before the event the first pick or slot, after it the last. Cancelled or vanished sessions
+ * are passed over while others exist.
+ */
+export function onNowDecision(event: EventFile, moment: EventMoment, hasNote: NoteCheck = noNotes): OnNowDecision | null {
   const sessions = candidates(event);
   if (sessions.length === 0) return null;
-  const clock = wallClockAt(event.timezone, instant);
-  const today = dayCount(event.startDate, clock.date);
-  if (today < 1) return pick(sessions[0], 'before-event');
-  if (today > eventDayCount(event)) return pick(sessions.at(-1)!, 'after-event');
+  const spansOf = (day: number) => daySpans(sessions, day);
+  const allSpans = () => Array.from({ length: eventDayCount(event) }, (_, index) => spansOf(index + 1)).flat();
+  const choice = new Choice(hasNote);
 
-  const ofToday = sessions.filter((session) => session.day === today);
-  if (ofToday.length === 0) {
-    const later = sessions.find((session) => session.day > today);
-    return later ? pick(later, 'next') : pick(sessions.at(-1)!, 'after-event');
+  if (moment.day < 1) return choice.preferred(allSpans(), 'first', 'before-event');
+  if (moment.day > eventDayCount(event)) return choice.preferred(allSpans(), 'last', 'after-event');
+  const today = spansOf(moment.day);
+  if (today.length === 0) {
+    const later = allSpans().filter((span) => span.session.day > moment.day);
+    return later.length > 0 ? choice.preferred(later, 'first', 'next') : choice.preferred(allSpans(), 'last', 'after-event');
   }
-  const running = runningAmong(ofToday, clock.minutes);
-  if (running.length > 0) return pick(preferred(running), 'running');
-  const next = ofToday.find((session) => minutesOfDay(session.start) > clock.minutes);
-  return next ? pick(next, 'next') : pick(ofToday.at(-1)!, 'last-of-day');
+  const running = today.filter((span) => isRunningAt(span, moment.minutes));
+  if (running.length > 0) return choice.best(running, 'running');
+  const upcoming = today.filter((span) => span.start > moment.minutes);
+  return upcoming.length > 0 ? choice.preferred(upcoming, 'first', 'next') : choice.preferred(today, 'last', 'last-of-day');
 }
 
-/** Every session running at `instant` in the event's zone (parallel tracks can run several). */
-export function runningSessionIds(event: EventFile, instant: number): Set<string> {
-  const clock = wallClockAt(event.timezone, instant);
-  const today = dayCount(event.startDate, clock.date);
-  const ofToday = inTimeOrder(event.sessions.filter((session) => session.day === today));
-  return new Set(runningAmong(ofToday, clock.minutes).map((session) => session.id));
+/** The session opened at `moment` without asking, or null when the app would ask (or there is nothing). */
+export function sessionOnNow(event: EventFile, moment: EventMoment, hasNote: NoteCheck = noNotes): Session | null {
+  const decision = onNowDecision(event, moment, hasNote);
+  return decision?.kind === 'session' ? (event.sessions.find((session) => session.id === decision.sessionId) ?? null) : null;
+}
+
+/** Every session running at `moment` (parallel rooms can run several). */
+export function runningSessionIds(event: EventFile, moment: EventMoment): Set<string> {
+  return new Set(daySpans(event.sessions, moment.day).filter((span) => isRunningAt(span, moment.minutes)).map((span) => span.session.id));
 }
 
 /** The event's day (1-based) and wall-clock time at `instant`; `day` is null outside the event's dates. */
 export function eventClockAt(event: EventFile, instant: number): { day: number | null; time: string } {
-  const clock = wallClockAt(event.timezone, instant);
-  const day = dayCount(event.startDate, clock.date);
-  return { day: day >= 1 && day <= eventDayCount(event) ? day : null, time: clock.time };
+  const { day } = eventMomentAt(event, instant);
+  return { day: day >= 1 && day <= eventDayCount(event) ? day : null, time: wallClockAt(event.timezone, instant).time };
+}
+
+/**
+ * Whether reopening the app should bring back the session that was open when it closed. Yes,
+ * unless the event is running today (by its own clock) and that session belongs to another
+ * day — the reporter who closes the laptop in the evening wants this morning's session next
+ * day — or another of the reporter's picks is on now.
+ */
+export function keepsRememberedSession(event: EventFile, remembered: Session, moment: EventMoment): boolean {
+  const eventRunsToday = moment.day >= 1 && moment.day <= eventDayCount(event);
+  if (!eventRunsToday) return true;
+  if (remembered.day !== moment.day) return false;
+  const running = runningSessionIds(event, moment);
+  return !event.sessions.some((session) => session.picked && session.id !== remembered.id && running.has(session.id));
 }
 
 function candidates(event: EventFile): Session[] {
@@ -54,44 +84,35 @@ function candidates(event: EventFile): Session[] {
   return onProgramme.length > 0 ? onProgramme : ordered;
 }
 
-/** By day and start; stable, so sessions starting together keep the agenda's order. */
-function inTimeOrder(sessions: Session[]): Session[] {
-  return [...sessions].sort((a, b) => a.day - b.day || minutesOfDay(a.start) - minutesOfDay(b.start));
+/** The rules for telling sessions apart; `spans` are always in time order. */
+class Choice {
+  constructor(private readonly hasNote: NoteCheck) {}
+
+  /** The most likely of sessions running together: marked live, then picked, then with a note; ties are left to the reporter. */
+  best(spans: SessionSpan[], reason: OnNowReason): OnNowDecision {
+    const pool = withoutBreaks(spans);
+    const rank = (span: SessionSpan) => (span.session.status === 'live' ? 4 : 0) + (span.session.picked ? 2 : 0) + (this.hasNote(span.session.id) ? 1 : 0);
+    const top = Math.max(...pool.map(rank));
+    const likeliest = pool.filter((span) => rank(span) === top);
+    const day = likeliest[0].session.day;
+    if (likeliest.length === 1) return { kind: 'session', day, sessionId: likeliest[0].session.id, reason };
+    return { kind: 'choose', day, sessionIds: likeliest.map((span) => span.session.id), reason };
+  }
+
+  /** The first (or last) of my picks, else of the sessions I have notes in, else of all; the sessions starting with it are its rivals. */
+  preferred(spans: SessionSpan[], end: 'first' | 'last', reason: OnNowReason): OnNowDecision {
+    const pool = withoutBreaks(spans);
+    const tier = [pool.filter((span) => span.session.picked), pool.filter((span) => this.hasNote(span.session.id)), pool].find((members) => members.length > 0)!;
+    const edge = end === 'first' ? tier[0] : tier.at(-1)!;
+    return this.best(
+      tier.filter((span) => span.session.day === edge.session.day && span.start === edge.start),
+      reason,
+    );
+  }
 }
 
-/** `ofDay` is one day's sessions in time order. */
-function runningAmong(ofDay: Session[], minutes: number): Session[] {
-  return ofDay.filter((session) => {
-    const start = minutesOfDay(session.start);
-    return start <= minutes && minutes < endMinutes(session, ofDay);
-  });
-}
-
-function endMinutes(session: Session, ofDay: Session[]): number {
-  const start = minutesOfDay(session.start);
-  if (session.end && minutesOfDay(session.end) > start) return minutesOfDay(session.end);
-  const following = ofDay.find((other) => minutesOfDay(other.start) > start);
-  return following ? minutesOfDay(following.start) : start + OPEN_ENDED_MINUTES;
-}
-
-/** Of several running sessions: the one marked live, else the one that started last. */
-function preferred(running: Session[]): Session {
-  const live = running.find((session) => session.status === 'live');
-  if (live) return live;
-  return running.reduce((latest, session) => (minutesOfDay(session.start) > minutesOfDay(latest.start) ? session : latest));
-}
-
-function pick(session: Session, reason: OnNowReason): OnNow {
-  return { day: session.day, sessionId: session.id, reason };
-}
-
-/**
- * Whether reopening the app should bring back the session that was open when it closed. Yes,
- * unless the event is running today (by its own clock) and that session belongs to another
- * day: the reporter who closes the laptop in the evening wants this morning's session next day.
- */
-export function keepsRememberedSession(event: EventFile, remembered: Session, instant: number): boolean {
-  const today = dayCount(event.startDate, wallClockAt(event.timezone, instant).date);
-  const eventRunsToday = today >= 1 && today <= eventDayCount(event);
-  return !eventRunsToday || remembered.day === today;
+/** A break in the foyer runs beside every talk; it is the answer only when nothing else is. */
+function withoutBreaks(spans: SessionSpan[]): SessionSpan[] {
+  const talks = spans.filter((span) => span.session.kind !== 'break');
+  return talks.length > 0 ? talks : spans;
 }

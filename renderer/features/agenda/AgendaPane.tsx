@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { eventDayCount, sessionsOfDay, type EventFile, type Session } from '../../../shared/model/event';
+import { eventMomentAt } from '../../../shared/model/eventMoment';
 import { runningSessionIds } from '../../../shared/model/onNow';
 import type { Result } from '../../../shared/ipc/result';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -43,7 +44,7 @@ export function AgendaPane(props: AgendaPaneProps) {
   const days = eventDayCount(event);
   const sessions = sessionsOfDay(event, day);
   const now = useMinuteClock();
-  const onNowIds = useMemo(() => runningSessionIds(event, now), [event, now]);
+  const onNowIds = useMemo(() => runningSessionIds(event, eventMomentAt(event, now)), [event, now]);
   const stats = useNoteStats(event.id, selectedSessionId);
 
   async function move(sessionId: string, offset: -1 | 1) {

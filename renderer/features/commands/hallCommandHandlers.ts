@@ -1,4 +1,5 @@
 import type { EventFile, Session } from '../../../shared/model/event';
+import { eventMomentAt } from '../../../shared/model/eventMoment';
 import { eventClockAt, sessionOnNow } from '../../../shared/model/onNow';
 import type { Result } from '../../../shared/ipc/result';
 import type { Appearance } from '../appearance/useAppearance';
@@ -51,8 +52,8 @@ export function hallCommandHandlers(context: HallContext): CommandHandlers {
     'next-session': () => step(1),
     'previous-session': () => step(-1),
     'jump-to-on-now': () => {
-      const onNow = sessionOnNow(event, Date.now());
-      if (onNow) openSession(onNow.sessionId, onNow.day);
+      const onNow = sessionOnNow(event, eventMomentAt(event, Date.now()));
+      if (onNow) openSession(onNow.id, onNow.day);
       else report(`“${event.title}” has no sessions yet.`);
     },
     'new-session': context.newSession,
