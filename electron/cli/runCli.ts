@@ -7,6 +7,7 @@ import { EXPORT_COMMAND } from './exportCommand';
 import { HISTORY_COMMAND } from './historyCommand';
 import { IMPORT_COMMAND } from './importCommand';
 import { NOTE_COMMANDS } from './noteCommands';
+import { NOW_COMMAND } from './nowCommand';
 import { POST_COMMANDS } from './postCommands';
 import { SEARCH_COMMAND } from './searchCommand';
 import { SESSION_COMMANDS } from './sessionCommands';
@@ -17,13 +18,14 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS];
-const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, NOW_COMMAND];
 
 const USAGE = `Usage: hallnotes event|session|note|post|trash COMMAND [options]
        hallnotes import FILE [options]
        hallnotes search QUERY [options]
        hallnotes export EVENT --format F [options]
        hallnotes history EVENT SESSION [options]
+       hallnotes now EVENT [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -34,7 +36,9 @@ Usage:
   hallnotes event list
   hallnotes session add EVENT --day N --start HH:MM [--end HH:MM] --title T [--kind K]
                         [--room R] [--status S] [--speaker "Name; Role; Organisation"]...
-  hallnotes session list EVENT [--day N]
+  hallnotes session list EVENT [--day N] [--room R] [--picked] [--at YYYY-MM-DDTHH:MM]
+  hallnotes session pick EVENT SESSION [--off]
+  hallnotes now EVENT [--at YYYY-MM-DDTHH:MM]
   hallnotes note set EVENT SESSION --from FILE.md
   hallnotes note get EVENT SESSION [--format md|json]
   hallnotes import FILE [--event EVENT] [--timezone Area/City] [--dry-run]
