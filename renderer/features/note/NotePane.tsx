@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
@@ -16,7 +16,10 @@ type NotePaneProps = {
   session: Session;
   onStatusChange: (status: Session['status']) => Promise<Result<unknown>>;
   onEditSession: () => void;
+  onTogglePick: () => void;
   focusRequest: number;
+  /** A line under the note (what is next on my list). */
+  footer?: ReactNode;
 };
 
 /**
@@ -24,7 +27,7 @@ type NotePaneProps = {
  * from session to session; the editor shows each note as it arrives, and is hidden (still
  * holding the previous note, and saving it under that note's address) while one is read.
  */
-export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest }: NotePaneProps) {
+export function NotePane({ event, session, onStatusChange, onEditSession, onTogglePick, focusRequest, footer }: NotePaneProps) {
   const address = { eventId: event.id, sessionId: session.id };
   // Bumped after a snapshot is restored, so the note is read again from disk.
   const [revision, setRevision] = useState(0);
@@ -43,7 +46,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
 
   return (
     <section className="note-pane" aria-label="Note">
-      <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} />
+      <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} onTogglePick={onTogglePick} />
       {statusError?.sessionId === session.id && (
         <p className="note-message note-message-error" role="alert">
           {statusError.message}
@@ -75,6 +78,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
         />
       )}
       {content.state === 'ready' && <NoteStats store={analysisStore} />}
+      {footer}
     </section>
   );
 }
