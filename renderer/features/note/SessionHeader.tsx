@@ -30,7 +30,7 @@ export function SessionHeader({ session, onStatusChange, onEdit, onTogglePick }:
             title={picked ? 'On my list — click to take it off (Alt+Shift+P)' : 'Put it on my list of sessions to cover (Alt+Shift+P)'}
             onClick={onTogglePick}
           >
-            <StarIcon filled={picked} /> On my list
+            <StarIcon filled={picked} /> <span className="pick-toggle-label">On my list</span>
           </button>
           <label className="status-select">
             <span className="visually-hidden">Status</span>
