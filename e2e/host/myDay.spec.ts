@@ -40,7 +40,7 @@ test('a congress programme: asked which of 27 sessions I am in, I pick three (tw
   await app.openByFilter('reinforcement', 'Reinforcement Learning with JavaScript');
   await app.runFromPalette('my list');
   await expect(app.headerPick).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(async () => (await readEvents(host.libraryPath))[0].sessions.filter((session) => (session as { picked?: boolean }).picked).map((session) => session.title)).toEqual([
+  await expect.poll(async () => (await readEvents(host.libraryPath))[0].sessions.filter((session) => session.picked).map((session) => session.title)).toEqual([
     'Raku - Sets without Borders',
     'State of Apache OpenOffice',
     'Reinforcement Learning with JavaScript',
