@@ -87,7 +87,8 @@ export function Workspace() {
       view.reveal(decision.sessionId);
     } else {
       selection.openSession(null, decision?.day);
-      if (decision) offerChoice(decision);
+      // Asked only in the hall: before or after the event, or once the day is over, the day is shown as it is.
+      if (decision && (decision.reason === 'running' || decision.reason === 'next')) offerChoice(decision);
     }
   }, [event, stats, selection, view]);
 

@@ -168,6 +168,16 @@ function EmptyDay({ view, day, dayDate, hasSessions }: { view: AgendaView; day: 
     );
   }
   const what = [view.text.trim() && `“${view.text.trim()}”`, view.room && `in ${view.room}`].filter(Boolean).join(' ');
+  if (view.choice) {
+    return (
+      <div className="empty-hint" role="status">
+        <p>None of the {view.choice.sessionIds.length} sessions to choose from matches {what || 'the filter'}.</p>
+        <button type="button" className="button button-small" onClick={view.clearChoice}>
+          Look in all sessions
+        </button>
+      </div>
+    );
+  }
   const elsewhere = view.matchesByDay?.reduce((sum, count, index) => (index === day - 1 ? sum : sum + count), 0) ?? 0;
   return (
     <div className="empty-hint" role="status">
