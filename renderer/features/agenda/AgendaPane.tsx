@@ -12,7 +12,7 @@ import { shortcutText } from '../commands/shortcutText';
 import { groupBySlot, ungrouped } from './agendaItems';
 import { requestAgendaFocus, requestFilterFocus } from './agendaFocus';
 import type { Agenda } from './useAgenda';
-import type { AgendaView } from './useAgendaView';
+import { isFiltering, useAgendaViewState, type AgendaView, type AgendaViewState } from './useAgendaView';
 import { AgendaViewSwitch } from './AgendaViewSwitch';
 import { DayTabs } from './DayTabs';
 import { EventHeader } from './EventHeader';
@@ -60,15 +60,25 @@ export function AgendaPane(props: AgendaPaneProps) {
   const [deleting, setDeleting] = useState<Session | null>(null);
   const [moveError, setMoveError] = useState<string | null>(null);
   const days = eventDayCount(event);
-  const { sessionsOfDay, hasNote } = view;
-  const shown = useMemo(() => sessionsOfDay(day), [sessionsOfDay, day]);
-  const items = useMemo(() => (view.view === 'all' ? groupBySlot(shown) : ungrouped(shown)), [view.view, shown]);
+  const state = useAgendaViewState(view);
+  const { stats } = props;
+  // `stats` and `event` are read through the view; they are named here so a change recomputes the list.
+  const shown = useMemo(() => view.sessionsOfDay(day, state), [view, day, state, event, stats]);
+  const items = useMemo(() => (state.view === 'all' ? groupBySlot(shown) : ungrouped(shown)), [state.view, shown]);
   const allOfDay = useMemo(() => event.sessions.filter((session) => session.day === day), [event, day]);
-  const myDayCount = useMemo(() => allOfDay.filter((session) => session.picked || hasNote(session.id)).length, [allOfDay, hasNote]);
+  const myDayCount = useMemo(() => allOfDay.filter((session) => session.picked || view.hasNote(session.id)).length, [allOfDay, view, stats]);
+  const rooms = useMemo(() => roomsOf(event), [event]);
+  const filtering = isFiltering(state);
+  const matchesByDay = useMemo(() => {
+    if (!filtering) return null;
+    const counts = new Array<number>(days).fill(0);
+    for (const session of event.sessions) if (view.matches(session, state)) counts[session.day - 1] += 1;
+    return counts;
+  }, [filtering, days, event, view, state]);
   const now = useMinuteClock();
   const onNowIds = useMemo(() => runningSessionIds(event, eventMomentAt(event, now)), [event, now]);
   const clashes = useMemo(() => clashTexts(pickClashes(event, day)), [event, day]);
-  const movable = view.view === 'all' && !view.filtering;
+  const movable = state.view === 'all' && !filtering && !state.choice;
 
   async function move(sessionId: string, offset: -1 | 1) {
     const result = await agenda.moveSession(sessionId, offset);
@@ -86,26 +96,26 @@ export function AgendaPane(props: AgendaPaneProps) {
   return (
     <section className="agenda" aria-label="Agenda">
       <EventHeader event={event} onEdit={onEditEvent} onAddSession={onAddSession} />
-      {days > 1 && <DayTabs startDate={event.startDate} days={days} selectedDay={day} onSelect={onSelectDay} matches={view.matchesByDay} />}
+      {days > 1 && <DayTabs startDate={event.startDate} days={days} selectedDay={day} onSelect={onSelectDay} matches={matchesByDay} />}
       <div className="agenda-controls">
-        <AgendaViewSwitch view={view.view} myDayCount={myDayCount} allCount={allOfDay.length} onChange={view.setView} />
-        {view.view === 'all' && (
+        <AgendaViewSwitch view={state.view} myDayCount={myDayCount} allCount={allOfDay.length} onChange={view.setView} />
+        {state.view === 'all' && (
           <SessionFilterBar
-            text={view.text}
-            room={view.room}
-            rooms={view.rooms}
+            text={state.text}
+            room={state.room}
+            rooms={rooms}
             onTextChange={view.setText}
             onRoomChange={view.setRoom}
             onOpenFirst={openFirst}
             onEnterList={() => shown[0] && requestAgendaFocus(shown[0].id)}
-            onEscapeEmpty={view.choice ? view.clearChoice : () => view.setRoom(null)}
+            onEscapeEmpty={state.choice ? view.clearChoice : () => view.setRoom(null)}
           />
         )}
       </div>
-      {view.choice && view.choice.day === day && (
+      {state.choice && state.choice.day === day && (
         <div className="on-now-choice" role="status">
           <p title="Type to narrow the list; Enter opens the first.">
-            <strong>{describeChoice(view.choice.sessionIds.length, view.choice.reason, shown[0]?.start)}</strong> Which one are you in?
+            <strong>{describeChoice(state.choice.sessionIds.length, state.choice.reason, shown[0]?.start)}</strong> Which one are you in?
           </p>
           <button type="button" className="button button-small" onClick={view.clearChoice}>
             Show all
@@ -119,10 +129,10 @@ export function AgendaPane(props: AgendaPaneProps) {
           </p>
         )}
         {shown.length === 0 ? (
-          <EmptyDay view={view} day={day} dayDate={formatDayDate(event.startDate, day)} hasSessions={allOfDay.length > 0} />
+          <EmptyDay view={view} state={state} matchesByDay={matchesByDay} day={day} dayDate={formatDayDate(event.startDate, day)} hasSessions={allOfDay.length > 0} />
         ) : (
           <SessionList
-            key={`${view.view}-${day}`}
+            key={`${state.view}-${day}`}
             items={items}
             selectedSessionId={selectedSessionId}
             onNowIds={onNowIds}
@@ -136,7 +146,7 @@ export function AgendaPane(props: AgendaPaneProps) {
             onEdit={onEditSession}
             onDelete={setDeleting}
             onTogglePick={props.onTogglePick}
-            onLeaveTop={view.view === 'all' ? requestFilterFocus : undefined}
+            onLeaveTop={state.view === 'all' ? requestFilterFocus : undefined}
           />
         )}
       </div>
@@ -153,9 +163,10 @@ export function AgendaPane(props: AgendaPaneProps) {
 }
 
 /** What the list says when it shows nothing: never a blank pane. */
-function EmptyDay({ view, day, dayDate, hasSessions }: { view: AgendaView; day: number; dayDate: string; hasSessions: boolean }) {
+function EmptyDay(props: { view: AgendaView; state: AgendaViewState; matchesByDay: number[] | null; day: number; dayDate: string; hasSessions: boolean }) {
+  const { view, state, matchesByDay, day, dayDate, hasSessions } = props;
   if (!hasSessions) return <p className="empty-hint">No sessions on this day yet.</p>;
-  if (view.view === 'my-day') {
+  if (state.view === 'my-day') {
     return (
       <div className="empty-hint">
         <p>
@@ -167,18 +178,18 @@ function EmptyDay({ view, day, dayDate, hasSessions }: { view: AgendaView; day: 
       </div>
     );
   }
-  const what = [view.text.trim() && `“${view.text.trim()}”`, view.room && `in ${view.room}`].filter(Boolean).join(' ');
-  if (view.choice) {
+  const what = [state.text.trim() && `“${state.text.trim()}”`, state.room && `in ${state.room}`].filter(Boolean).join(' ');
+  if (state.choice) {
     return (
       <div className="empty-hint" role="status">
-        <p>None of the {view.choice.sessionIds.length} sessions to choose from matches {what || 'the filter'}.</p>
+        <p>None of the {state.choice.sessionIds.length} sessions to choose from matches {what || 'the filter'}.</p>
         <button type="button" className="button button-small" onClick={view.clearChoice}>
           Look in all sessions
         </button>
       </div>
     );
   }
-  const elsewhere = view.matchesByDay?.reduce((sum, count, index) => (index === day - 1 ? sum : sum + count), 0) ?? 0;
+  const elsewhere = matchesByDay?.reduce((sum, count, index) => (index === day - 1 ? sum : sum + count), 0) ?? 0;
   return (
     <div className="empty-hint" role="status">
       <p>
@@ -198,4 +209,9 @@ function describeChoice(count: number, reason: string, start: string | undefined
 
 function clashTexts(clashes: Map<string, Session[]>): Map<string, string> {
   return new Map([...clashes].map(([sessionId, others]) => [sessionId, `Clashes with ${others.map((other) => `“${other.title}”${other.room ? ` (${other.room})` : ''}`).join(', ')}`]));
+}
+
+function roomsOf(event: EventFile): string[] {
+  const rooms = new Set(event.sessions.map((session) => session.room).filter(Boolean));
+  return [...rooms].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' }));
 }

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import type { Session } from '../../../shared/model/event';
 import type { NoteStats } from '../../../shared/model/search';
 import { ArrowDownIcon, ArrowUpIcon, PencilIcon, StarIcon, TrashIcon } from '../../ui/icons';
@@ -40,8 +40,14 @@ export const SessionRow = memo(function SessionRow({ session, selected, grouped,
   const picked = session.picked === true;
   const label = [session.title, formatTimeRange(session), session.room, onNow && 'on now', picked && 'on my list', clash, flag].filter(Boolean).join(', ');
   const time = grouped ? (session.end ? `until ${session.end}` : '') : formatTimeRange(session);
+  // Move, edit and delete join a row once the pointer or the keyboard comes to it: a filter
+  // keystroke that brings two dozen rows into the list then builds two dozen rows, not a hundred buttons.
+  const [armed, setArmed] = useState(false);
+  const arm = () => setArmed(true);
   return (
     <div
+      onPointerEnter={armed ? undefined : arm}
+      onFocus={armed ? undefined : arm}
       className={`session-row kind-${session.kind} row-${session.status}${onNow ? ' row-on-now' : ''}${flag ? ' row-flagged' : ''}${picked ? ' row-picked' : ''}${clash ? ' row-clash' : ''}`}
       aria-current={selected ? 'true' : undefined}
       data-session-id={session.id}
@@ -86,24 +92,26 @@ export const SessionRow = memo(function SessionRow({ session, selected, grouped,
       >
         <StarIcon filled={picked} />
       </button>
-      <div className="session-actions">
-        {movable && (
-          <>
-            <button type="button" className="icon-button" aria-label={`Move “${session.title}” up`} title="Move up (Alt+Shift+↑)" disabled={first} onClick={() => handlers.onMove(session, -1)}>
-              <ArrowUpIcon />
-            </button>
-            <button type="button" className="icon-button" aria-label={`Move “${session.title}” down`} title="Move down (Alt+Shift+↓)" disabled={last} onClick={() => handlers.onMove(session, 1)}>
-              <ArrowDownIcon />
-            </button>
-          </>
-        )}
-        <button type="button" className="icon-button" aria-label={`Edit “${session.title}”`} title="Edit session" onClick={() => handlers.onEdit(session)}>
-          <PencilIcon />
-        </button>
-        <button type="button" className="icon-button icon-button-danger" aria-label={`Delete “${session.title}”`} title="Delete session" onClick={() => handlers.onDelete(session)}>
-          <TrashIcon />
-        </button>
-      </div>
+      {(armed || selected) && (
+        <div className="session-actions">
+          {movable && (
+            <>
+              <button type="button" className="icon-button" aria-label={`Move “${session.title}” up`} title="Move up (Alt+Shift+↑)" disabled={first} onClick={() => handlers.onMove(session, -1)}>
+                <ArrowUpIcon />
+              </button>
+              <button type="button" className="icon-button" aria-label={`Move “${session.title}” down`} title="Move down (Alt+Shift+↓)" disabled={last} onClick={() => handlers.onMove(session, 1)}>
+                <ArrowDownIcon />
+              </button>
+            </>
+          )}
+          <button type="button" className="icon-button" aria-label={`Edit “${session.title}”`} title="Edit session" onClick={() => handlers.onEdit(session)}>
+            <PencilIcon />
+          </button>
+          <button type="button" className="icon-button icon-button-danger" aria-label={`Delete “${session.title}”`} title="Delete session" onClick={() => handlers.onDelete(session)}>
+            <TrashIcon />
+          </button>
+        </div>
+      )}
     </div>
   );
 });

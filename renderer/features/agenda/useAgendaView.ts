@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { eventDayCount, type EventFile, type Session } from '../../../shared/model/event';
 import { myDaySessions } from '../../../shared/model/myDay';
 import type { OnNowReason } from '../../../shared/model/onNow';
@@ -10,13 +10,16 @@ export type AgendaViewName = 'my-day' | 'all';
 /** Sessions the reporter is asked to choose from: several on now, none of them more likely. */
 export type OnNowChoice = { day: number; sessionIds: string[]; reason: OnNowReason };
 
-type ViewState = { eventId: string | null; view: AgendaViewName; text: string; room: string | null; choice: OnNowChoice | null };
+export type AgendaViewState = { view: AgendaViewName; text: string; room: string | null; choice: OnNowChoice | null };
 
-export type AgendaView = Omit<ViewState, 'eventId'> & {
-  /** Every room or track of the event, in natural order. */
-  rooms: string[];
-  /** A filter (text, room or a choice) narrows All sessions. */
-  filtering: boolean;
+/**
+ * How the open event's agenda is shown, and the ways to change it. The state lives in a store
+ * of its own: a key typed in the filter re-renders the agenda, not the workspace and its note.
+ */
+export type AgendaView = {
+  store: ViewStore;
+  /** The sessions to choose from, if the app is asking (the workspace shows the agenda then). */
+  choice: OnNowChoice | null;
   setView: (view: AgendaViewName) => void;
   setText: (text: string) => void;
   setRoom: (room: string | null) => void;
@@ -25,101 +28,111 @@ export type AgendaView = Omit<ViewState, 'eventId'> & {
   offerChoice: (choice: OnNowChoice) => void;
   clearChoice: () => void;
   /** What the list shows for one day, in its order. */
-  sessionsOfDay: (day: number) => Session[];
-  /** With a filter: how many sessions match on each day (index 0 is day 1). */
-  matchesByDay: number[] | null;
+  sessionsOfDay: (day: number, state?: AgendaViewState) => Session[];
   /** Every day's shown sessions in turn: what next and previous session step through. */
   orderedSessions: () => Session[];
   /** Makes sure the list shows the session: a filter or My day hiding it gives way to All sessions. */
   reveal: (sessionId: string) => void;
   hasNote: (sessionId: string) => boolean;
+  /** Whether a session matches the text and room filter of `state`. */
+  matches: (session: Session, state: AgendaViewState) => boolean;
 };
 
 /**
- * How the open event's agenda is shown: My day (my picks and the sessions I have notes in) or
- * All sessions with type-to-filter and a room filter. My day is the default once anything is
- * picked; the choice is kept while the event stays open.
+ * My day (my picks and the sessions I have notes in) or All sessions with type-to-filter and
+ * a room filter. My day is the default once anything is picked; the choice is kept while the
+ * event stays open.
  */
 export function useAgendaView(event: EventFile | null, stats: EventNoteStats | null): AgendaView {
   const eventId = event?.id ?? null;
-  const [stored, setStored] = useState<ViewState>(() => initialState(event));
-  let state = stored;
-  if (stored.eventId !== eventId) {
-    state = initialState(event);
-    setStored(state);
+  const [held, setHeld] = useState(() => ({ eventId, store: new ViewStore(initialState(event)) }));
+  let store = held.store;
+  if (held.eventId !== eventId) {
+    store = new ViewStore(initialState(event));
+    setHeld({ eventId, store });
   }
-  const change = useCallback(
-    (changes: Partial<ViewState>) => setStored((current) => (current.eventId === eventId ? { ...current, ...changes } : { ...initialState(null), ...changes, eventId })),
-    [eventId],
-  );
-
-  const hasNote = useCallback((sessionId: string) => (stats?.[sessionId]?.words ?? 0) > 0, [stats]);
   const searchable = useSearchableTexts(event);
-  const rooms = useMemo(() => roomsOf(event), [event]);
-  const words = useMemo(() => filterWords(state.text), [state.text]);
+  // Read by the agenda while it renders, so kept current during this render rather than after it.
+  const latest = useRef({ event, stats, searchable });
+  latest.current = { event, stats, searchable };
+  const choice = useSyncExternalStore(store.subscribe, () => store.get().choice);
 
-  const matchesFilter = useCallback(
-    (session: Session) => (state.room === null || session.room === state.room) && (words.length === 0 || matchesWords(searchable(session), words)),
-    [state.room, words, searchable],
-  );
-  const sessionsOfDay = useCallback(
-    (day: number): Session[] => {
+  const controller = useMemo((): Omit<AgendaView, 'choice'> => {
+    const hasNote = (sessionId: string) => (latest.current.stats?.[sessionId]?.words ?? 0) > 0;
+    const matches = (session: Session, state: AgendaViewState) => {
+      const words = wordsOf(state.text);
+      return (state.room === null || session.room === state.room) && (words.length === 0 || matchesWords(latest.current.searchable(session), words));
+    };
+    const sessionsOfDay = (day: number, state = store.get()): Session[] => {
+      const { event } = latest.current;
       if (!event) return [];
       if (state.view === 'my-day') return myDaySessions(event, day, hasNote);
       const chosen = state.choice?.day === day ? new Set(state.choice.sessionIds) : null;
       if (state.choice && !chosen) return [];
-      return event.sessions.filter((session) => session.day === day && (!chosen || chosen.has(session.id)) && matchesFilter(session));
-    },
-    [event, state.view, state.choice, hasNote, matchesFilter],
-  );
+      return event.sessions.filter((session) => session.day === day && (!chosen || chosen.has(session.id)) && matches(session, state));
+    };
+    return {
+      store,
+      setView: (view) => store.change({ view, choice: null }),
+      setText: (text) => store.change({ text }),
+      setRoom: (room) => store.change({ room }),
+      clearFilter: () => store.change({ text: '', room: null, choice: null }),
+      offerChoice: (offered) => store.change({ view: 'all', text: '', room: null, choice: offered }),
+      clearChoice: () => store.change({ choice: null }),
+      sessionsOfDay,
+      orderedSessions: () => {
+        const { event } = latest.current;
+        return event ? Array.from({ length: eventDayCount(event) }, (_, index) => sessionsOfDay(index + 1)).flat() : [];
+      },
+      reveal: (sessionId) => {
+        const session = latest.current.event?.sessions.find((candidate) => candidate.id === sessionId);
+        if (session && !sessionsOfDay(session.day).includes(session)) store.change({ view: 'all', text: '', room: null, choice: null });
+      },
+      hasNote,
+      matches,
+    };
+  }, [store]);
+  return useMemo(() => ({ ...controller, choice }), [controller, choice]);
+}
 
-  const textOrRoom = words.length > 0 || state.room !== null;
-  const matchesByDay = useMemo(() => {
-    if (!event || state.view !== 'all' || !textOrRoom) return null;
-    const counts = new Array<number>(eventDayCount(event)).fill(0);
-    for (const session of event.sessions) if (matchesFilter(session)) counts[session.day - 1] += 1;
-    return counts;
-  }, [event, state.view, textOrRoom, matchesFilter]);
+/** The whole view state, for the agenda itself (it re-renders on every key typed in its filter). */
+export function useAgendaViewState(view: AgendaView): AgendaViewState {
+  return useSyncExternalStore(view.store.subscribe, view.store.get);
+}
 
-  const orderedSessions = useCallback(() => (event ? Array.from({ length: eventDayCount(event) }, (_, index) => sessionsOfDay(index + 1)).flat() : []), [event, sessionsOfDay]);
+/** A text or room filter narrows All sessions. */
+export function isFiltering(state: AgendaViewState): boolean {
+  return state.view === 'all' && (filterWords(state.text).length > 0 || state.room !== null);
+}
 
-  const reveal = useCallback(
-    (sessionId: string) => {
-      const session = event?.sessions.find((candidate) => candidate.id === sessionId);
-      if (session && !sessionsOfDay(session.day).includes(session)) change({ view: 'all', text: '', room: null, choice: null });
-    },
-    [event, sessionsOfDay, change],
-  );
+export class ViewStore {
+  private readonly listeners = new Set<() => void>();
 
-  return {
-    view: state.view,
-    text: state.text,
-    room: state.room,
-    choice: state.choice,
-    rooms,
-    filtering: state.view === 'all' && (textOrRoom || state.choice !== null),
-    setView: useCallback((view: AgendaViewName) => change({ view, choice: null }), [change]),
-    setText: useCallback((text: string) => change({ text }), [change]),
-    setRoom: useCallback((room: string | null) => change({ room }), [change]),
-    clearFilter: useCallback(() => change({ text: '', room: null, choice: null }), [change]),
-    offerChoice: useCallback((choice: OnNowChoice) => change({ view: 'all', text: '', room: null, choice }), [change]),
-    clearChoice: useCallback(() => change({ choice: null }), [change]),
-    sessionsOfDay,
-    matchesByDay,
-    orderedSessions,
-    reveal,
-    hasNote,
+  constructor(private state: AgendaViewState) {}
+
+  readonly get = (): AgendaViewState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   };
+
+  change(changes: Partial<AgendaViewState>): void {
+    this.state = { ...this.state, ...changes };
+    for (const listener of this.listeners) listener();
+  }
 }
 
-function initialState(event: EventFile | null): ViewState {
+/** The last query's words, kept: a filter pass asks for them once per session. */
+let lastQuery = { text: '', words: [] as string[] };
+function wordsOf(text: string): string[] {
+  if (lastQuery.text !== text) lastQuery = { text, words: filterWords(text) };
+  return lastQuery.words;
+}
+
+function initialState(event: EventFile | null): AgendaViewState {
   const anyPicked = event?.sessions.some((session) => session.picked) ?? false;
-  return { eventId: event?.id ?? null, view: anyPicked ? 'my-day' : 'all', text: '', room: null, choice: null };
-}
-
-function roomsOf(event: EventFile | null): string[] {
-  const rooms = new Set(event?.sessions.map((session) => session.room).filter(Boolean));
-  return [...rooms].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' }));
+  return { view: anyPicked ? 'my-day' : 'all', text: '', room: null, choice: null };
 }
 
 /**
