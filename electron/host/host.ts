@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
+import { FlushRequests } from '../services/ipc/flushRequests';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
 import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
 import { startHostServer } from './hostServer';
@@ -21,8 +22,9 @@ const services = createServices({
   libraryPath: options.libraryPath,
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
 });
+const flushRequests = new FlushRequests();
 const host = await startHostServer({
-  handlers: createChannelHandlers(services, { onFlushComplete: () => undefined }),
+  handlers: createChannelHandlers(services, { onFlushComplete: (requestId) => flushRequests.complete(requestId) }),
   rendererFolder: options.rendererFolder,
   port: options.port,
   readAsset: (eventId, fileName) => services.assets.read(eventId, fileName),
@@ -31,7 +33,16 @@ const host = await startHostServer({
 console.log(`Hallnotes is running for the library ${options.libraryPath}`);
 console.log(`Open ${host.url}`);
 
+let stopping = false;
 async function shutDown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // As the app does before quitting: open pages hand over what they have not saved yet.
+  const pages = host.openPages();
+  if (pages.length > 0) {
+    console.log(`Saving what ${pages.length === 1 ? '1 open page holds' : `${pages.length} open pages hold`} before stopping…`);
+    await Promise.all(pages.map((page) => flushRequests.request(page)));
+  }
   await host.close();
   await services.writes.drain();
   process.exit(0);

@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/preferences';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
+import { FlushRequests } from '../services/ipc/flushRequests';
 import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
 import { registerAppScheme, serveRendererBuild } from './appProtocol';
 import { buildApplicationMenu } from './applicationMenu';
 import { chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
-import { QuitFlush } from './quitFlush';
 import { registerIpc } from './registerIpc';
 import { hardenSession, hardenWebContents } from './security';
 
@@ -40,18 +40,18 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
   const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences });
-  const quitFlush = new QuitFlush();
+  const flushRequests = new FlushRequests();
 
   hardenSession(session.defaultSession);
   serveRendererBuild(join(buildFolder, 'renderer'), (eventId, fileName) => services.assets.read(eventId, fileName));
-  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId), chooseExportPath }));
+  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => flushRequests.complete(requestId), chooseExportPath }));
   Menu.setApplicationMenu(buildApplicationMenu());
 
   const openWindow = () =>
     createMainWindow({
       preloadPath: join(buildFolder, 'electron', 'preload.cjs'),
       iconPath: join(appFolder, 'assets', 'icon.png'),
-      quitFlush,
+      flushRequests,
       drainWrites: () => services.writes.drain(),
     });
   openWindow();

@@ -24,6 +24,7 @@ export const CHANNEL_NAMES = [
   'posts:get',
   'posts:save',
   'posts:resolve',
+  'posts:describe-photo',
   'export:write',
   'app:flush-complete',
   'import:preview',

@@ -10,7 +10,7 @@ import {
   type EventSummary,
   type Session,
 } from '../model/event';
-import { EXPORT_FORMATS, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
+import { EXISTING_EXPORT_CHOICES, EXPORT_FORMATS, photoDescriptionSchema, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
 import { preferenceChangesSchema, type Preferences } from '../model/preferences';
 import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDetail, type SnapshotSummary } from '../model/history';
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
@@ -76,6 +76,7 @@ export const channels = {
   'posts:get': channel<Post>()(postRef),
   'posts:save': channel<SavedPost>()(z.strictObject({ eventId: idSchema, day: postDaySchema, changes: postChangesSchema })),
   'posts:resolve': channel<PostResolution>()(postRef),
+  'posts:describe-photo': channel<{ described: number }>()(photoDescriptionSchema),
   'export:write': channel<ExportResult>()(
     z.strictObject({
       eventId: idSchema,
@@ -83,6 +84,9 @@ export const channels = {
       format: z.enum(EXPORT_FORMATS),
       fragment: z.boolean().default(false),
       frontMatter: z.boolean().default(false),
+      ifExists: z.enum(EXISTING_EXPORT_CHOICES).default('ask'),
+      /** The editor's "Export anyway": TK markers are left and they know. */
+      allowTkMarkers: z.boolean().default(false),
     }),
   ),
   'app:flush-complete': channel<{ acknowledged: true }>()(z.strictObject({ requestId: z.string().max(100) })),

@@ -1,3 +1,4 @@
+import { megabytes } from '../../../shared/model/byteSize';
 import { MAX_PROGRAMME_BYTES } from '../../../shared/model/importSummary';
 import { ProgrammeFormatError } from './programme';
 
@@ -31,11 +32,6 @@ function decoderFor(label: string): TextDecoder {
   } catch {
     throw new ProgrammeFormatError(`it declares the text encoding "${label}", which Hallnotes cannot read; save it as UTF-8.`);
   }
-}
-
-/** Rounded up, so a file just over the limit never reads as exactly the limit. */
-function megabytes(count: number): string {
-  return `${Math.ceil((count / 1024 / 1024) * 10) / 10} MB`;
 }
 
 /**

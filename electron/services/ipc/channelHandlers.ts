@@ -2,6 +2,7 @@ import type { ChannelName, ChannelOutput, ValidatedInput } from '../../../shared
 import type { ExportFormat } from '../../../shared/model/post';
 import type { Services } from '../createServices';
 import { importUploadedProgramme } from '../import/importUpload';
+import { describePhoto } from '../posts/photoDescriptions';
 
 export type ChannelHandlers = {
   [Name in ChannelName]: (input: ValidatedInput<Name>) => Promise<ChannelOutput<Name>>;
@@ -43,9 +44,10 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'posts:get': ({ eventId, day }) => posts.get(eventId, day),
     'posts:save': ({ eventId, day, changes }) => posts.save(eventId, day, changes),
     'posts:resolve': ({ eventId, day }) => postResolver.resolve(eventId, day),
-    'export:write': ({ eventId, day, ...options }) =>
+    'posts:describe-photo': (description) => describePhoto(services, description),
+    'export:write': ({ eventId, day, ifExists, ...options }) =>
       exporter.write(eventId, day, options, (fileName) =>
-        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName),
+        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName, ifExists),
       ),
     'import:preview': (request) => importUploadedProgramme(services, request, true),
     'import:apply': (request) => importUploadedProgramme(services, request, false),

@@ -59,7 +59,7 @@ export const agendaMeasure: Measure = {
 async function openAppPage(context: BrowserContext, host: BenchHost, agenda: Agenda): Promise<AppPage> {
   const page = await context.newPage();
   const problems = watchForErrors(page);
-  await page.goto(`${host.origin}/`);
+  await page.goto(`${host.base}/`);
   await page.getByRole('navigation', { name: 'Events' }).getByRole('button', { name: new RegExp(`^${agenda.eventTitle.replace(/[()]/g, '\\$&')}`) }).click();
   await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: /^All sessions/ }).click();
   await openSession(page, agenda.onNow);

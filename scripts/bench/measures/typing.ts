@@ -51,7 +51,7 @@ export const typingMeasure: Measure = {
           }
           const page = await context.newPage();
           const problems = watchForErrors(page);
-          await page.goto(`${host.origin}/`);
+          await page.goto(`${host.base}/`);
           await page.getByRole('list', { name: 'Sessions' }).waitFor();
           await openSession(page, session);
           conditions.push({ kind, size, page, session, problems, latencies: [] });
@@ -80,7 +80,7 @@ export const typingMeasure: Measure = {
 export async function openBarePage(context: BrowserContext, host: BenchHost, kind: Exclude<Kind, 'app'>, size: string, session: BenchSession, state: SerializedNoteState): Promise<TypingCondition> {
   const page = await context.newPage();
   const problems = watchForErrors(page);
-  await page.goto(`${host.origin}${BARE_PATHS[kind]}`);
+  await page.goto(`${host.base}${BARE_PATHS[kind]}`);
   if (kind === 'lexical') await page.evaluate(showNoteInBareLexical, state);
   else await page.evaluate(fillBarePage, bareContent(state));
   await page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]').focus();
