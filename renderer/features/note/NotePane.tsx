@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
@@ -10,6 +10,7 @@ import { SaveErrorBanner, SaveIndicator } from './SaveIndicator';
 import { SessionHeader } from './SessionHeader';
 import { useNoteContent, type ReadyNote } from './useNoteContent';
 import { useTimestampParagraphs } from './useTimestampParagraphs';
+import { useCaretInView } from './useCaretInView';
 
 type NotePaneProps = {
   event: EventFile;
@@ -34,6 +35,8 @@ export function NotePane({ event, session, onStatusChange, onEditSession, onTogg
   const reload = () => setRevision((count) => count + 1);
   const content = useNoteContent(address, revision);
   const shown = useLatestReadyNote(content);
+  const paneRef = useRef<HTMLElement>(null);
+  useCaretInView(paneRef, '.editor-scroll', shown !== null);
   const [statusError, setStatusError] = useState<{ sessionId: string; message: string } | null>(null);
   const analysisStore = useNoteAnalysisStore(shown?.key);
   const [timestampParagraphs, setTimestampParagraphs] = useTimestampParagraphs();
@@ -45,7 +48,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, onTogg
   }
 
   return (
-    <section className="note-pane" aria-label="Note">
+    <section className="note-pane" aria-label="Note" ref={paneRef}>
       <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} onTogglePick={onTogglePick} />
       {statusError?.sessionId === session.id && (
         <p className="note-message note-message-error" role="alert">
