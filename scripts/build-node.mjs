@@ -12,4 +12,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/cli/hallnotes.ts'], outfile: 'build/cli/hallnotes.mjs', format: 'esm', packages: 'external' }),
   // `npm start`: finds the Electron binary, or says how to use the app without it.
   build({ ...common, entryPoints: ['electron/start/start.ts'], outfile: 'build/start/start.mjs', format: 'esm', packages: 'external' }),
+  // Imports parse in this worker thread, so a hostile file never holds up a save (each front passes its URL).
+  build({ ...common, entryPoints: ['electron/services/import/programmeParserWorker.ts'], outfile: 'build/workers/programmeParserWorker.mjs', format: 'esm', packages: 'external' }),
 ]);

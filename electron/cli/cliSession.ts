@@ -12,6 +12,8 @@ export type CliIo = {
   cwd: string;
   /** Read by `note set --from -`. */
   stdin?: AsyncIterable<string | Uint8Array>;
+  /** The bundled programme-parser worker; without it `import` parses on this thread. */
+  importWorker?: URL;
 };
 
 /** One run of the CLI: its I/O, and the library once a command opens it. */
@@ -28,7 +30,7 @@ export class CliSession {
     const configFolder = resolve(this.io.cwd, env.HALLNOTES_CONFIG_DIR || defaultConfigFolder(process.platform, env));
     const preferences = openConfPreferences(configFolder, (message) => this.warn(message));
     this.libraryPath = libraryPath;
-    return createServices({ libraryPath, preferences });
+    return createServices({ libraryPath, preferences, importWorker: this.io.importWorker });
   }
 
   print(text: string): void {

@@ -1,15 +1,16 @@
-import { dateOfDay, isCalendarDate, isWallClockTime } from '../../shared/model/calendar';
+import { isCalendarDate, isWallClockTime } from '../../shared/model/calendar';
 import type { EventFile, Session } from '../../shared/model/event';
 import { eventMomentOf, type EventMoment } from '../../shared/model/eventMoment';
+import { sessionDate } from '../../shared/model/sessionTime';
 import { UsageError } from './cliArguments';
 import { formatTable } from './cliTable';
 
-/** The JSON shape of a listed session: the stored session plus the calendar date of its day. */
+/** The JSON shape of a listed session: the stored session plus the calendar date it starts on. */
 export type SessionListing = Pick<Session, 'id' | 'day' | 'start' | 'end' | 'title' | 'kind' | 'room' | 'status' | 'speakers'> & { date: string; picked: boolean };
 
 export function describeSession(event: EventFile, session: Session): SessionListing {
   const { id, day, start, end, title, kind, room, status, speakers } = session;
-  return { id, day, date: dateOfDay(event.startDate, day), start, end, title, kind, room, status, picked: session.picked === true, speakers };
+  return { id, day, date: sessionDate(event, session), start, end, title, kind, room, status, picked: session.picked === true, speakers };
 }
 
 export function formatSessionTable(sessions: SessionListing[]): string {

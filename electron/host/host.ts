@@ -21,6 +21,8 @@ try {
 const services = createServices({
   libraryPath: options.libraryPath,
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
+  // The bundle is build/host/host.mjs; the worker is build/workers/.
+  importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
 });
 const flushRequests = new FlushRequests();
 const host = await startHostServer({

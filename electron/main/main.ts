@@ -1,7 +1,7 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/preferences';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
@@ -39,7 +39,9 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
-  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences });
+  // A worker thread in the main process (Electron runs worker_threads there, from the asar too), so saves are never held up by an import.
+  const importWorker = pathToFileURL(join(buildFolder, 'workers', 'programmeParserWorker.mjs'));
+  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences, importWorker });
   const flushRequests = new FlushRequests();
 
   hardenSession(session.defaultSession);

@@ -1,6 +1,7 @@
 import { AssetStore } from './assets/assetStore';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
+import { parseInWorker, parseOnThisThread, type ProgrammeParser } from './import/programmeParser';
 import { HistoryService } from './history/historyService';
 import { HistoryStore } from './history/historyStore';
 import { noteHistory } from './history/noteHistory';
@@ -13,6 +14,7 @@ import { PostResolver } from './posts/resolvePost';
 import { PreferenceService, type PreferenceBackend } from './preferences/preferenceService';
 import { SearchService } from './search/searchService';
 import { WriteQueue } from './storage/atomicWrite';
+import { LibraryLocks } from './storage/libraryLocks';
 import { TrashService } from './trash/trashService';
 
 export type Services = {
@@ -33,23 +35,33 @@ export type Services = {
   trash: TrashService;
   /** Every pending write; awaited before quit. */
   writes: WriteQueue;
+  /** Reads programme files for imports: in a worker thread where the app ships one. */
+  programmes: ProgrammeParser;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
-export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
+export function createServices(options: {
+  libraryPath: string;
+  preferences: PreferenceBackend;
+  /** The bundled programme-parser worker (`build/workers/programmeParserWorker.mjs`); without it imports parse on this thread. */
+  importWorker?: URL;
+}): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
+  // One lock per event across every process on the library; its in-process queue is `writes`, so drain() waits for it too.
+  const locks = new LibraryLocks(paths, writes);
   // The stores tell the search index about every write; the index itself needs the event store.
   let search: SearchService | undefined;
   const onChanged = (change: LibraryChange) => search?.onChanged(change);
-  const events = new EventStore(paths, writes, onChanged);
-  search = new SearchService(paths, events);
-  const posts = new PostStore(paths, events, writes);
-  const postResolver = new PostResolver(paths, posts, writes);
+  const events = new EventStore(paths, locks, onChanged);
   const preferences = new PreferenceService(options.preferences);
-  const snapshots = new HistoryStore(paths, writes, () => preferences.get().historyRetentionDays);
+  const snapshots = new HistoryStore(paths, () => preferences.get().historyRetentionDays);
   const damaged = new DamagedNotes(paths);
-  const notes = new NoteStore(paths, events, writes, onChanged, noteHistory(snapshots, damaged));
+  // The one owner of note files: everything below reads and moves notes through it.
+  const notes = new NoteStore(paths, events, locks, onChanged, noteHistory(snapshots, damaged));
+  search = new SearchService(paths, events, notes);
+  const posts = new PostStore(paths, events, writes);
+  const postResolver = new PostResolver(paths, posts, notes);
   return {
     paths,
     events,
@@ -61,7 +73,8 @@ export function createServices(options: { libraryPath: string; preferences: Pref
     exporter: new PostExporter(paths, postResolver),
     search,
     history: new HistoryService(events, notes, snapshots, damaged),
-    trash: new TrashService(paths, events, snapshots, onChanged),
+    trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
+    programmes: options.importWorker ? parseInWorker(options.importWorker) : parseOnThisThread,
   };
 }

@@ -205,6 +205,10 @@ export function Workspace() {
         selectedEventId={selection.eventId}
         onSelect={selection.openEvent}
         onCreate={() => setEventForm({ mode: 'create' })}
+        onRecovered={(recovered) => {
+          void library.refresh();
+          if (recovered.id === selection.eventId) agenda.show(recovered);
+        }}
         footer={<TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />}
       />
       )}

@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'events:get',
   'events:update',
   'events:delete',
+  'events:recover',
   'sessions:add',
   'sessions:update',
   'sessions:delete',

@@ -35,12 +35,16 @@ function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
 
-export type EventProblem = { location: string; message: string };
+/** `recoverEventId`: the folder lost its event file and `events:recover` can give it one back. */
+export type EventProblem = { location: string; message: string; recoverEventId?: string };
+export type RecoveredEvent = { event: EventFile; how: 'restored' | 'rebuilt'; message: string };
 export type EventList = { events: EventSummary[]; problems: EventProblem[] };
 export type LibraryDescription = { libraryPath: string };
 export type EventWithSession = { event: EventFile; session: Session };
 export type LoadedNote = { note: NoteFile | null };
-export type SavedNote = { savedAt: string; bytesWritten: number };
+/** A version of the note saved elsewhere (the CLI, another window) after this one was opened: kept as a snapshot, never dropped. */
+export type KeptVersion = { savedAt: string; snapshotId: string | null; message: string };
+export type SavedNote = { savedAt: string; bytesWritten: number; keptVersion?: KeptVersion };
 /** src is what the note stores: "assets/<sha256>.<ext>". */
 export type StoredAsset = { src: string; mediaType: string; bytes: number };
 /** Base64 of the largest photo accepted; the service measures the decoded bytes exactly. */
@@ -53,6 +57,7 @@ export const channels = {
   'events:get': channel<EventFile>()(eventRef),
   'events:update': channel<EventFile>()(z.strictObject({ eventId: idSchema, changes: eventChangesSchema })),
   'events:delete': channel<{ deleted: true }>()(eventRef),
+  'events:recover': channel<RecoveredEvent>()(eventRef),
   'sessions:add': channel<EventWithSession>()(z.strictObject({ eventId: idSchema, session: sessionDraftSchema })),
   'sessions:update': channel<EventWithSession>()(
     z.strictObject({ eventId: idSchema, sessionId: idSchema, changes: sessionChangesSchema }),
@@ -62,7 +67,10 @@ export const channels = {
     z.strictObject({ eventId: idSchema, day: z.number().int().min(1).max(MAX_EVENT_DAYS), sessionIds: z.array(idSchema).max(5000) }),
   ),
   'notes:load': channel<LoadedNote>()(sessionRef),
-  'notes:save': channel<SavedNote>()(z.strictObject({ eventId: idSchema, sessionId: idSchema, editorState: serializedNoteStateSchema })),
+  'notes:save': channel<SavedNote>()(
+    // baseSavedAt: the savedAt of the version the editor opened or last saved (null: it opened no note).
+    z.strictObject({ eventId: idSchema, sessionId: idSchema, editorState: serializedNoteStateSchema, baseSavedAt: z.iso.datetime().nullable().optional() }),
+  ),
   'assets:store': channel<StoredAsset>()(
     z.strictObject({
       eventId: idSchema,

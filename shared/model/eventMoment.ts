@@ -1,5 +1,6 @@
 import { dayCount, minutesOfDay } from './calendar';
 import type { EventFile, Session } from './event';
+import { byDayAndStart, sessionStartMinute } from './sessionTime';
 import { wallClockAt } from './wallClock';
 
 /**
@@ -19,21 +20,34 @@ export function eventMomentOf(event: Pick<EventFile, 'startDate'>, date: string,
   return { day: dayCount(event.startDate, date), minutes: minutesOfDay(time) };
 }
 
-/** A session's place in its day, in minutes past midnight; `end` is exclusive. */
+/** Minutes from midnight at the start of day 1, the count `sessionStartMinute` uses. */
+export function minuteOfMoment(moment: EventMoment): number {
+  return (moment.day - 1) * MINUTES_PER_DAY + moment.minutes;
+}
+
+/**
+ * When a session runs, in minutes from midnight at the start of day 1 (so a night session of a
+ * congress day, after midnight, runs on the next calendar date); `end` is exclusive.
+ */
 export type SessionSpan = { session: Session; start: number; end: number };
+
+const MINUTES_PER_DAY = 24 * 60;
 
 /** A session without an end time lasts until the next one in its room starts, or this long if none follows. */
 const OPEN_ENDED_MINUTES = 60;
 
-/** One day's sessions with their spans, in time order (stable: sessions starting together keep the agenda's order). */
+/**
+ * One programme day's sessions with their spans, in time order, its sessions after midnight
+ * last (stable: sessions starting together keep the agenda's order).
+ */
 export function daySpans(sessions: readonly Session[], day: number): SessionSpan[] {
   const ofDay = inTimeOrder(sessions.filter((session) => session.day === day));
-  return ofDay.map((session) => ({ session, start: minutesOfDay(session.start), end: endMinutes(session, ofDay) }));
+  return ofDay.map((session) => ({ session, start: sessionStartMinute(session), end: endMinute(session, ofDay) }));
 }
 
 /** By day and start; stable. */
 export function inTimeOrder<Item extends Session>(sessions: readonly Item[]): Item[] {
-  return [...sessions].sort((a, b) => a.day - b.day || minutesOfDay(a.start) - minutesOfDay(b.start));
+  return [...sessions].sort(byDayAndStart);
 }
 
 export function isRunningAt(span: SessionSpan, minutes: number): boolean {
@@ -45,11 +59,12 @@ export function spansOverlap(a: SessionSpan, b: SessionSpan): boolean {
 }
 
 /** `ofDay` is the day's sessions in time order. */
-function endMinutes(session: Session, ofDay: readonly Session[]): number {
-  const start = minutesOfDay(session.start);
-  if (session.end && minutesOfDay(session.end) > start) return minutesOfDay(session.end);
+function endMinute(session: Session, ofDay: readonly Session[]): number {
+  const start = sessionStartMinute(session);
+  const length = session.end ? minutesOfDay(session.end) - minutesOfDay(session.start) : 0;
+  if (length > 0) return start + length;
   // In a programme of parallel rooms, the next talk elsewhere does not end this one.
   const sameRoom = (other: Session) => !session.room || !other.room || other.room === session.room;
-  const following = ofDay.find((other) => minutesOfDay(other.start) > start && sameRoom(other));
-  return following ? minutesOfDay(following.start) : start + OPEN_ENDED_MINUTES;
+  const following = ofDay.find((other) => sessionStartMinute(other) > start && sameRoom(other));
+  return following ? sessionStartMinute(following) : start + OPEN_ENDED_MINUTES;
 }

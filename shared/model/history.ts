@@ -7,7 +7,7 @@ import { idSchema } from './event';
  * record of a note that was found damaged and moved to quarantine.
  */
 export const SNAPSHOT_FILE_FORMAT = 1;
-export const SNAPSHOT_REASONS = ['editing', 'before-restore', 'before-import', 'before-bulk-change'] as const;
+export const SNAPSHOT_REASONS = ['editing', 'before-restore', 'before-import', 'before-bulk-change', 'changed-elsewhere'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 /** `20261102t101500123z-k3f9`: the moment it was taken (so names sort by time) and a random tail. */
@@ -51,4 +51,5 @@ export const SNAPSHOT_REASON_LABELS: Record<SnapshotReason, string> = {
   'before-restore': 'before a restore',
   'before-import': 'before a programme import',
   'before-bulk-change': 'before a bulk change',
+  'changed-elsewhere': 'saved elsewhere while open here',
 };

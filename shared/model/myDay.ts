@@ -1,5 +1,5 @@
 import type { EventFile, Session } from './event';
-import { daySpans, spansOverlap, type EventMoment } from './eventMoment';
+import { daySpans, minuteOfMoment, spansOverlap, type EventMoment } from './eventMoment';
 import type { NoteCheck } from './onNow';
 
 /** The reporter's own day: the sessions they picked and the ones they have notes in, in time order. */
@@ -23,8 +23,11 @@ export function pickClashes(event: EventFile, day: number): Map<string, Session[
   return clashes;
 }
 
-/** My next pick of the moment's day that has not started yet ("Next: 14:00 Hall B — …"). */
+/** My next pick of the moment's day (or of last night's, after midnight) that has not started yet ("Next: 14:00 Hall B — …"). */
 export function nextPick(event: EventFile, moment: EventMoment): Session | null {
-  const upcoming = daySpans(event.sessions, moment.day).find((span) => span.session.picked && !span.session.programmeFlag && span.start > moment.minutes);
-  return upcoming?.session ?? null;
+  const now = minuteOfMoment(moment);
+  const upcoming = [...daySpans(event.sessions, moment.day - 1), ...daySpans(event.sessions, moment.day)]
+    .filter((span) => span.session.picked && !span.session.programmeFlag && span.start > now)
+    .sort((a, b) => a.start - b.start);
+  return upcoming[0]?.session ?? null;
 }

@@ -1,5 +1,5 @@
 import { eventDayCount, type EventFile, type Session } from './event';
-import { daySpans, eventMomentAt, inTimeOrder, isRunningAt, type EventMoment, type SessionSpan } from './eventMoment';
+import { daySpans, eventMomentAt, inTimeOrder, isRunningAt, minuteOfMoment, type EventMoment, type SessionSpan } from './eventMoment';
 import { wallClockAt } from './wallClock';
 
 /** Why these sessions, for a caller that wants to say so. */
@@ -30,32 +30,37 @@ const noNotes: NoteCheck = () => false;
 export function onNowDecision(event: EventFile, moment: EventMoment, hasNote: NoteCheck = noNotes): OnNowDecision | null {
   const sessions = candidates(event);
   if (sessions.length === 0) return null;
-  const spansOf = (day: number) => daySpans(sessions, day);
-  const allSpans = () => Array.from({ length: eventDayCount(event) }, (_, index) => spansOf(index + 1)).flat();
+  const days = eventDayCount(event);
+  const spansOf = (day: number) => (day >= 1 && day <= days ? daySpans(sessions, day) : []);
+  const allSpans = () => Array.from({ length: days }, (_, index) => spansOf(index + 1)).flat();
   const choice = new Choice(hasNote);
+  const now = minuteOfMoment(moment);
+  // Yesterday's programme day is still on after midnight at a congress that runs into the night.
+  const around = [...spansOf(moment.day - 1), ...spansOf(moment.day)];
 
-  if (moment.day < 1) return choice.preferred(allSpans(), 'first', 'before-event');
-  if (moment.day > eventDayCount(event)) return choice.preferred(allSpans(), 'last', 'after-event');
-  const today = spansOf(moment.day);
-  if (today.length === 0) {
-    const later = allSpans().filter((span) => span.session.day > moment.day);
-    return later.length > 0 ? choice.preferred(later, 'first', 'next') : choice.preferred(allSpans(), 'last', 'after-event');
-  }
-  const running = today.filter((span) => isRunningAt(span, moment.minutes));
+  const running = around.filter((span) => isRunningAt(span, now));
   if (running.length > 0) return choice.best(running, 'running');
-  const upcoming = today.filter((span) => span.start > moment.minutes);
-  return upcoming.length > 0 ? choice.preferred(upcoming, 'first', 'next') : choice.preferred(today, 'last', 'last-of-day');
+  if (moment.day < 1) return choice.preferred(allSpans(), 'first', 'before-event');
+  if (moment.day > days) return choice.preferred(allSpans(), 'last', 'after-event');
+  const upcoming = around.filter((span) => span.start > now);
+  if (upcoming.length > 0) return choice.preferred(inSpanOrder(upcoming), 'first', 'next');
+  const today = spansOf(moment.day);
+  if (today.length > 0) return choice.preferred(today, 'last', 'last-of-day');
+  const later = allSpans().filter((span) => span.session.day > moment.day);
+  return later.length > 0 ? choice.preferred(later, 'first', 'next') : choice.preferred(allSpans(), 'last', 'after-event');
 }
 
-/** The session opened at `moment` without asking, or null when the app would ask (or there is nothing). */
-export function sessionOnNow(event: EventFile, moment: EventMoment, hasNote: NoteCheck = noNotes): Session | null {
-  const decision = onNowDecision(event, moment, hasNote);
-  return decision?.kind === 'session' ? (event.sessions.find((session) => session.id === decision.sessionId) ?? null) : null;
+/** The session opened at `instant` without asking (after an import), or null when the app would ask or has nothing to open. */
+export function sessionOnNow(event: EventFile, instant: number, hasNote: NoteCheck = noNotes): { day: number; sessionId: string; reason: OnNowReason } | null {
+  const decision = onNowDecision(event, eventMomentAt(event, instant), hasNote);
+  return decision?.kind === 'session' ? { day: decision.day, sessionId: decision.sessionId, reason: decision.reason } : null;
 }
 
-/** Every session running at `moment` (parallel rooms can run several). */
+/** Every session running at `moment` (parallel rooms can run several; last night's may still). */
 export function runningSessionIds(event: EventFile, moment: EventMoment): Set<string> {
-  return new Set(daySpans(event.sessions, moment.day).filter((span) => isRunningAt(span, moment.minutes)).map((span) => span.session.id));
+  const now = minuteOfMoment(moment);
+  const around = [...daySpans(event.sessions, moment.day - 1), ...daySpans(event.sessions, moment.day)];
+  return new Set(around.filter((span) => isRunningAt(span, now)).map((span) => span.session.id));
 }
 
 /** The event's day (1-based) and wall-clock time at `instant`; `day` is null outside the event's dates. */
@@ -67,14 +72,14 @@ export function eventClockAt(event: EventFile, instant: number): { day: number |
 /**
  * Whether reopening the app should bring back the session that was open when it closed. Yes,
  * unless the event is running today (by its own clock) and that session belongs to another
- * day — the reporter who closes the laptop in the evening wants this morning's session next
- * day — or another of the reporter's picks is on now.
+ * day and is over — the reporter who closes the laptop in the evening wants this morning's
+ * session next day — or another of the reporter's picks is on now.
  */
 export function keepsRememberedSession(event: EventFile, remembered: Session, moment: EventMoment): boolean {
   const eventRunsToday = moment.day >= 1 && moment.day <= eventDayCount(event);
   if (!eventRunsToday) return true;
-  if (remembered.day !== moment.day) return false;
   const running = runningSessionIds(event, moment);
+  if (remembered.day !== moment.day && !running.has(remembered.id)) return false;
   return !event.sessions.some((session) => session.picked && session.id !== remembered.id && running.has(session.id));
 }
 
@@ -115,4 +120,8 @@ class Choice {
 function withoutBreaks(spans: SessionSpan[]): SessionSpan[] {
   const talks = spans.filter((span) => span.session.kind !== 'break');
   return talks.length > 0 ? talks : spans;
+}
+
+function inSpanOrder(spans: SessionSpan[]): SessionSpan[] {
+  return [...spans].sort((a, b) => a.start - b.start);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventFile, Session } from '../../shared/model/event';
 import { eventClockAt, keepsRememberedSession, onNowDecision, runningSessionIds, type NoteCheck } from '../../shared/model/onNow';
 import { eventMomentAt, eventMomentOf } from '../../shared/model/eventMoment';
+import { nextPick } from '../../shared/model/myDay';
 import { wallClockAt } from '../../shared/model/wallClock';
 
 type SessionSpec = Partial<Session> & Pick<Session, 'id' | 'start'>;
@@ -249,5 +250,32 @@ describe('on now among parallel rooms: my picks, then my notes, else ask', () =>
     expect(keepsRememberedSession(picked, remembered, momentIn(picked, tenTwenty))).toBe(false);
     const reopenedPick = picked.sessions.find((session) => session.id === 'a5')!;
     expect(keepsRememberedSession(picked, reopenedPick, momentIn(picked, tenTwenty))).toBe(true);
+  });
+});
+
+describe('a congress day that runs past midnight', () => {
+  // 36C3-like: day 1 runs into the night; its 00:30 and 01:30 sessions are stored on day 1.
+  const night = event('Europe/Berlin', '2019-12-27', '2019-12-28', [
+    { id: 'evening', start: '22:00', end: '23:00', room: 'Ada' },
+    { id: 'jeopardy', start: '00:30', end: '01:30', room: 'Ada', afterMidnight: true },
+    { id: 'late-pick', start: '01:45', end: '02:30', room: 'Borg', afterMidnight: true, picked: true },
+    { id: 'day-two', day: 2, start: '11:00', end: '12:00', room: 'Ada' },
+  ]);
+
+  it('is on now at its real time, on the next calendar date, and the choice, the clock and "next" agree', () => {
+    // 00:45 in Berlin on the 28th.
+    const moment = momentIn(night, '2019-12-27T23:45:00Z');
+    expect(moment).toEqual({ day: 2, minutes: 45 });
+    expect(onNowDecision(night, moment)).toEqual({ kind: 'session', day: 1, sessionId: 'jeopardy', reason: 'running' });
+    expect(runningSessionIds(night, moment)).toEqual(new Set(['jeopardy']));
+    expect(nextPick(night, moment)?.id).toBe('late-pick');
+    // 01:35: between the two night sessions, my pick is next.
+    expect(onNowDecision(night, momentIn(night, '2019-12-28T00:35:00Z'))).toEqual({ kind: 'session', day: 1, sessionId: 'late-pick', reason: 'next' });
+  });
+
+  it('brings back the night session when the laptop reopens during it', () => {
+    const jeopardy = night.sessions.find((session) => session.id === 'jeopardy')!;
+    expect(keepsRememberedSession(night, jeopardy, momentIn(night, '2019-12-27T23:45:00Z'))).toBe(true);
+    expect(keepsRememberedSession(night, jeopardy, momentIn(night, '2019-12-28T09:00:00Z'))).toBe(false);
   });
 });

@@ -28,6 +28,7 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
       await events.delete(eventId);
       return { deleted: true };
     },
+    'events:recover': ({ eventId }) => events.recover(eventId, () => notes.sessionsWithFiles(eventId)),
     'sessions:add': ({ eventId, session }) => events.addSession(eventId, session),
     'sessions:update': ({ eventId, sessionId, changes }) => events.updateSession(eventId, sessionId, changes),
     'sessions:delete': async ({ eventId, sessionId }) => {
@@ -37,7 +38,7 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     },
     'sessions:reorder': ({ eventId, day, sessionIds }) => events.reorderSessions(eventId, day, sessionIds),
     'notes:load': ({ eventId, sessionId }) => notes.load(eventId, sessionId),
-    'notes:save': ({ eventId, sessionId, editorState }) => notes.save(eventId, sessionId, editorState),
+    'notes:save': ({ eventId, sessionId, editorState, baseSavedAt }) => notes.save(eventId, sessionId, editorState, { baseSavedAt }),
     'assets:store': (request) => services.assets.store(request),
     'preferences:get': async () => preferences.get(),
     'preferences:set': async (changes) => preferences.set(changes),

@@ -1,7 +1,7 @@
 import type { EventFile } from '../../../shared/model/event';
-import { eventMomentAt } from '../../../shared/model/eventMoment';
-import { minutesOfDay } from '../../../shared/model/calendar';
+import { eventMomentAt, minuteOfMoment } from '../../../shared/model/eventMoment';
 import { nextPick } from '../../../shared/model/myDay';
+import { sessionStartMinute } from '../../../shared/model/sessionTime';
 import { useMinuteClock } from './useMinuteClock';
 
 type NextUpLineProps = { event: EventFile; onOpen: (sessionId: string, day: number) => void };
@@ -18,7 +18,7 @@ export function NextUpLine({ event, onOpen }: NextUpLineProps) {
       <button type="button" className="next-up-button" title="Open it" onClick={() => onOpen(next.id, next.day)}>
         {text}
       </button>
-      <span className="next-up-wait"> · in {formatWait(minutesOfDay(next.start) - moment.minutes)}</span>
+      <span className="next-up-wait"> · in {formatWait(sessionStartMinute(next) - minuteOfMoment(moment))}</span>
     </p>
   );
 }

@@ -3,6 +3,7 @@ import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
+import { KeptVersionNotice } from './KeptVersionNotice';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
 import { NoteStats } from './NoteStats';
@@ -77,7 +78,12 @@ export function NotePane({ event, session, onStatusChange, onEditSession, onTogg
               <SaveIndicator address={shown.address} loadedSavedAt={shown.savedAt} />
             </>
           }
-          belowToolbar={<SaveErrorBanner address={shown.address} />}
+          belowToolbar={
+            <>
+              <SaveErrorBanner address={shown.address} />
+              <KeptVersionNotice address={shown.address} />
+            </>
+          }
         />
       )}
       {content.state === 'ready' && <NoteStats store={analysisStore} />}

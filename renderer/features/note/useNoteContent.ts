@@ -29,6 +29,11 @@ export function useNoteContent({ eventId, sessionId }: NoteAddress, revision = 0
   }
   const loading = shown.state === 'loading';
 
+  // The saver learns which version on disk this text starts from, so a save never silently overwrites a newer one.
+  useEffect(() => {
+    if (shown.state === 'ready' && shown.fromDisk) saver.opened(shown.address, shown.savedAt);
+  }, [saver, shown]);
+
   useEffect(() => {
     const address = { eventId, sessionId };
     if (!loading) {
@@ -49,7 +54,8 @@ export function useNoteContent({ eventId, sessionId }: NoteAddress, revision = 0
   return shown;
 }
 
-type KeyedContent = NoteContent & { for: string };
+/** `fromDisk`: read from the library now, not the saver's unsaved text. */
+type KeyedContent = NoteContent & { for: string; fromDisk?: boolean };
 
 /** Pure (it runs during render): reads are only looked at here, and taken by the effect. */
 function inHandOrLoading(saver: NoteSaver, reads: NoteReads, address: NoteAddress, key: string): KeyedContent {
@@ -62,5 +68,5 @@ function inHandOrLoading(saver: NoteSaver, reads: NoteReads, address: NoteAddres
 function fromResult(result: Result<LoadedNote>, address: NoteAddress, key: string): KeyedContent {
   if (!result.ok) return { state: 'failed', message: result.error.message, for: key };
   const { note } = result.value;
-  return { state: 'ready', key, address, editorState: note ? JSON.stringify(note.editorState) : null, savedAt: note?.savedAt ?? null, for: key };
+  return { state: 'ready', key, address, editorState: note ? JSON.stringify(note.editorState) : null, savedAt: note?.savedAt ?? null, for: key, fromDisk: true };
 }
