@@ -1,6 +1,6 @@
 import { expect, test } from '../support/hostFixture';
 import { HallFeatures } from '../support/hallFeatures';
-import { readNoteTexts } from '../support/libraryFiles';
+import { readEvents, readNoteTexts } from '../support/libraryFiles';
 
 // The laptop still runs on a zone 12 hours away from the venue: nothing may be shown in it.
 test.use({ timezoneId: 'Pacific/Kiritimati' });
@@ -145,4 +145,41 @@ test('dark theme, text size and focus mode are remembered across a restart', asy
   await expect(root).toHaveAttribute('data-theme', 'light');
   await expect(root).toHaveAttribute('data-text-size', 'normal');
   await expect(page.getByRole('region', { name: 'Agenda' })).toBeVisible();
+});
+
+test('a new unplanned session on an event that is not on today asks which day instead of guessing', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  // 3 June, 14:40 in Berlin: three weeks after the two-day event.
+  await page.clock.setFixedTime(new Date('2026-06-03T12:40:00Z'));
+  await app.reload();
+  await app.dropFile('two-days.csv', [PROGRAMME, 'close-4,2026-05-13,16:00,16:30,Closing,Main Stage'].join('\n'), 'text/csv');
+  await app.importDialog.getByLabel('Show times in').selectOption('Europe/Berlin');
+  await app.confirmImport();
+  await expect(app.noteTitle).toHaveText('Closing');
+
+  await page.keyboard.press('Alt+U');
+  const ask = page.getByRole('dialog', { name: 'New unplanned session' });
+  await expect(ask).toContainText('is not on today. Which day is this session on?');
+  const day = ask.getByLabel('Day');
+  await expect(day).toBeFocused();
+  await expect(day).toHaveValue('2');
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  expect((await readEvents(host.libraryPath))[0].sessions).toHaveLength(4);
+
+  await page.keyboard.press('Alt+U');
+  await expect(day).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(day).toHaveValue('1');
+  await page.keyboard.press('Tab');
+  await expect(ask.getByLabel('Start time')).toHaveValue('14:40');
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(app.noteTitle).toHaveText('Unplanned session 14:40');
+  await expect(page.getByRole('tab', { name: /^Day 1/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('A demo nobody announced');
+  await app.waitUntilSaved();
+  const stored = (await readEvents(host.libraryPath))[0].sessions;
+  expect(stored.find((session) => session.title === 'Unplanned session 14:40')).toMatchObject({ day: 1, start: '14:40', status: 'live' });
 });

@@ -5,8 +5,10 @@ import type { ImportSummary } from '../../../shared/model/importSummary';
 import { sessionOnNow } from '../../../shared/model/onNow';
 import type { SearchHit } from '../../../shared/model/search';
 import { api } from '../../api/bridge';
+import { eventClockAt } from '../../../shared/model/onNow';
 import type { Agenda } from '../agenda/useAgenda';
-import { useAppearance } from '../appearance/useAppearance';
+import type { Appearance } from '../appearance/useAppearance';
+import { UnplannedSessionDialog } from '../agenda/UnplannedSessionDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { readProgrammeFile, type ProgrammeUpload } from '../import/readProgrammeFile';
 import { useProgrammeDrop } from '../import/useProgrammeDrop';
@@ -15,7 +17,7 @@ import { SearchDialog } from '../search/SearchDialog';
 import { CommandPalette } from './CommandPalette';
 import { shortcutText } from './shortcutText';
 import { useCommandDispatcher } from './useCommandDispatcher';
-import { hallCommandHandlers } from './hallCommandHandlers';
+import { addUnplannedSession, hallCommandHandlers } from './hallCommandHandlers';
 import '../../styles/hall.css';
 
 type HallCommandsProps = {
@@ -23,8 +25,13 @@ type HallCommandsProps = {
   session: Session | null;
   day: number;
   agenda: Agenda;
+  appearance: Appearance;
   /** Opens a session's note (of the open event) with the cursor in it. */
   onOpenSession: (sessionId: string, day: number) => void;
+  /** The sessions in the order the agenda shows them, every day in turn (next and previous session). */
+  agendaOrder: () => Session[];
+  onJumpToOnNow: () => void;
+  onTogglePick: (session: Session) => void;
   /** Opens a session of any event (a search result). */
   onOpenEventAt: (eventId: string, sessionId: string, day: number) => void;
   /** Opens an event on the session on now (after an import created it). */
@@ -43,8 +50,8 @@ const PROGRAMME_TYPES = '.ics,.ical,.xml,.json,.csv,.tsv,.txt,text/calendar,text
  * appearance settings.
  */
 export function HallCommands(props: HallCommandsProps) {
-  const { event, session, agenda } = props;
-  const appearance = useAppearance();
+  const { event, session, agenda, appearance } = props;
+  const [unplannedAt, setUnplannedAt] = useState<string | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const [upload, setUpload] = useState<ProgrammeUpload | null>(null);
@@ -61,10 +68,13 @@ export function HallCommands(props: HallCommandsProps) {
   const handlers = hallCommandHandlers({
     event,
     session,
-    day: props.day,
     agenda,
     appearance,
     openSession: props.onOpenSession,
+    agendaOrder: props.agendaOrder,
+    jumpToOnNow: props.onJumpToOnNow,
+    togglePick: props.onTogglePick,
+    askUnplannedDay: () => event && setUnplannedAt(eventClockAt(event, Date.now()).time),
     newEvent: props.onNewEvent,
     newSession: props.onNewSession,
     libraryChanged: props.onLibraryChanged,
@@ -129,6 +139,15 @@ export function HallCommands(props: HallCommandsProps) {
       )}
       {paletteOpen && <CommandPalette isAvailable={(commandId) => handlers[commandId] !== undefined} onRun={run} onClose={() => setPaletteOpen(false)} />}
       {searchOpen && <SearchDialog onOpen={openHit} onClose={() => setSearchOpen(false)} />}
+      {unplannedAt && event && (
+        <UnplannedSessionDialog
+          event={event}
+          day={props.day}
+          time={unplannedAt}
+          onClose={() => setUnplannedAt(null)}
+          onSubmit={({ day, start }) => addUnplannedSession({ agenda, openSession: props.onOpenSession, libraryChanged: props.onLibraryChanged }, day, start)}
+        />
+      )}
       {upload && <ImportDialog upload={upload} currentEvent={event} onImported={(summary) => void imported(summary)} onClose={() => setUpload(null)} />}
     </>
   );

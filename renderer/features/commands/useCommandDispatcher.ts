@@ -3,6 +3,7 @@ import { matchesAccelerator } from '../../../shared/commands/accelerator';
 import { COMMANDS, isCommandId, type CommandId } from '../../../shared/commands/commandTable';
 import { bridge } from '../../api/bridge';
 import { IS_MAC } from '../../ui/shortcuts';
+import { requestAgendaFocus } from '../agenda/agendaFocus';
 import { onCommandRequest } from './commandBus';
 
 /** What each command does right now; a command missing here is unavailable (no event open…). */
@@ -27,7 +28,7 @@ export function useCommandDispatcher(handlers: CommandHandlers, openSessionId: s
       const { openSessionId } = latest.current;
       // The target, not document.activeElement: Lexical has already blurred the editor on Escape.
       if (event.key === 'Escape' && openSessionId && event.target instanceof Element && event.target.closest('.editor-content')) {
-        if (!isDialogOpen()) document.querySelector<HTMLElement>(`.session-row[data-session-id="${openSessionId}"] .session-open`)?.focus();
+        if (!isDialogOpen()) requestAgendaFocus(openSessionId);
         return;
       }
       const command = COMMANDS.find((candidate) => matchesAccelerator(event, candidate.shortcut.accelerator, IS_MAC));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
@@ -12,13 +12,17 @@ import { SaveErrorBanner, SaveIndicator } from './SaveIndicator';
 import { SessionHeader } from './SessionHeader';
 import { useNoteContent, type ReadyNote } from './useNoteContent';
 import { useTimestampParagraphs } from './useTimestampParagraphs';
+import { useCaretInView } from './useCaretInView';
 
 type NotePaneProps = {
   event: EventFile;
   session: Session;
   onStatusChange: (status: Session['status']) => Promise<Result<unknown>>;
   onEditSession: () => void;
+  onTogglePick: () => void;
   focusRequest: number;
+  /** A line under the note (what is next on my list). */
+  footer?: ReactNode;
 };
 
 /**
@@ -26,13 +30,15 @@ type NotePaneProps = {
  * from session to session; the editor shows each note as it arrives, and is hidden (still
  * holding the previous note, and saving it under that note's address) while one is read.
  */
-export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest }: NotePaneProps) {
+export function NotePane({ event, session, onStatusChange, onEditSession, onTogglePick, focusRequest, footer }: NotePaneProps) {
   const address = { eventId: event.id, sessionId: session.id };
   // Bumped after a snapshot is restored, so the note is read again from disk.
   const [revision, setRevision] = useState(0);
   const reload = () => setRevision((count) => count + 1);
   const content = useNoteContent(address, revision);
   const shown = useLatestReadyNote(content);
+  const paneRef = useRef<HTMLElement>(null);
+  useCaretInView(paneRef, '.editor-scroll', shown !== null);
   const [statusError, setStatusError] = useState<{ sessionId: string; message: string } | null>(null);
   const analysisStore = useNoteAnalysisStore(shown?.key);
   const [timestampParagraphs, setTimestampParagraphs] = useTimestampParagraphs();
@@ -44,8 +50,8 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
   }
 
   return (
-    <section className="note-pane" aria-label="Note">
-      <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} />
+    <section className="note-pane" aria-label="Note" ref={paneRef}>
+      <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} onTogglePick={onTogglePick} />
       {statusError?.sessionId === session.id && (
         <p className="note-message note-message-error" role="alert">
           {statusError.message}
@@ -83,6 +89,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
         />
       )}
       {content.state === 'ready' && <NoteStats store={analysisStore} />}
+      {footer}
     </section>
   );
 }
