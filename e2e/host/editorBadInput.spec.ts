@@ -80,6 +80,10 @@ test('a note written by a newer Hallnotes is shown as such and never overwritten
   await expect(message).toContainText('left untouched');
   await expect(app.editor).toHaveCount(0);
   await page.keyboard.type('typing goes nowhere');
-  await page.waitForTimeout(1200);
+  // Evidence that saving ran meanwhile: another note typed after it is on disk, and switching flushed every pending note.
+  await app.addSession({ title: 'Today', start: '11:00' });
+  await app.typeInNote('Saved today.');
+  await app.waitUntilSaved();
+  expect(noteStateText(await readStoredNote(host.libraryPath, 'Today'))).toBe('Saved today.');
   expect(await readFile(path, 'utf8')).toBe(future);
 });
