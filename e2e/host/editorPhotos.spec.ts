@@ -1,13 +1,5 @@
 import { expect, test } from '../support/hostFixture';
-import { assetFiles, expectStoredType, NoteCapture, readStoredNote, storedNodes, type ClipboardFile } from '../support/noteCapture';
-
-/** A 4×3 red PNG and a 1×1 GIF, small enough to write out here. */
-const RED_PNG: ClipboardFile = {
-  name: 'slide.png',
-  type: 'image/png',
-  base64: 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==',
-};
-const DOT_GIF: ClipboardFile = { name: 'dot.gif', type: 'image/gif', base64: 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' };
+import { assetFiles, DOT_GIF, expectStoredType, NoteCapture, readStoredNote, RED_PNG, storedNodes } from '../support/noteCapture';
 const ASSET_SRC = /^assets\/[0-9a-f]{64}\.(png|gif)$/;
 
 async function openTalk(app: NoteCapture): Promise<void> {

@@ -7,6 +7,14 @@ import { readEvents } from './libraryFiles';
 
 export type ClipboardFile = { name: string; type: string; base64: string };
 
+/** A 4×3 red PNG and a 1×1 GIF, small enough to write out here. */
+export const RED_PNG: ClipboardFile = {
+  name: 'slide.png',
+  type: 'image/png',
+  base64: 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==',
+};
+export const DOT_GIF: ClipboardFile = { name: 'dot.gif', type: 'image/gif', base64: 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' };
+
 /** Page object for the note editor's capture tools: quotes, timestamps, photos, private notes, markers, paste. */
 export class NoteCapture extends HallnotesApp {
   constructor(page: Page) {

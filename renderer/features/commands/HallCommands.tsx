@@ -4,7 +4,6 @@ import type { EventFile, Session } from '../../../shared/model/event';
 import type { ImportSummary } from '../../../shared/model/importSummary';
 import type { SearchHit } from '../../../shared/model/search';
 import { api } from '../../api/bridge';
-import type { Agenda } from '../agenda/useAgenda';
 import { useAppearance } from '../appearance/useAppearance';
 import { ImportDialog } from '../import/ImportDialog';
 import { readProgrammeFile, type ProgrammeUpload } from '../import/readProgrammeFile';
@@ -14,14 +13,14 @@ import { SearchDialog } from '../search/SearchDialog';
 import { CommandPalette } from './CommandPalette';
 import { shortcutText } from './shortcutText';
 import { useCommandDispatcher } from './useCommandDispatcher';
-import { hallCommandHandlers } from './hallCommandHandlers';
+import { hallCommandHandlers, type HallAgenda } from './hallCommandHandlers';
 import '../../styles/hall.css';
 
 type HallCommandsProps = {
   event: EventFile | null;
   session: Session | null;
   day: number;
-  agenda: Agenda;
+  agenda: HallAgenda;
   /** Opens a session's note (of the open event) with the cursor in it. */
   onOpenSession: (sessionId: string, day: number) => void;
   /** Opens a session of any event (a search result). */
@@ -86,7 +85,7 @@ export function HallCommands(props: HallCommandsProps) {
   function openHit(hit: SearchHit) {
     props.onOpenEventAt(hit.eventId, hit.sessionId, hit.day);
     const inNote = hit.snippets.find((snippet) => snippet.field === 'note');
-    if (inNote) revealMatch({ sessionId: hit.sessionId, text: inNote.matchText, occurrence: inNote.occurrence });
+    if (inNote) revealMatch({ eventId: hit.eventId, sessionId: hit.sessionId, text: inNote.matchText, occurrence: inNote.occurrence });
   }
 
   return (

@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
+import { useNoteSaver } from './noteSaverContext';
+import { eventPhotoStore, noteSaveTarget } from './noteTargets';
 import { NoteStats } from './NoteStats';
 import { SaveErrorBanner, SaveIndicator } from './SaveIndicator';
 import { SessionHeader } from './SessionHeader';
 import { useNoteContent, type ReadyNote } from './useNoteContent';
+import { useRestoreSnapshot } from './useRestoreSnapshot';
 import { useTimestampParagraphs } from './useTimestampParagraphs';
 
 type NotePaneProps = {
@@ -25,12 +28,23 @@ type NotePaneProps = {
  * holding the previous note, and saving it under that note's address) while one is read.
  */
 export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest }: NotePaneProps) {
+  const saver = useNoteSaver();
   const address = { eventId: event.id, sessionId: session.id };
   // Bumped after a snapshot is restored, so the note is read again from disk.
   const [revision, setRevision] = useState(0);
   const reload = () => setRevision((count) => count + 1);
   const content = useNoteContent(address, revision);
   const shown = useLatestReadyNote(content);
+  const shownEventId = shown?.address.eventId;
+  const shownSessionId = shown?.address.sessionId;
+  // One target per note shown, so the editor can tell one note from the next (a photo copied for the one before).
+  const saveTarget = useMemo(
+    () => (shownEventId && shownSessionId ? noteSaveTarget(saver, { eventId: shownEventId, sessionId: shownSessionId }) : null),
+    [saver, shownEventId, shownSessionId],
+  );
+  const photos = useMemo(() => eventPhotoStore(event.id), [event.id]);
+  const restore = useRestoreSnapshot(address, reload);
+  const restoreShown = useRestoreSnapshot(shown?.address ?? address, reload);
   const [statusError, setStatusError] = useState<{ sessionId: string; message: string } | null>(null);
   const analysisStore = useNoteAnalysisStore(shown?.key);
   const [timestampParagraphs, setTimestampParagraphs] = useTimestampParagraphs();
@@ -51,13 +65,21 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
       )}
       {content.state === 'loading' && <p className="note-message">Opening the note…</p>}
       {content.state === 'failed' && (
-        <NoteLoadFailure key={`${address.eventId}/${address.sessionId}`} address={address} sessionTitle={session.title} message={content.message} onResolved={reload} />
+        <NoteLoadFailure
+          key={`${address.eventId}/${address.sessionId}`}
+          address={address}
+          sessionTitle={session.title}
+          message={content.message}
+          restore={restore}
+          onResolved={reload}
+        />
       )}
-      {shown && (
+      {shown && saveTarget && (
         <NoteEditor
           noteKey={shown.key}
           noteState={shown.editorState}
-          address={shown.address}
+          saveTarget={saveTarget}
+          photos={photos}
           hidden={content.state !== 'ready'}
           speakers={session.speakers}
           timeZone={event.timezone}
@@ -67,7 +89,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
           focusRequest={focusRequest}
           toolbarEnd={
             <>
-              <HistoryButton address={shown.address} sessionTitle={session.title} onRestored={reload} />
+              <HistoryButton address={shown.address} sessionTitle={session.title} restore={restoreShown} />
               <SaveIndicator address={shown.address} loadedSavedAt={shown.savedAt} />
             </>
           }

@@ -1,7 +1,8 @@
 import type { SavedNote } from '../../../shared/ipc/channels';
 import type { Result } from '../../../shared/ipc/result';
+import { noteKey, type NoteAddress } from '../../../shared/note/noteAddress';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
-import { browserTimers, QuietPeriod, type Timers } from './quietPeriod';
+import { browserTimers, QuietPeriod, type Timers } from '../../timing/quietPeriod';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -10,7 +11,7 @@ export type SaveStatus =
   | { kind: 'saved'; savedAt: string }
   | { kind: 'error'; message: string };
 
-export type NoteAddress = { eventId: string; sessionId: string };
+export { noteKey, type NoteAddress };
 export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState }) => Promise<Result<SavedNote>>;
 /** Produces the state to save. Called only when a save actually happens, so typing never serialises. */
 export type StateSource = () => SerializedNoteState;
@@ -222,11 +223,6 @@ export class NoteSaver {
     for (const listener of this.addressListeners.get(noteKey(address)) ?? []) listener(status);
     for (const listener of this.statusListeners) listener(address, status);
   }
-}
-
-/** One string per session, for maps keyed by note. */
-export function noteKey(address: NoteAddress): string {
-  return `${address.eventId}/${address.sessionId}`;
 }
 
 function memoise(source: StateSource): StateSource {
