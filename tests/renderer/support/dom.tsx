@@ -25,6 +25,24 @@ if (typeof window !== 'undefined') {
   window.requestIdleCallback ??= ((callback: IdleRequestCallback) =>
     window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 0)) as typeof window.requestIdleCallback;
   window.cancelIdleCallback ??= (handle: number) => window.clearTimeout(handle);
+  // No media matches: light theme, a screen of jsdom's default size.
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+  // Nothing is laid out in jsdom, so nothing is ever resized.
+  window.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+  window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
 }
 
 export type Rendered = { container: HTMLElement; rerender(ui: ReactNode): Promise<void>; unmount(): Promise<void> };
@@ -48,4 +66,58 @@ export async function render(ui: ReactNode): Promise<Rendered> {
 /** Lets pending promises, effects and zero-delay timers run, inside act. */
 export function settle(milliseconds = 0): Promise<void> {
   return act(() => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)));
+}
+
+/** Waits (in real time, letting the services' file I/O run) until `check` passes; fails with its last error after `timeoutMs`. */
+export async function waitFor<T>(check: () => T, timeoutMs = 5000): Promise<T> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > giveUpAt) throw error;
+      await settle(10);
+    }
+  }
+}
+
+/** Types into a text field as React hears it: the value set natively, then an input event. */
+export async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!.set!;
+  for (const character of text) {
+    await act(async () => {
+      setValue.call(field, field.value + character);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+}
+
+export async function click(element: Element, init: MouseEventInit = { detail: 1 }): Promise<void> {
+  await act(async () => {
+    element.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true, ...init }));
+    element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
+  });
+}
+
+/** A key pressed where the focus is (or on `target`), as keydown. */
+export async function press(key: string, modifiers: KeyboardEventInit = {}, target: EventTarget = document.activeElement ?? document.body): Promise<void> {
+  await act(async () => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers }));
+  });
+}
+
+/** The element whose accessible label (aria-label, or a <label>'s text) is `label`, or an error naming it. */
+export function byLabel<T extends Element = HTMLElement>(root: ParentNode, label: string): T {
+  const labelled = root.querySelector<T>(`[aria-label="${label}"]`);
+  if (labelled) return labelled;
+  const forLabel = [...root.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === label);
+  const target = forLabel?.htmlFor ? (document.getElementById(forLabel.htmlFor) as T | null) : null;
+  if (!target) throw new Error(`Nothing labelled "${label}"`);
+  return target;
+}
+
+export function byText<T extends Element = HTMLElement>(root: ParentNode, selector: string, text: string | RegExp): T {
+  const found = [...root.querySelectorAll<T>(selector)].find((candidate) => (typeof text === 'string' ? candidate.textContent?.trim() === text : text.test(candidate.textContent ?? '')));
+  if (!found) throw new Error(`No ${selector} reading "${text}"`);
+  return found;
 }
