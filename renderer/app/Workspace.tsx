@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { eventDayCount, type Session } from '../../shared/model/event';
 import { keepsRememberedSession, sessionOnNow } from '../../shared/model/onNow';
 import type { Result } from '../../shared/ipc/result';
@@ -39,8 +39,6 @@ export function Workspace() {
   const [defaultAuthor, setDefaultAuthor] = useState('');
   const [focusRequest, setFocusRequest] = useState(0);
   const settledEventId = useRef<string | null>(null);
-  // Bumped by every way of choosing what is open; a click's switch waiting for its read goes ahead only if it is still the latest.
-  const openRequest = useRef(0);
   const { event } = agenda;
   const session = event?.sessions.find((candidate) => candidate.id === selection.sessionId) ?? null;
   const postView = usePostView(event?.id ?? null);
@@ -64,10 +62,6 @@ export function Workspace() {
     }
   }, [event, selection]);
 
-  useLayoutEffect(() => {
-    openRequest.current += 1;
-  }, [event?.id]);
-
   useEffect(() => {
     document.title = [session?.title, event?.title, 'Hallnotes'].filter(Boolean).join(' — ');
   }, [session?.title, event?.title]);
@@ -77,13 +71,8 @@ export function Workspace() {
    * after OPEN_WAIT_MS), so the switch renders and paints once. Only the latest choice opens.
    */
   function openSessionOnceRead(sessionId: string, day: number) {
-    const request = ++openRequest.current;
     const waited = new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS));
-    void Promise.race([readAhead(sessionId), waited]).then(() => {
-      if (openRequest.current !== request) return;
-      selection.openSession(sessionId, day);
-      setFocusRequest((count) => count + 1);
-    });
+    selection.openSessionWhen(Promise.race([readAhead(sessionId), waited]), sessionId, day, () => setFocusRequest((count) => count + 1));
   }
 
   /**
@@ -92,7 +81,6 @@ export function Workspace() {
    */
   function openSessionNow(sessionId: string, day: number) {
     void readAhead(sessionId);
-    openRequest.current += 1;
     selection.openSession(sessionId, day);
     setFocusRequest((count) => count + 1);
   }
