@@ -146,3 +146,48 @@ test('dark theme, text size and focus mode are remembered across a restart', asy
   await expect(root).toHaveAttribute('data-text-size', 'normal');
   await expect(page.getByRole('region', { name: 'Agenda' })).toBeVisible();
 });
+
+test('every dialog takes typing right after its shortcut: palette, search, add link, new event and new session', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await importInBerlin(app);
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+
+  // At once after the import: the note it opens must not take the keyboard from the palette.
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('dark');
+  await page.keyboard.press('Enter');
+  await expect(app.palette).toBeHidden();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+
+  await page.keyboard.press('ControlOrMeta+Shift+F');
+  await page.keyboard.type('security');
+  await expect(app.searchResult('Security in practice')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(app.noteTitle).toHaveText('Security in practice');
+  await expect(app.editor).toBeFocused();
+
+  await page.keyboard.type('Slides at ');
+  await page.keyboard.press('ControlOrMeta+Shift+K');
+  await page.keyboard.type('example.org/talk');
+  await page.keyboard.press('Enter');
+  await expect(app.editor.getByRole('link')).toHaveAttribute('href', 'https://example.org/talk');
+  await expect(app.editor).toHaveText('Slides at https://example.org/talk');
+  await expect(app.editor).toBeFocused();
+
+  await page.keyboard.press('Alt+Shift+N');
+  await page.keyboard.type('Hall Fest');
+  await expect(app.dialog.getByLabel('Title')).toHaveValue('Hall Fest');
+  // Enter submits the form (and asks for the start date); it does not close the dialog.
+  await page.keyboard.press('Enter');
+  await expect(app.dialog).toContainText('Start date');
+  await expect(app.dialog.getByLabel('Start date')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(app.dialog).toBeHidden();
+
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('Lightning talks');
+  await page.keyboard.press('Enter');
+  await expect(app.dialog).toBeHidden();
+  await expect(app.noteTitle).toHaveText('Lightning talks');
+});

@@ -5,7 +5,6 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
-import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import type { Speaker } from '../../shared/model/event';
 import { NOTE_MARKDOWN_TRANSFORMERS } from '../../shared/note/markdownTransformers';
 import { isSafeUrl } from '../../shared/note/safeUrl';
@@ -72,7 +71,7 @@ export function NoteEditor({ noteKey, noteState, autoFocus = true, ...bodyProps 
     // Lexical reads the initial state once, on mount; later notes come in through ShowNotePlugin.
     <NoteComposer namespace="HallnotesNote" initialState={noteState ?? undefined} editable photoUrl={bodyProps.photos.url}>
       <ShowNotePlugin noteKey={noteKey} state={noteState} focus={autoFocus} />
-      <NoteEditorBody noteKey={noteKey} autoFocus={autoFocus} {...bodyProps} />
+      <NoteEditorBody noteKey={noteKey} {...bodyProps} />
     </NoteComposer>
   );
 }
@@ -89,9 +88,8 @@ function NoteEditorBody({
   toolbarEnd,
   belowToolbar,
   focusRequest,
-  autoFocus,
   hidden = false,
-}: Omit<NoteEditorProps, 'noteState' | 'autoFocus'> & { autoFocus: boolean }) {
+}: Omit<NoteEditorProps, 'noteState' | 'autoFocus'>) {
   const toolbarState = useToolbarState();
   // A notice is about the note it was given for; another note shown clears it.
   const [notice, setNotice] = useState<{ noteKey: string; notice: EditorNotice } | null>(null);
@@ -138,7 +136,6 @@ function NoteEditorBody({
         <CleanPastePlugin />
         <NoteAnalysisPlugin noteKey={noteKey} onChange={onAnalysis} />
         <SaveOnChangePlugin target={saveTarget} />
-        {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
         <FocusOnRequestPlugin request={focusRequest} />
       </div>
     </NoteEditorContext.Provider>

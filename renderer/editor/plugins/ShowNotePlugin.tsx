@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { CLEAR_HISTORY_COMMAND, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
+import { focusNote } from '../focusNote';
 
 /** A new note: one empty paragraph, as Lexical starts an editor with no initial state. */
 const EMPTY_NOTE_STATE = JSON.stringify({
@@ -27,6 +28,12 @@ export function ShowNotePlugin({ noteKey, state, focus }: ShowNotePluginProps) {
   const [editor] = useLexicalComposerContext();
   const shownKey = useRef(noteKey);
 
+  // The first note, from the initial config: the cursor at its end, as for every note shown after it.
+  useEffect(() => {
+    if (focus) focusNote(editor);
+    // Once, on mount.
+  }, [editor]);
+
   useLayoutEffect(() => {
     if (shownKey.current === noteKey) return;
     shownKey.current = noteKey;
@@ -40,13 +47,5 @@ function showNote(editor: LexicalEditor, state: string | null, focus: boolean): 
   // Neither the previous note nor the swap itself may be undone into this one. Before the
   // focus: its update is what undo returns to, as after a fresh mount.
   editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-  if (focus) {
-    editor.focus(
-      () => {
-        const root = editor.getRootElement();
-        if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
-      },
-      { defaultSelection: 'rootEnd' },
-    );
-  }
+  if (focus) focusNote(editor);
 }

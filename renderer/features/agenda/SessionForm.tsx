@@ -62,7 +62,7 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
     <Dialog title={session ? 'Edit session' : 'New session'} onClose={onClose} size="large">
       <form ref={formRef} className="form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
         <Field label="Title" error={errors.title}>
-          {(control) => <input {...control} value={values.title} onChange={(e) => set('title', e.target.value)} autoFocus placeholder="e.g. Opening keynote" />}
+          {(control) => <input {...control} value={values.title} onChange={(e) => set('title', e.target.value)} data-autofocus placeholder="e.g. Opening keynote" />}
         </Field>
         <div className="field-row">
           {days > 1 && (

@@ -45,7 +45,7 @@ export function CommandPalette({ isAvailable, onRun, onClose }: CommandPalettePr
           aria-activedescendant={shown.length > 0 ? `${listId}-${activeIndex}` : undefined}
           placeholder="Type a command…"
           value={query}
-          autoFocus
+          data-autofocus
           onChange={(event) => {
             setQuery(event.target.value);
             setActive(0);

@@ -55,7 +55,7 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
       <form ref={formRef} className="form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
         <Field label="Title" error={errors.title}>
           {(control) => (
-            <input {...control} value={values.title} onChange={(e) => set('title')(e.target.value)} autoFocus placeholder="e.g. Open Source Summit Europe 2026" />
+            <input {...control} value={values.title} onChange={(e) => set('title')(e.target.value)} data-autofocus placeholder="e.g. Open Source Summit Europe 2026" />
           )}
         </Field>
         <Field label="Venue" error={errors.venue}>
