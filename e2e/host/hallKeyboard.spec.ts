@@ -191,3 +191,46 @@ test('every dialog takes typing right after its shortcut: palette, search, add l
   await expect(app.dialog).toBeHidden();
   await expect(app.noteTitle).toHaveText('Lightning talks');
 });
+
+test('Tab in a list indents and Shift+Tab outdents; elsewhere Tab puts a tab in the note and the typing goes on there', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  await app.createEvent({ title: 'Tab Conf', startDate: '2026-05-12' });
+  await app.addSession({ title: 'Lists', start: '09:00' });
+  await page.keyboard.type('- Funding');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Grants');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Donations');
+  await expect(app.editor).toBeFocused();
+  const nested = app.editor.locator('ul ul > li');
+  await expect(nested).toHaveText(['Grants', 'Donations']);
+  await page.keyboard.press('Shift+Tab');
+  await expect(nested).toHaveText(['Grants']);
+  await expect(app.editor.locator(':scope > ul > li').last()).toHaveText('Donations');
+  // However often Tab is pressed, a list nests at most nine levels deep (as in Word and Google Docs).
+  for (let press = 0; press < 15; press++) await page.keyboard.press('Tab');
+  const depthOf = (text: string) =>
+    app.editor.evaluate((editor, wanted) => {
+      // The innermost: an item nested deeper sits in wrapper items that read the same.
+      const item = [...editor.querySelectorAll('li')].filter((candidate) => candidate.textContent === wanted).at(-1);
+      let depth = 0;
+      for (let node = item?.parentElement ?? null; node && node !== editor; node = node.parentElement) if (node.localName === 'ul') depth++;
+      return depth;
+    }, text);
+  await expect.poll(() => depthOf('Donations')).toBe(9);
+  await expect(app.editor).toBeFocused();
+
+  // Enter on an empty item steps out one level at a time, then out of the list.
+  for (let press = 0; press < 10; press++) await page.keyboard.press('Enter');
+  await page.keyboard.type('Name');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Role');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type(' still here');
+  await expect(app.editor).toBeFocused();
+  await expect(app.editor.locator(':scope > p').last()).toHaveText('Name\tRole still here');
+  await app.waitUntilSaved();
+  const stored = await readNoteTexts(host.libraryPath);
+  expect(stored.Lists).toContain('Name\tRole still here');
+});

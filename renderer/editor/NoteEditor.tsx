@@ -23,6 +23,7 @@ import { SaveOnChangePlugin } from './plugins/SaveOnChangePlugin';
 import { ShowNotePlugin } from './plugins/ShowNotePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { SpeakerQuotePlugin } from './plugins/SpeakerQuotePlugin';
+import { TabKeyPlugin } from './plugins/TabKeyPlugin';
 import { TimestampPlugin } from './plugins/TimestampPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { useToolbarState } from './plugins/useToolbarState';
@@ -124,6 +125,7 @@ function NoteEditorBody({
         </div>
         <HistoryPlugin />
         <ListPlugin />
+        <TabKeyPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <SafeLinksPlugin />
         <MarkdownShortcutsPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
