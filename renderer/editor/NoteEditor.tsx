@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState } from '@lexical/history';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import type { Speaker } from '../../shared/model/event';
@@ -20,7 +20,7 @@ import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
 import { SaveOnChangePlugin } from './plugins/SaveOnChangePlugin';
-import { ShowNotePlugin } from './plugins/ShowNotePlugin';
+import { ShowNotePlugin, type NoteUndoHistory } from './plugins/ShowNotePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { SpeakerQuotePlugin } from './plugins/SpeakerQuotePlugin';
 import { TabKeyPlugin } from './plugins/TabKeyPlugin';
@@ -38,6 +38,8 @@ type NoteEditorProps = {
   saveTarget: NoteSaveTarget;
   /** The photos of the note's event. */
   photos: PhotoStore;
+  /** The note's undo history, when it is kept beyond this editor (from note to note); otherwise the editor keeps its own. */
+  history?: NoteUndoHistory;
   /** The session's speakers, offered when attributing a quote. */
   speakers?: readonly Speaker[];
   /** The event's IANA time zone, for timestamps; the computer's own zone when not given. */
@@ -67,12 +69,14 @@ const NO_SPEAKERS: readonly Speaker[] = [];
  * stays mounted when another note is shown: a new `noteKey` puts that note's state in (see
  * ShowNotePlugin) along with its save target.
  */
-export function NoteEditor({ noteKey, noteState, autoFocus = true, ...bodyProps }: NoteEditorProps) {
+export function NoteEditor({ noteKey, noteState, history, autoFocus = true, ...bodyProps }: NoteEditorProps) {
+  const [ownHistory] = useState<NoteUndoHistory>(() => ({ state: createEmptyHistoryState(), resumes: false }));
+  const shownHistory = history ?? ownHistory;
   return (
     // Lexical reads the initial state once, on mount; later notes come in through ShowNotePlugin.
     <NoteComposer namespace="HallnotesNote" initialState={noteState ?? undefined} editable photoUrl={bodyProps.photos.url}>
-      <ShowNotePlugin noteKey={noteKey} state={noteState} focus={autoFocus} />
-      <NoteEditorBody noteKey={noteKey} {...bodyProps} />
+      <ShowNotePlugin noteKey={noteKey} state={noteState} history={shownHistory} focus={autoFocus} />
+      <NoteEditorBody noteKey={noteKey} history={shownHistory} {...bodyProps} />
     </NoteComposer>
   );
 }
@@ -90,8 +94,9 @@ function NoteEditorBody({
   belowToolbar,
   focusRequest,
   hidden = false,
-}: Omit<NoteEditorProps, 'noteState' | 'autoFocus'>) {
-  const toolbarState = useToolbarState();
+  history,
+}: Omit<NoteEditorProps, 'noteState' | 'autoFocus' | 'history'> & { history: NoteUndoHistory }) {
+  const toolbarState = useToolbarState(history.state);
   // A notice is about the note it was given for; another note shown clears it.
   const [notice, setNotice] = useState<{ noteKey: string; notice: EditorNotice } | null>(null);
   const notify = useCallback((shown: EditorNotice) => setNotice({ noteKey, notice: shown }), [noteKey]);
@@ -123,7 +128,6 @@ function NoteEditorBody({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
         <ListPlugin />
         <TabKeyPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />

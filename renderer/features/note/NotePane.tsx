@@ -5,6 +5,7 @@ import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
+import { useNoteHistories } from './noteHistories';
 import { useNoteSaver } from './noteSaverContext';
 import { eventPhotoStore, noteSaveTarget } from './noteTargets';
 import { NoteStats } from './NoteStats';
@@ -43,6 +44,8 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
     [saver, shownEventId, shownSessionId],
   );
   const photos = useMemo(() => eventPhotoStore(event.id), [event.id]);
+  const histories = useNoteHistories();
+  const history = useMemo(() => (shown ? histories.take(shown) : undefined), [histories, shown]);
   const restore = useRestoreSnapshot(address, reload);
   const restoreShown = useRestoreSnapshot(shown?.address ?? address, reload);
   const [statusError, setStatusError] = useState<{ sessionId: string; message: string } | null>(null);
@@ -80,6 +83,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
           noteState={shown.editorState}
           saveTarget={saveTarget}
           photos={photos}
+          history={history}
           hidden={content.state !== 'ready'}
           speakers={session.speakers}
           timeZone={event.timezone}

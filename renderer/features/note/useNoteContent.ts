@@ -6,8 +6,11 @@ import type { NoteAddress, NoteSaver } from './noteSaver';
 import { useNoteReads } from './noteReadsContext';
 import { useNoteSaver } from './noteSaverContext';
 
-/** `editorState` is the JSON for the editor, or null for a new, empty note; `savedAt` when it was last saved. */
-export type ReadyNote = { state: 'ready'; key: string; address: NoteAddress; editorState: string | null; savedAt: string | null };
+/**
+ * `editorState` is the JSON for the editor, or null for a new, empty note; `savedAt` when the
+ * note on disk was last saved; `unsaved` when it is the saver's newest text, not yet on disk.
+ */
+export type ReadyNote = { state: 'ready'; key: string; address: NoteAddress; editorState: string | null; savedAt: string | null; unsaved: boolean };
 export type NoteContent = { state: 'loading' } | ReadyNote | { state: 'failed'; message: string };
 
 /**
@@ -54,7 +57,7 @@ type KeyedContent = NoteContent & { for: string };
 /** Pure (it runs during render): reads are only looked at here, and taken by the effect. */
 function inHandOrLoading(saver: NoteSaver, reads: NoteReads, address: NoteAddress, key: string): KeyedContent {
   const unsaved = saver.unsavedState(address);
-  if (unsaved) return { state: 'ready', key, address, editorState: JSON.stringify(unsaved), savedAt: null, for: key };
+  if (unsaved) return { state: 'ready', key, address, editorState: JSON.stringify(unsaved), savedAt: null, unsaved: true, for: key };
   const settled = reads.settled(address);
   return settled ? fromResult(settled, address, key) : { state: 'loading', for: key };
 }
@@ -62,5 +65,5 @@ function inHandOrLoading(saver: NoteSaver, reads: NoteReads, address: NoteAddres
 function fromResult(result: Result<LoadedNote>, address: NoteAddress, key: string): KeyedContent {
   if (!result.ok) return { state: 'failed', message: result.error.message, for: key };
   const { note } = result.value;
-  return { state: 'ready', key, address, editorState: note ? JSON.stringify(note.editorState) : null, savedAt: note?.savedAt ?? null, for: key };
+  return { state: 'ready', key, address, editorState: note ? JSON.stringify(note.editorState) : null, savedAt: note?.savedAt ?? null, unsaved: false, for: key };
 }
