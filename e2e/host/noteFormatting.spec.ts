@@ -1,8 +1,8 @@
 import { expect, test } from '../support/hostFixture';
-import { HallnotesApp } from '../support/hallnotesApp';
+import { NoteCapture } from '../support/noteCapture';
 
 test('the toolbar and keyboard shortcuts format a note, and the formatting is kept', async ({ page }) => {
-  const app = new HallnotesApp(page);
+  const app = new NoteCapture(page);
   const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
   await app.createEvent({ title: 'Format Forum', startDate: '2026-10-01' });
   await app.addSession({ title: 'Formatting talk', start: '10:00', end: '11:00' });
@@ -29,7 +29,7 @@ test('the toolbar and keyboard shortcuts format a note, and the formatting is ke
   await page.keyboard.press('ControlOrMeta+Alt+2');
   await page.keyboard.type('Second level');
   await page.keyboard.press('Enter');
-  await toolbar.getByRole('button', { name: 'Numbered list' }).click();
+  await app.runToolbarCommand('Numbered list');
   await page.keyboard.type('first');
   await page.keyboard.press('Enter');
   await page.keyboard.type('second');
@@ -75,7 +75,7 @@ test('the toolbar and keyboard shortcuts format a note, and the formatting is ke
 });
 
 test('the keyboard alone moves between the note, the session list and the next session', async ({ page }) => {
-  const app = new HallnotesApp(page);
+  const app = new NoteCapture(page);
   await app.createEvent({ title: 'Keyboard Camp', startDate: '2026-11-02' });
   await app.addSession({ title: 'First', start: '09:00', end: '09:30' });
   await app.addSession({ title: 'Second', start: '09:30', end: '10:00' });

@@ -25,6 +25,36 @@ export class NoteCapture extends HallnotesApp {
     return this.page.getByRole('toolbar', { name: 'Formatting' });
   }
 
+  /** Runs a toolbar command as a person would: its button when it is in the row, else from the More menu. */
+  async runToolbarCommand(name: string): Promise<void> {
+    const button = this.rowButton(name);
+    if ((await button.count()) > 0) return button.click();
+    await this.toolbar.getByRole('button', { name: 'More formatting' }).click();
+    await this.moreMenuItem(name).click();
+  }
+
+  /** Whether a toolbar toggle is on, read from its button or, when it is in the More menu, from there. */
+  async toolbarToggleIsOn(name: string): Promise<boolean> {
+    const button = this.rowButton(name);
+    if ((await button.count()) > 0) return (await button.getAttribute('aria-pressed')) === 'true';
+    await this.toolbar.getByRole('button', { name: 'More formatting' }).click();
+    const checked = await this.moreMenuItem(name).getAttribute('aria-checked');
+    await this.page.keyboard.press('Escape');
+    return checked === 'true';
+  }
+
+  /** A toolbar button in the row; one that did not fit is inert, and offered in the More menu instead. */
+  private rowButton(name: string): Locator {
+    return this.toolbar.locator(`.toolbar-button:not([inert])[aria-label="${name}"]`);
+  }
+
+  private moreMenuItem(name: string): Locator {
+    return this.page
+      .getByRole('menu', { name: 'More formatting' })
+      .locator('[role^="menuitem"]')
+      .filter({ has: this.page.locator('.toolbar-menu-label', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  }
+
   get notice(): Locator {
     return this.page.locator('.editor-notice');
   }
