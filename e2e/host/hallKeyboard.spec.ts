@@ -196,6 +196,7 @@ test('Tab in a list indents and Shift+Tab outdents; elsewhere Tab puts a tab in 
   const app = new HallFeatures(page);
   await app.createEvent({ title: 'Tab Conf', startDate: '2026-05-12' });
   await app.addSession({ title: 'Lists', start: '09:00' });
+  await expect(app.editor).toBeFocused();
   await page.keyboard.type('- Funding');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
@@ -233,4 +234,52 @@ test('Tab in a list indents and Shift+Tab outdents; elsewhere Tab puts a tab in 
   await app.waitUntilSaved();
   const stored = await readNoteTexts(host.libraryPath);
   expect(stored.Lists).toContain('Name\tRole still here');
+});
+
+test.describe('forms on a laptop set to US English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('times are 24-hour as typed, a new session starts now by the venue clock, dates stay ISO, and an error goes as soon as the field is right', async ({ page }) => {
+    const app = new HallFeatures(page);
+    // 10:15 in Berlin, 22:15 on the laptop's clock.
+    await page.clock.setFixedTime(new Date('2026-05-12T08:15:00Z'));
+    await app.reload();
+    await importInBerlin(app);
+
+    await page.keyboard.press('Alt+N');
+    const form = app.dialog;
+    const start = form.getByLabel('Start time');
+    const end = form.getByLabel('End time');
+    await expect(start).toHaveValue('10:15');
+    // Enter with no title: the title is asked for, and the message goes with the first letter typed.
+    await page.keyboard.press('Enter');
+    await expect(form.getByText('Title must not be empty.')).toBeVisible();
+    await expect(form.getByLabel('Title')).toBeFocused();
+    await page.keyboard.type('Hallway track');
+    await expect(form.getByText('Title must not be empty.')).toBeHidden();
+
+    await start.selectText();
+    await page.keyboard.type('1320');
+    await end.click();
+    await expect(start).toHaveValue('13:20');
+    await page.keyboard.type('25:00');
+    await page.keyboard.press('Enter');
+    const endError = form.locator('.field-error');
+    await expect(endError).toHaveText(/End time/);
+    await expect(end).toBeFocused();
+    await end.selectText();
+    await page.keyboard.type('14:05');
+    await expect(endError).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await expect(form).toBeHidden();
+    await expect(app.sessionRow('Hallway track')).toContainText('13:20–14:05');
+
+    await page.keyboard.press('Alt+Shift+N');
+    const startDate = app.dialog.getByLabel('Start date');
+    await startDate.click();
+    await page.keyboard.type('2026-06-01');
+    await expect(startDate).toHaveValue('2026-06-01');
+    await expect(startDate).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+    await page.keyboard.press('Escape');
+  });
 });
