@@ -11,6 +11,7 @@ import { isSafeUrl } from '../../shared/note/safeUrl';
 import { EditorNoticeBanner } from './EditorNoticeBanner';
 import { NoteComposer } from './NoteComposer';
 import { NoteEditorContext, type EditorNotice, type NoteEditorEnvironment, type NoteSaveTarget, type PhotoStore } from './noteEditorContext';
+import { AutoLinksPlugin } from './plugins/AutoLinksPlugin';
 import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusOnRequestPlugin } from './plugins/FocusOnRequestPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
@@ -132,6 +133,7 @@ function NoteEditorBody({
         <TabKeyPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <SafeLinksPlugin />
+        <AutoLinksPlugin />
         <MarkdownShortcutsPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
         <ShortcutsPlugin state={toolbarState} />
         <LinkDialogPlugin />
