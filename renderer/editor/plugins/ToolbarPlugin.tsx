@@ -92,8 +92,7 @@ export function ToolbarPlugin({ state, end, timestampNewParagraphs = false, onTi
       },
     ]);
   }
-  const itemCount = groups.flat().length;
-  const wrapped = useWrappedItems(itemsRef, itemCount);
+  const wrapped = useWrappedItems(itemsRef);
   const overflow = new Set(wrapped);
 
   function onKeyDown(event: KeyboardEvent) {
