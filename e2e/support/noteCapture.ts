@@ -73,9 +73,11 @@ export class NoteCapture extends HallnotesApp {
   }
 
   /** Pastes as the system clipboard would: a paste event whose clipboardData carries these types and files. */
-  async paste(content: { html?: string; text?: string; files?: ClipboardFile[] }): Promise<void> {
-    await this.editor.evaluate((editor, { html, text, files }) => {
+  async paste(content: { html?: string; text?: string; lexical?: string; files?: ClipboardFile[] }): Promise<void> {
+    await this.editor.evaluate((editor, { html, text, lexical, files }) => {
       const data = new DataTransfer();
+      // What a copy from a Lexical editor (another note, another Hallnotes) carries.
+      if (lexical !== undefined) data.setData('application/x-lexical-editor', lexical);
       if (html !== undefined) data.setData('text/html', html);
       if (text !== undefined) data.setData('text/plain', text);
       for (const file of files ?? []) {

@@ -17,6 +17,7 @@ import { FocusOnRequestPlugin } from './plugins/FocusOnRequestPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin';
 import { NoteAnalysisPlugin, type NoteAnalysis } from './plugins/NoteAnalysisPlugin';
+import { NoteShapePlugin } from './plugins/NoteShapePlugin';
 import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
@@ -131,6 +132,7 @@ function NoteEditorBody({
         </div>
         <ListPlugin />
         <TabKeyPlugin />
+        <NoteShapePlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <SafeLinksPlugin />
         <AutoLinksPlugin />

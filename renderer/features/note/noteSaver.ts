@@ -1,14 +1,16 @@
 import type { SavedNote } from '../../../shared/ipc/channels';
 import type { Result } from '../../../shared/ipc/result';
 import { noteKey, type NoteAddress } from '../../../shared/note/noteAddress';
-import type { SerializedNoteState } from '../../../shared/note/noteFile';
+import { serializedNoteStateSchema, type SerializedNoteState } from '../../../shared/note/noteFile';
+import { repairNoteState } from '../../../shared/note/repairNoteState';
 import { browserTimers, QuietPeriod, type Timers } from '../../timing/quietPeriod';
 
 export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'pending' }
   | { kind: 'saving' }
-  | { kind: 'saved'; savedAt: string }
+  /** `repaired`: what had to be simplified for the note to be stored at all (see repairNoteState). */
+  | { kind: 'saved'; savedAt: string; repaired?: string[] }
   | { kind: 'error'; message: string };
 
 export { noteKey, type NoteAddress };
@@ -33,6 +35,10 @@ type Entry = NoteAddress & {
   maxWait: unknown;
   retry: unknown;
   status: SaveStatus;
+  /** A save of this note was refused as not a valid note: later ones are repaired before they are sent. */
+  repairing: boolean;
+  /** What the last save had to repair. */
+  repairs: string[];
 };
 
 /**
@@ -175,7 +181,7 @@ export class NoteSaver {
         }
         if (!entry.dirty) {
           entry.latest = null;
-          this.setStatus(entry, { kind: 'saved', savedAt: result.value.savedAt });
+          this.setStatus(entry, entry.repairs.length > 0 ? { kind: 'saved', savedAt: result.value.savedAt, repaired: entry.repairs } : { kind: 'saved', savedAt: result.value.savedAt });
         } else if (!entry.saveAgain) this.setStatus(entry, { kind: 'pending' });
       } while (entry.saveAgain && entry.dirty && entry.latest);
     } finally {
@@ -184,12 +190,29 @@ export class NoteSaver {
     }
   }
 
+  /**
+   * One save. A note the services refuse as not valid would be refused for good, and what is
+   * typed next would live only in the window: it is saved repaired instead (every word kept that
+   * can be), and so is every later save of it until the editor holds a valid note again.
+   */
   private async attempt(entry: Entry, source: StateSource): Promise<Result<SavedNote>> {
     try {
-      return await this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: source() });
+      const state = source();
+      const result = await this.send(entry, state);
+      if (result.ok || result.error.code !== 'invalid-argument' || entry.repairing || serializedNoteStateSchema.safeParse(state).success) return result;
+      entry.repairing = true;
+      return await this.send(entry, state);
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
+  }
+
+  private send(entry: Entry, state: SerializedNoteState): Promise<Result<SavedNote>> {
+    if (!entry.repairing) return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: state });
+    const { state: repaired, repairs } = repairNoteState(state);
+    entry.repairs = repairs;
+    if (repairs.length === 0) entry.repairing = false;
+    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: repaired });
   }
 
   private entry(address: NoteAddress): Entry {
@@ -207,6 +230,8 @@ export class NoteSaver {
         maxWait: undefined,
         retry: undefined,
         status: { kind: 'idle' },
+        repairing: false,
+        repairs: [],
       };
       this.entries.set(key, created);
       entry = created;
