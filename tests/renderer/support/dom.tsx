@@ -50,6 +50,9 @@ if (typeof window !== 'undefined') {
     disconnect(): void {}
   };
   window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
+  // Lexical keeps the caret in sight by measuring it; nothing has a size here.
+  window.Range.prototype.getBoundingClientRect ??= () => new window.DOMRect(0, 0, 0, 0);
+  window.Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
 }
 
 export type Rendered = { container: HTMLElement; rerender(ui: ReactNode): Promise<void>; unmount(): Promise<void> };
