@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findElectronBinary } from './e2e/electron/electronBinary';
+import { findElectronBinary } from './electron/start/electronBinary';
 
 const electron = findElectronBinary();
 if (!electron.available) console.log(`Electron e2e suite skipped: ${electron.reason}`);

@@ -10,6 +10,7 @@ import './styles/agenda.css';
 import './styles/note.css';
 import './styles/editor.css';
 import './styles/safety.css';
+import './styles/team.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -2,7 +2,7 @@ import { _electron as electron, type ElectronApplication, type Page } from '@pla
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findElectronBinary } from './electronBinary';
+import { findElectronBinary } from '../../electron/start/electronBinary';
 
 export const electronBinary = findElectronBinary();
 

@@ -39,10 +39,17 @@ test('the renderer is sandboxed: no Node, only the channel methods, no navigatio
     expect(opened).toBe(true);
     expect(app.windows()).toHaveLength(1);
 
+    // Wait for the evidence instead of a while: main sees the navigation (and blocks it), then the page is still the app's.
+    await app.evaluate(({ BrowserWindow }) => {
+      const [window] = BrowserWindow.getAllWindows();
+      (globalThis as { navigationSeen?: Promise<string> }).navigationSeen = new Promise((resolve) => window.webContents.once('will-navigate', (_event, url) => resolve(url)));
+    });
     await page.evaluate(() => {
+      (window as { stillTheApp?: boolean }).stillTheApp = true;
       window.location.href = 'https://example.org/';
     });
-    await page.waitForTimeout(500);
+    expect(await app.evaluate(() => (globalThis as { navigationSeen?: Promise<string> }).navigationSeen)).toBe('https://example.org/');
+    expect(await page.evaluate(() => (window as { stillTheApp?: boolean }).stillTheApp)).toBe(true);
     expect(new URL(page.url()).protocol).toBe('app:');
     await app.close();
   } finally {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { noteFileSchema } from '../../shared/note/noteFile';
 import { expect, test, type ElectronApplication } from '@playwright/test';
 import { HallnotesApp } from '../support/hallnotesApp';
 import { checkLibraryIntegrity } from '../support/libraryIntegrity';
@@ -44,14 +45,19 @@ test('SIGKILL of the app at 20 random moments while typing: every file stays val
       const typed = record.typed.map((entry) => entry.char).join('');
       const where = `round ${round} (seed ${seed}, kill after ${killAfter} ms, ${typed.length} characters typed)`;
 
-      expect((await checkLibraryIntegrity(workspace.libraryPath)).broken, `broken files after ${where}`).toEqual([]);
+      const integrity = await checkLibraryIntegrity(workspace.libraryPath);
+      expect(integrity.broken, `broken files after ${where}`).toEqual([]);
+      expect(integrity.valid, `the note file is missing after ${where}`).toContain(relative(workspace.libraryPath, notePath));
       const note = (await readNoteTexts(workspace.libraryPath))['Pulling the plug'] ?? '';
       expect(note.startsWith(onDisk), `the note lost text saved before ${where}`).toBe(true);
       const saved = note.slice(onDisk.length);
       expect(typed.startsWith(saved), `the note is not a prefix of the typing after ${where}`).toBe(true);
       expect(saved.length, `more than a second of typing was lost in ${where}`).toBeGreaterThanOrEqual(charactersDue(record));
       onDisk = note;
-      expect(JSON.parse(await readFile(notePath, 'utf8'))).toBeTruthy();
+      // The note file itself is a whole, valid note of this session (not just some JSON).
+      const stored = noteFileSchema.safeParse(JSON.parse(await readFile(notePath, 'utf8')));
+      expect(stored.success, `the note file does not validate after ${where}`).toBe(true);
+      expect(stored.data?.sessionId).toBe(event.sessions[0].id);
 
       running = await workspace.launch();
       app = new HallnotesApp(running.window);

@@ -21,6 +21,14 @@ test('the bridge cannot be rewired by page scripts, and a middle-click on a link
     });
     expect(bridge).toEqual({ frozen: true, kept: true });
 
+    // Whatever asks main for a new window ends in the system browser, replaced here by a recorder.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as { openedExternally?: string[] }).openedExternally = opened;
+      shell.openExternal = async (url: string) => {
+        opened.push(url);
+      };
+    });
     await page.evaluate(() => {
       const link = document.createElement('a');
       link.id = 'middle-click-target';
@@ -29,7 +37,11 @@ test('the bridge cannot be rewired by page scripts, and a middle-click on a link
       document.body.append(link);
     });
     await page.click('#middle-click-target', { button: 'middle' });
-    await page.waitForTimeout(300);
+    // The evidence that the click has been dealt with: a window.open after it takes the same way
+    // to main's window-open handler, so once that one is recorded, the click would have been too.
+    await page.evaluate(() => window.open('https://example.org/after-the-click'));
+    await expect.poll(() => app.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toContain('https://example.org/after-the-click');
+    expect(await app.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toEqual(['https://example.org/after-the-click']);
     expect(app.windows()).toHaveLength(1);
     expect(new URL(page.url()).protocol).toBe('app:');
     await app.close();

@@ -74,19 +74,22 @@ test('only stored photos of the event are served, and only to the signed-in page
   await app.paste({ files: [RED_PNG] });
   await expect(app.editor.locator('.note-image img')).toHaveAttribute('src', /^event-assets\/[^/]+\/[0-9a-f]{64}\.png$/);
   const src = (await app.editor.locator('.note-image img').getAttribute('src'))!;
-  const origin = new URL(host.url).origin;
+  // The page's own base: the host serves everything under this run's path key.
+  const base = new URL('.', page.url()).href.replace(/\/$/, '');
 
-  const ok = await page.request.get(`${origin}/${src}`);
+  const ok = await page.request.get(`${base}/${src}`);
   expect(ok.status()).toBe(200);
   expect(ok.headers()['content-type']).toBe('image/png');
 
   const eventId = src.split('/')[1];
   for (const path of [`event-assets/${eventId}/../event.json`, `event-assets/${eventId}/%2e%2e%2fevent.json`, `event-assets/${eventId}/event.json`, `event-assets/..%2f..%2fetc/passwd`]) {
-    expect((await page.request.get(`${origin}/${path}`)).status(), path).toBe(404);
+    expect((await page.request.get(`${base}/${path}`)).status(), path).toBe(404);
   }
-  // Without the access token's cookie, nothing, not even a photo.
+  // Without this run's path key, nothing, not even a photo.
+  const origin = new URL(host.url).origin;
   const stranger = await browser.newContext();
   expect((await stranger.request.get(`${origin}/${src}`)).status()).toBe(401);
+  expect((await stranger.request.get(`${origin}/${'0'.repeat(32)}/${src}`)).status()).toBe(401);
   await stranger.close();
 });
 

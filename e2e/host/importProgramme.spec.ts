@@ -89,3 +89,49 @@ test('a file that is not a programme is refused with a message naming it, and no
   await app.importDialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await readEvents(host.libraryPath).catch(() => [])).toEqual([]);
 });
+
+test('importing from inside an event imports into that event and opens the session on now', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  await page.clock.setFixedTime(new Date('2026-05-12T08:15:00Z'));
+  await app.reload();
+  await app.createEvent({ title: 're:publica 2026', startDate: '2026-05-12', endDate: '2026-05-13', timezone: 'Europe/Berlin' });
+
+  await app.dropFile('republica-2026.csv', PROGRAMME, 'text/csv');
+  await expect(app.importDialog.getByRole('radio', { name: '“re:publica 2026”' })).toBeChecked();
+  await expect(app.importSummary).toContainText('“re:publica 2026”: 2 days');
+  await expect(app.importCount('Sessions to add')).toHaveText('4');
+  await app.confirmImport();
+
+  await expect(app.noteTitle).toHaveText('Open source funding panel');
+  await expect(app.editor).toBeFocused();
+  const events = await readEvents(host.libraryPath);
+  expect(events.map((event) => [event.title, event.sessions.length])).toEqual([['re:publica 2026', 4]]);
+});
+
+test('the preview lists what the file got wrong, with the sessions concerned', async ({ page }) => {
+  const app = new HallFeatures(page);
+  const backwards = ['date,start,end,title', '2026-05-12,10:00,09:00,Backwards talk', '2026-05-12,11:00,11:30,Fine talk'].join('\n');
+  await app.dropFile('agenda.csv', backwards, 'text/csv');
+  const warnings = app.importDialog.getByRole('region', { name: 'Check before importing' });
+  await expect(warnings).toContainText('These sessions end before they start in the file; they were imported without an end time.');
+  await expect(warnings.getByRole('list').getByRole('list').getByRole('listitem')).toHaveText(['"Backwards talk" (2026-05-12 10:00)']);
+  await expect(app.importCount('Sessions to add')).toHaveText('2');
+});
+
+test('a programme the library already holds is offered as the event to update, not a duplicate', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  const kielux = join(SCHEDULES, 'kielux_2020.ics');
+  await app.chooseFile(() => page.getByRole('button', { name: 'Import a programme…' }).click(), kielux);
+  await app.confirmImport();
+  await app.createEvent({ title: 'Notes of my own', startDate: '2020-09-18' });
+
+  await app.chooseFile(() => page.keyboard.press('ControlOrMeta+O'), kielux);
+  await expect(app.importDialog.getByRole('radio', { name: '“Notes of my own”' })).toBeChecked();
+  await expect(app.importDialog.getByRole('status')).toHaveText('Your library already holds this programme as “18. Kieler Open Source und Linux Tage”.');
+  await app.importDialog.getByRole('radio', { name: '“18. Kieler Open Source und Linux Tage” (already holds this programme)' }).check();
+  await expect(app.importDialog.getByRole('status')).toContainText('importing updates it');
+  await expect(app.importCount('Sessions left as they are')).toHaveText('24');
+  await expect(app.importCount('Sessions to add')).toHaveText('0');
+  await app.confirmImport();
+  expect((await readEvents(host.libraryPath)).map((event) => event.sessions.length).sort()).toEqual([0, 24]);
+});

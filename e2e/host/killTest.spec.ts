@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { HallnotesApp } from '../support/hallnotesApp';
 import { checkLibraryIntegrity } from '../support/libraryIntegrity';
 import { readEvents } from '../support/libraryFiles';
@@ -36,6 +36,7 @@ test('SIGKILL at 20 random moments while typing: every file stays valid, the not
 
     const integrity = await checkLibraryIntegrity(hosts.libraryPath);
     expect(integrity.broken, `files that do not parse or validate after ${where}`).toEqual([]);
+    expect(integrity.valid, `the note file is missing after ${where}`).toContain(relative(hosts.libraryPath, notePath));
     const note = textOfNote(await readFile(notePath, 'utf8'));
     expect(note.startsWith(onDisk), `the note lost text saved before ${where}`).toBe(true);
     const savedThisRound = note.slice(onDisk.length);

@@ -47,12 +47,21 @@ export class PostPage {
     await row(title).dragTo(row(ontoTitle));
   }
 
-  async setTitle(title: string): Promise<void> {
-    await this.view.getByLabel('Title', { exact: true }).fill(title);
+  /** Types the tags as a reporter does, replacing what the field held. */
+  async setTags(tags: string): Promise<void> {
+    await this.view.getByLabel('Tags').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(tags);
   }
 
-  async setTags(tags: string): Promise<void> {
-    await this.view.getByLabel('Tags').fill(tags);
+  /** The export or copy refused because TK markers are left, with its "… anyway" button. */
+  get tkBlock(): Locator {
+    return this.view.locator('.post-export-blocked');
+  }
+
+  /** The needs-attention entry of a photo without alt text, with its field. */
+  photoWithoutAltText(sessionTitle: string): Locator {
+    return this.attention.getByRole('listitem').filter({ hasText: `“${sessionTitle}” has a photo with no description or caption` });
   }
 
   async chooseStyle(label: 'A heading per session' | 'Flowing paragraphs'): Promise<void> {
@@ -71,15 +80,20 @@ export class PostPage {
     await expect(this.view.getByRole('region', { name: part }).locator('.save-indicator')).toHaveAttribute('data-state', 'saved');
   }
 
-  /** Exports through the app (the host writes into the library's exports folder) and returns the path it reports. */
-  async exportAs(choice: ExportChoice): Promise<string> {
+  /**
+   * Exports through the app (the host writes into the library's exports folder) and returns the
+   * path it reports. `anyway`: the export is refused for TK markers first, then confirmed.
+   */
+  async exportAs(choice: ExportChoice & { anyway?: boolean }): Promise<string> {
     await this.view.getByLabel('Format', { exact: true }).selectOption({ label: choice.format });
     if (choice.fragment !== undefined) await this.view.getByRole('checkbox', { name: /^Fragment for pasting/ }).setChecked(choice.fragment);
     if (choice.frontMatter !== undefined) await this.view.getByRole('checkbox', { name: /^YAML front matter/ }).setChecked(choice.frontMatter);
     await this.view.getByRole('button', { name: 'Export…' }).click();
-    await expect(this.exportOutcome).toContainText('Saved to ');
+    if (choice.anyway) await this.tkBlock.getByRole('button', { name: 'Export anyway' }).click();
+    await expect(this.exportOutcome).toContainText(/^(Saved|Replaced) “/);
     const text = (await this.exportOutcome.locator('p').first().textContent()) ?? '';
-    return /^Saved to (.+) \(\d/.exec(text)![1];
+    const [, fileName, folder] = /^(?:Saved|Replaced) “(.+)” in (.+) \(\d/.exec(text)!;
+    return `${folder}/${fileName}`;
   }
 
   async backToAgenda(): Promise<void> {

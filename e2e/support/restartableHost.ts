@@ -14,6 +14,8 @@ export type HostProcess = {
   output: () => string;
   /** Kills the host the hard way (no flush, no cleanup) and resolves once it is gone. */
   killHard: () => Promise<void>;
+  /** Stops the host as Ctrl+C in its terminal does (SIGTERM) and resolves once it has exited. */
+  stop: () => Promise<void>;
 };
 
 export type Hosts = {
@@ -45,7 +47,7 @@ export const test = base.extend<{ hosts: Hosts }>({
           let output = '';
           child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
           const url = await waitForAddress(child, (chunk) => (output += chunk));
-          return { url, output: () => output, killHard: () => killHard(child) };
+          return { url, output: () => output, killHard: () => killHard(child), stop: () => stop(child) };
         },
       });
     } finally {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { HOST_TOKEN_HEADER, HOST_TOKEN_STORAGE_KEY } from '../../shared/ipc/hostAccess';
 
 /** Page object for what keeps notes safe: the saving banner, the damaged-note choice, history and trash. */
 export class SafetyViews {
@@ -46,11 +47,12 @@ export class SafetyViews {
   /** Calls a channel of the host the way the renderer does (as another front, e.g. the CLI, would change the library). */
   async callHost(channel: string, argument: unknown): Promise<unknown> {
     return this.page.evaluate(
-      async ([name, body]) => {
-        const response = await fetch(`api/${encodeURIComponent(name)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      async ([name, body, header, key]) => {
+        const headers = { 'Content-Type': 'application/json', [header]: sessionStorage.getItem(key) ?? '' };
+        const response = await fetch(`api/${encodeURIComponent(name)}`, { method: 'POST', headers, body: JSON.stringify(body) });
         return response.json();
       },
-      [channel, argument] as const,
+      [channel, argument, HOST_TOKEN_HEADER, HOST_TOKEN_STORAGE_KEY] as const,
     );
   }
 }

@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createServices, type Services } from '../services/createServices';
 import { defaultConfigFolder, resolveLibraryPath } from '../services/preferences/defaultLocations';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
+import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
 import { UsageError } from './cliArguments';
 
 /** Where the CLI reads and writes; the entry passes the process's, tests pass their own. */
@@ -12,11 +13,15 @@ export type CliIo = {
   cwd: string;
   /** Read by `note set --from -`. */
   stdin?: AsyncIterable<string | Uint8Array>;
+  /** The bundled programme-parser worker; without it `import` parses on this thread. */
+  importWorker?: URL;
 };
 
 /** One run of the CLI: its I/O, and the library once a command opens it. */
 export class CliSession {
   libraryPath: string | null = null;
+  /** Set by a command that ended without an error but not with success either (a publish left queued). */
+  exitCode: number | null = null;
 
   constructor(readonly io: CliIo) {}
 
@@ -28,7 +33,13 @@ export class CliSession {
     const configFolder = resolve(this.io.cwd, env.HALLNOTES_CONFIG_DIR || defaultConfigFolder(process.platform, env));
     const preferences = openConfPreferences(configFolder, (message) => this.warn(message));
     this.libraryPath = libraryPath;
-    return createServices({ libraryPath, preferences });
+    return createServices({
+      libraryPath,
+      preferences,
+      importWorker: this.io.importWorker,
+      publishing: { configFolder },
+      secrets: new FileSecretStore(join(configFolder, SECRETS_FILE_NAME)),
+    });
   }
 
   print(text: string): void {

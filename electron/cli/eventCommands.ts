@@ -1,5 +1,5 @@
 import type { EventSummary } from '../../shared/model/event';
-import { COMMON_OPTIONS, parseCommandLine, requireOption } from './cliArguments';
+import { COMMON_OPTIONS, parseCommandLine, parseId, requireOption } from './cliArguments';
 import type { CliSession } from './cliSession';
 import { formatTable } from './cliTable';
 import type { CommandGroup } from './commandGroup';
@@ -7,7 +7,8 @@ import type { CommandGroup } from './commandGroup';
 const USAGE = `Usage:
   hallnotes event create --title T --start YYYY-MM-DD [--end YYYY-MM-DD] [--venue V]
                          [--timezone Area/City] [--author NAME] [--library DIR] [--json]
-  hallnotes event list [--library DIR] [--json]`;
+  hallnotes event list [--library DIR] [--json]
+  hallnotes event recover EVENT [--library DIR] [--json]`;
 
 const HELP = `${USAGE}
 
@@ -22,7 +23,11 @@ event create   Adds an event to the library and prints its id.
 
 event list     Lists the events in the library, newest first.
 
-Both:
+event recover  Gives an event folder whose event.json was moved to quarantine its event back:
+               the newest quarantined copy that reads, else one rebuilt from what can still be
+               read, with a session for every note no session claims. Prints what was done.
+
+All:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
   --json         print JSON: {"id": …} for create, an array of events for list`;
 
@@ -65,6 +70,15 @@ async function listEvents(args: string[], cli: CliSession): Promise<void> {
   else cli.print(formatEventTable(events));
 }
 
+async function recoverEvent(args: string[], cli: CliSession): Promise<void> {
+  const { values, positionals } = parseCommandLine(args, COMMON_OPTIONS, ['EVENT']);
+  const eventId = parseId(positionals[0], 'EVENT');
+  const services = cli.open(values.library);
+  const recovered = await services.events.recover(eventId, () => services.notes.sessionsWithFiles(eventId));
+  if (values.json) cli.printJson({ id: recovered.event.id, how: recovered.how, sessions: recovered.event.sessions.length });
+  else cli.print(recovered.message);
+}
+
 function formatEventTable(events: EventSummary[]): string {
   return formatTable(events, [
     { header: 'ID', value: (event) => event.id },
@@ -85,5 +99,5 @@ export const EVENT_COMMANDS: CommandGroup = {
   name: 'event',
   usage: USAGE,
   help: HELP,
-  commands: { create: createEvent, list: listEvents },
+  commands: { create: createEvent, list: listEvents, recover: recoverEvent },
 };

@@ -7,4 +7,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stdin: process.stdin,
+  // The bundle is build/cli/hallnotes.mjs; the worker is build/workers/.
+  importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
 });

@@ -1,4 +1,4 @@
-import { SNAPSHOT_REASON_LABELS, type SnapshotSummary } from '../../shared/model/history';
+import { describeSnapshotReason, type SnapshotSummary } from '../../shared/model/history';
 import { COMMON_OPTIONS, parseCommandLine, parseId } from './cliArguments';
 import type { CliSession } from './cliSession';
 import { formatTable } from './cliTable';
@@ -30,7 +30,7 @@ async function listHistory(args: string[], cli: CliSession): Promise<void> {
       formatTable<SnapshotSummary>(snapshots, [
         { header: 'TAKEN (UTC)', value: (snapshot) => snapshot.takenAt.slice(0, 19).replace('T', ' ') },
         { header: 'WORDS', value: (snapshot) => snapshot.words, align: 'right' },
-        { header: 'WHY', value: (snapshot) => SNAPSHOT_REASON_LABELS[snapshot.reason] },
+        { header: 'WHY', value: (snapshot) => describeSnapshotReason(snapshot) },
         { header: 'ID', value: (snapshot) => snapshot.id },
       ]),
     );

@@ -1,5 +1,8 @@
-import { emptyNoteState } from '../../shared/note/noteFile';
-import { markdownToNoteState, noteStateToMarkdown } from '../services/notes/markdownNotes';
+import { PRIVATE_NOTE_NODE_TYPE } from '../../shared/export/customNodeTypes';
+import { renderMarkdownBlocks } from '../../shared/export/markdown';
+import { AS_STORED, noteToBlocks } from '../../shared/export/noteToBlocks';
+import { emptyNoteState, type SerializedNoteNode, type SerializedNoteState } from '../../shared/note/noteFile';
+import { markdownToNoteState } from '../services/notes/markdownNotes';
 import { COMMON_OPTIONS, parseCommandLine, parseId, requireOption, UsageError } from './cliArguments';
 import type { CliSession } from './cliSession';
 import type { CommandGroup } from './commandGroup';
@@ -19,7 +22,9 @@ note set   Replaces the note of session SESSION of event EVENT with a Markdown f
   --json           print {"savedAt": …, "bytesWritten": …}
 
 note get   Prints the note of session SESSION of event EVENT.
-  --format md      as Markdown (the default); nothing for a session without a note
+  --format md      as CommonMark, written as the Markdown export writes it (the
+                   default); nothing for a session without a note. Private notes
+                   are left out (stderr says how many)
   --format json    as the editor's JSON state (the same as --json)
 
 Both:
@@ -49,7 +54,27 @@ async function getNote(args: string[], cli: CliSession): Promise<void> {
     cli.printJson(note?.editorState ?? emptyNoteState());
     return;
   }
-  cli.print(note ? noteStateToMarkdown(note.editorState) : '');
+  if (!note) return;
+  // The export's serializer: note text is escaped, so raw HTML or a `[x]: javascript:` line in a
+  // note stays text wherever the Markdown is rendered.
+  cli.print(renderMarkdownBlocks(noteToBlocks(note.editorState, AS_STORED)));
+  const privateNotes = countPrivateNotes(note.editorState);
+  if (privateNotes > 0) {
+    const count = privateNotes === 1 ? '1 private note' : `${privateNotes} private notes`;
+    cli.warn(`This note has ${count}, which Markdown leaves out; --format json shows the whole note.`);
+  }
+}
+
+/** Walks without recursion, so a deeply nested note cannot overflow the stack. */
+function countPrivateNotes(state: SerializedNoteState): number {
+  let count = 0;
+  const stack: SerializedNoteNode[] = [state.root];
+  while (stack.length > 0) {
+    const node = stack.pop() as SerializedNoteNode;
+    if (node.type === PRIVATE_NOTE_NODE_TYPE) count++;
+    else if (Array.isArray(node.children)) stack.push(...node.children);
+  }
+  return count;
 }
 
 function chooseFormat(format: string | undefined, json: boolean): NoteFormat {

@@ -2,28 +2,36 @@ import { ServiceError } from '../services/storage/serviceError';
 import { isHelpRequest, UsageError } from './cliArguments';
 import { CliSession, type CliIo } from './cliSession';
 import type { CommandGroup, SingleCommand } from './commandGroup';
+import { BUNDLE_COMMANDS } from './bundleCommands';
 import { EVENT_COMMANDS } from './eventCommands';
 import { EXPORT_COMMAND } from './exportCommand';
 import { HISTORY_COMMAND } from './historyCommand';
 import { IMPORT_COMMAND } from './importCommand';
+import { DESTINATION_COMMANDS } from './destinationCommands';
 import { NOTE_COMMANDS } from './noteCommands';
+import { OUTBOX_COMMANDS } from './outboxCommands';
 import { POST_COMMANDS } from './postCommands';
+import { PUBLISH_COMMAND } from './publishCommand';
 import { SEARCH_COMMAND } from './searchCommand';
 import { SESSION_COMMANDS } from './sessionCommands';
+import { SYNC_COMMAND } from './syncCommand';
 import { TRASH_COMMANDS } from './trashCommands';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS];
-const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND];
+const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS, BUNDLE_COMMANDS, DESTINATION_COMMANDS, OUTBOX_COMMANDS];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, SYNC_COMMAND, PUBLISH_COMMAND];
 
-const USAGE = `Usage: hallnotes event|session|note|post|trash COMMAND [options]
+const USAGE = `Usage: hallnotes event|session|note|post|trash|bundle COMMAND [options]
        hallnotes import FILE [options]
        hallnotes search QUERY [options]
        hallnotes export EVENT --format F [options]
        hallnotes history EVENT SESSION [options]
+       hallnotes publish EVENT --to DESTINATION [options]
+       hallnotes destination|outbox COMMAND [options]
+       hallnotes sync EVENT [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -49,6 +57,15 @@ Usage:
   hallnotes trash list
   hallnotes trash restore ID
   hallnotes trash empty
+  hallnotes destination add --kind wordpress|ghost --name NAME --url URL [--user NAME]
+                            [--password-file FILE]
+  hallnotes destination list | test NAME | remove NAME
+  hallnotes publish EVENT [--day N | --whole-event] --to DESTINATION [--publish-anyway]
+                    [--password-file FILE]
+  hallnotes outbox list | run | retry JOB | overwrite JOB | create-new JOB | discard JOB
+  hallnotes bundle export EVENT --out FILE [--include-private]
+  hallnotes bundle import FILE [--event EVENT] [--dry-run]
+  hallnotes sync EVENT [--remote URL] [--username NAME] [--token-file FILE]
 
 Every command also takes:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
@@ -59,8 +76,11 @@ Environment:
   HALLNOTES_LIBRARY     the library folder when --library is not given
   HALLNOTES_CONFIG_DIR  the settings folder (default: the app's, e.g. ~/.config/Hallnotes);
                         its default author is used by "event create" without --author
+  HALLNOTES_PUBLISH_SECRET  a destination's password or key for one command, not stored
+  HALLNOTES_SYNC_TOKEN  the access token "sync" sends to the Git remote
 
-Exit status: 0 on success, 1 on an error (a message on stderr), 2 on a mistake in the command line.`;
+Exit status: 0 on success, 1 on an error (a message on stderr), 2 on a mistake in the command line,
+3 when "publish" left the post waiting in the outbox (the site did not answer).`;
 
 /** Runs one command line and returns the exit code; never throws and never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -96,7 +116,7 @@ async function runSingle(single: SingleCommand, args: string[], cli: CliSession)
 async function runCommand(run: () => Promise<void>, cli: CliSession, usage: string): Promise<number> {
   try {
     await run();
-    return EXIT_OK;
+    return cli.exitCode ?? EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) return usageError(cli, error.message, usage);
     cli.warn(describeFailure(error, cli.libraryPath));

@@ -1,4 +1,4 @@
-import { dateOfDay } from '../../shared/model/calendar';
+import { sessionDate } from '../../shared/model/sessionTime';
 import { eventDayCount, SESSION_KINDS, SESSION_STATUSES, type EventFile, type Session } from '../../shared/model/event';
 import { ServiceError } from '../services/storage/serviceError';
 import { COMMON_OPTIONS, parseCommandLine, parseId, parseWholeNumber, requireOption } from './cliArguments';
@@ -89,7 +89,7 @@ type SessionListing = Session & { date: string };
 /** The JSON shape of a listed session: the stored session plus the calendar date of its day. */
 function describeSession(event: EventFile, session: Session): SessionListing {
   const { id, day, start, end, title, kind, room, status, speakers } = session;
-  return { id, day, date: dateOfDay(event.startDate, day), start, end, title, kind, room, status, speakers };
+  return { id, day, date: sessionDate(event, session), start, end, title, kind, room, status, speakers };
 }
 
 function formatSessionTable(sessions: SessionListing[]): string {

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, Menu } from 'electron';
-import type { PushEvents } from '../../shared/ipc/channels';
+import { sendPush } from '../services/ipc/pushEvents';
 import { buildMenuTemplate } from './menuTemplate';
 
 /** The application menu; choosing one of the app's commands tells the focused window's renderer, which runs it. */
@@ -10,8 +10,7 @@ export function buildApplicationMenu(): Menu {
     appName: app.getName(),
     onCommand: (commandId) => {
       const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-      const payload: PushEvents['menu:command'] = { commandId };
-      window?.webContents.send('menu:command', payload);
+      if (window) sendPush(window.webContents, 'menu:command', { commandId });
     },
     onAbout: () => app.showAboutPanel(),
   });

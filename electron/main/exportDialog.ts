@@ -21,3 +21,16 @@ export async function chooseExportPath(suggestedFileName: string, format: Export
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }
+
+/** The save dialog for an event bundle; null when the reporter cancels. */
+export async function chooseBundlePath(suggestedFileName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export event bundle',
+    defaultPath: join(app.getPath('documents'), suggestedFileName),
+    filters: [{ name: 'Hallnotes event bundle', extensions: ['hallnotes'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}

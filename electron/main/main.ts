@@ -1,18 +1,22 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/preferences';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
+import { FlushRequests } from '../services/ipc/flushRequests';
 import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
+import { EncryptedSecretStore, FileSecretStore } from '../services/sync/secretStore';
+import { startSyncScheduler } from '../services/sync/syncScheduler';
+import { safeStorageCipher } from './safeStorageCipher';
 import { registerAppScheme, serveRendererBuild } from './appProtocol';
 import { buildApplicationMenu } from './applicationMenu';
-import { chooseExportPath } from './exportDialog';
+import { chooseBundlePath, chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
-import { QuitFlush } from './quitFlush';
 import { registerIpc } from './registerIpc';
+import { safeStorageCredentials } from './safeStorageCredentials';
 import { hardenSession, hardenWebContents } from './security';
 
 // Wiring only: behaviour lives in electron/services. The bundle is build/electron/main.mjs.
@@ -39,19 +43,32 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
-  const services = createServices({ libraryPath: resolveLibraryPath(undefined), preferences });
-  const quitFlush = new QuitFlush();
+  const secrets = new EncryptedSecretStore(new FileSecretStore(join(app.getPath('userData'), 'credentials.sealed.json')), safeStorageCipher);
+  // A worker thread in the main process (Electron runs worker_threads there, from the asar too), so saves are never held up by an import.
+  const importWorker = pathToFileURL(join(buildFolder, 'workers', 'programmeParserWorker.mjs'));
+  const userData = app.getPath('userData');
+  const services = createServices({
+    libraryPath: resolveLibraryPath(undefined),
+    preferences,
+    importWorker,
+    publishing: { configFolder: userData, credentials: safeStorageCredentials(userData) },
+    secrets,
+  });
+  services.publish.startOutbox();
+  const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
+  app.on('will-quit', () => backgroundSync.stop());
+  const flushRequests = new FlushRequests();
 
   hardenSession(session.defaultSession);
   serveRendererBuild(join(buildFolder, 'renderer'), (eventId, fileName) => services.assets.read(eventId, fileName));
-  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => quitFlush.complete(requestId), chooseExportPath }));
+  registerIpc(createChannelHandlers(services, { onFlushComplete: (requestId) => flushRequests.complete(requestId), chooseExportPath, chooseBundlePath }));
   Menu.setApplicationMenu(buildApplicationMenu());
 
   const openWindow = () =>
     createMainWindow({
       preloadPath: join(buildFolder, 'electron', 'preload.cjs'),
       iconPath: join(appFolder, 'assets', 'icon.png'),
-      quitFlush,
+      flushRequests,
       drainWrites: () => services.writes.drain(),
     });
   openWindow();

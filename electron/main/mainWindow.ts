@@ -1,12 +1,12 @@
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './appProtocol';
-import type { QuitFlush } from './quitFlush';
+import type { FlushRequests } from '../services/ipc/flushRequests';
 
 /**
  * The one window. Closing it first asks the renderer to flush unsaved notes and waits for
  * the services' pending writes; a crashed renderer is reloaded (notes come back from disk).
  */
-export function createMainWindow(options: { preloadPath: string; iconPath: string; quitFlush: QuitFlush; drainWrites: () => Promise<void> }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; iconPath: string; flushRequests: FlushRequests; drainWrites: () => Promise<void> }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -39,8 +39,8 @@ export function createMainWindow(options: { preloadPath: string; iconPath: strin
   window.on('close', (event) => {
     if (flushed) return;
     event.preventDefault();
-    void options.quitFlush
-      .request(window)
+    const rendererGone = window.isDestroyed() || window.webContents.isCrashed();
+    void (rendererGone ? Promise.resolve() : options.flushRequests.request(window.webContents))
       .then(options.drainWrites)
       .finally(() => {
         flushed = true;

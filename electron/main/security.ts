@@ -2,7 +2,7 @@ import { shell, type Session, type WebContents } from 'electron';
 import { isOpenableExternally } from '../../shared/security/externalUrl';
 import { APP_ORIGIN, APP_SCHEME } from './appProtocol';
 
-/** Hallnotes never needs the network: every request that is not for the app itself is cancelled. */
+/** The renderer never needs the network (publishing runs in the main process): every request that is not for the app itself is cancelled. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
@@ -28,11 +28,20 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 /**
- * IPC is answered only for the app's own top frame. Compared by scheme and host: Node's URL
- * gives a custom scheme like app: the opaque origin "null", so `.origin` would refuse the app itself.
+ * Why IPC from this frame is refused, or null for the app's own top frame. Compared by scheme
+ * and host: Node's URL gives a custom scheme like app: the opaque origin "null", so `.origin`
+ * would refuse the app itself.
  */
-export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
+export function senderRefusal(frame: Electron.WebFrameMain | null): string | null {
+  if (!frame) return 'the frame that sent it is gone';
+  if (frame.parent !== null) return 'it came from a frame inside the page, not from the app’s own window';
   const url = URL.parse(frame.url);
-  return url !== null && `${url.protocol}//${url.host}` === APP_ORIGIN && url.username === '' && url.password === '';
+  if (url === null) return 'it came from a page whose address cannot be read';
+  const sender = `${url.protocol}//${url.host}`;
+  if (sender !== APP_ORIGIN || url.username !== '' || url.password !== '') return `it came from ${sender}, not from the app`;
+  return null;
+}
+
+export function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+  return senderRefusal(frame) === null;
 }

@@ -1,18 +1,25 @@
 import { AssetStore } from './assets/assetStore';
+import { BundleService } from './bundle/bundleService';
+import { ExchangeService } from './exchange/exchangeService';
+import { MemorySecretStore, type SecretStore } from './sync/secretStore';
+import { SyncService } from './sync/syncService';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
+import { parseInWorker, parseOnThisThread, type ProgrammeParser } from './import/programmeParser';
 import { HistoryService } from './history/historyService';
 import { HistoryStore } from './history/historyStore';
 import { noteHistory } from './history/noteHistory';
 import { EventStore } from './library/eventStore';
-import type { LibraryChange } from './library/libraryChange';
+import type { LibraryChange, LibraryChangeListener } from './library/libraryChange';
 import { LibraryPaths } from './library/libraryPaths';
 import { NoteStore } from './notes/noteStore';
 import { PostStore } from './posts/postStore';
 import { PostResolver } from './posts/resolvePost';
 import { PreferenceService, type PreferenceBackend } from './preferences/preferenceService';
+import { PublishService, type PublishSetup } from './publish/publishService';
 import { SearchService } from './search/searchService';
 import { WriteQueue } from './storage/atomicWrite';
+import { LibraryLocks } from './storage/libraryLocks';
 import { TrashService } from './trash/trashService';
 
 export type Services = {
@@ -33,35 +40,76 @@ export type Services = {
   trash: TrashService;
   /** Every pending write; awaited before quit. */
   writes: WriteQueue;
+  /** Reads programme files for imports: in a worker thread where the app ships one. */
+  programmes: ProgrammeParser;
+  /** Destinations, "Publish as draft" and the outbox. */
+  publish: PublishService;
+  /** Working as a team: merging what came in per session, and teammates' versions of a note. */
+  exchange: ExchangeService;
+  /** Event bundles (.hallnotes): export, and import into a new or the same event. */
+  bundles: BundleService;
+  /** Sync of an event through a shared Git remote. */
+  sync: SyncService;
+  /** Tells a listener (the background sync) about every write that landed; returns how to stop. */
+  onLibraryChange(listener: LibraryChangeListener): () => void;
 };
 
 /** Wires the services for one library; the same for Electron main, the host and the CLI. */
-export function createServices(options: { libraryPath: string; preferences: PreferenceBackend }): Services {
+export function createServices(options: {
+  libraryPath: string;
+  preferences: PreferenceBackend;
+  /** The bundled programme-parser worker (`build/workers/programmeParserWorker.mjs`); without it imports parse on this thread. */
+  importWorker?: URL;
+  /** Where publishing keeps destinations and secrets; without it publishing is not available. */
+  publishing?: PublishSetup;
+  /** Where sync tokens are kept (never in the library): safeStorage in the app, a 0600 file under the host and CLI. */
+  secrets?: SecretStore;
+}): Services {
   const paths = new LibraryPaths(options.libraryPath);
   const writes = new WriteQueue();
+  // One lock per event across every process on the library; its in-process queue is `writes`, so drain() waits for it too.
+  const locks = new LibraryLocks(paths, writes);
   // The stores tell the search index about every write; the index itself needs the event store.
   let search: SearchService | undefined;
-  const onChanged = (change: LibraryChange) => search?.onChanged(change);
-  const events = new EventStore(paths, writes, onChanged);
-  search = new SearchService(paths, events);
-  const posts = new PostStore(paths, events, writes);
-  const postResolver = new PostResolver(paths, posts, writes);
+  const listeners = new Set<LibraryChangeListener>();
+  const onChanged = (change: LibraryChange) => {
+    search?.onChanged(change);
+    for (const listener of listeners) listener(change);
+  };
+  const events = new EventStore(paths, locks, onChanged);
   const preferences = new PreferenceService(options.preferences);
-  const snapshots = new HistoryStore(paths, writes, () => preferences.get().historyRetentionDays);
+  const snapshots = new HistoryStore(paths, () => preferences.get().historyRetentionDays);
   const damaged = new DamagedNotes(paths);
-  const notes = new NoteStore(paths, events, writes, onChanged, noteHistory(snapshots, damaged));
+  // The one owner of note files: everything below reads and moves notes through it.
+  const notes = new NoteStore(paths, events, locks, onChanged, noteHistory(snapshots, damaged));
+  search = new SearchService(paths, events, notes);
+  const posts = new PostStore(paths, events, writes);
+  const postResolver = new PostResolver(paths, posts, notes);
+  const assets = new AssetStore(paths, events, writes);
+  const history = new HistoryService(events, notes, snapshots, damaged);
+  const exporter = new PostExporter(paths, postResolver);
+  const exchange = new ExchangeService({ paths, events, notes, posts, assets, history, preferences, locks });
   return {
     paths,
     events,
     notes,
-    assets: new AssetStore(paths, events, writes),
+    assets,
     preferences,
     posts,
     postResolver,
-    exporter: new PostExporter(paths, postResolver),
+    exporter,
     search,
-    history: new HistoryService(events, notes, snapshots, damaged),
-    trash: new TrashService(paths, events, snapshots, onChanged),
+    history,
+    trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
+    programmes: options.importWorker ? parseInWorker(options.importWorker) : parseOnThisThread,
+    publish: new PublishService({ paths, writes, postResolver }, options.publishing ?? null),
+    exchange,
+    bundles: new BundleService({ paths, events, exchange }),
+    sync: new SyncService({ paths, events, exchange, secrets: options.secrets ?? new MemorySecretStore() }),
+    onLibraryChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -11,8 +11,11 @@ import { useAgenda } from '../features/agenda/useAgenda';
 import { EventForm } from '../features/library/EventForm';
 import { EventList } from '../features/library/EventList';
 import { TrashButton } from '../features/trash/TrashButton';
+import { BundleImportButton } from '../features/team/BundleImportButton';
+import { TeamButton } from '../features/team/TeamButton';
 import { useEventLibrary } from '../features/library/useEventLibrary';
 import { NotePane } from '../features/note/NotePane';
+import { IncomingVersionsBanner } from '../features/team/IncomingVersionsBanner';
 import { PostButton } from '../features/post/PostButton';
 import { PostView } from '../features/post/PostView';
 import { usePostView } from '../features/post/usePostView';
@@ -113,7 +116,16 @@ export function Workspace() {
         selectedEventId={selection.eventId}
         onSelect={selection.openEvent}
         onCreate={() => setEventForm({ mode: 'create' })}
-        footer={<TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />}
+        onRecovered={(recovered) => {
+          void library.refresh();
+          if (recovered.id === selection.eventId) agenda.show(recovered);
+        }}
+        footer={
+          <>
+            <BundleImportButton openEventId={selection.eventId} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} />
+            <TrashButton openEventId={selection.eventId} onLibraryChanged={() => void library.refresh()} onOpenEventChanged={agenda.show} />
+          </>
+        }
       />
       {event && postView.day !== undefined ? (
         <PostView
@@ -141,7 +153,12 @@ export function Workspace() {
           onEditSession={(edited) => setSessionForm({ session: edited })}
           onEditEvent={() => setEventForm({ mode: 'edit' })}
           onDeleteSession={deleteSession}
-          extraActions={<PostButton day={selection.day} days={eventDayCount(event)} onOpen={() => postView.show(selection.day)} />}
+          extraActions={
+            <>
+              <PostButton day={selection.day} days={eventDayCount(event)} onOpen={() => postView.show(selection.day)} />
+              <TeamButton event={event} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} onOpenSession={openSessionNow} />
+            </>
+          }
         />
       ) : (
         <main className="welcome">
@@ -175,6 +192,7 @@ export function Workspace() {
           onStatusChange={(status) => agenda.updateSession(session.id, { status })}
           onEditSession={() => setSessionForm({ session })}
           focusRequest={focusRequest}
+          noteBanner={(note) => <IncomingVersionsBanner {...note} />}
         />
       ) : (
         event && (

@@ -26,8 +26,10 @@ export function formatDateRange(startDate: string, endDate: string): string {
   return formatted;
 }
 
-export function formatTimeRange(session: Pick<Session, 'start' | 'end'>): string {
-  return session.end ? `${session.start}–${session.end}` : session.start;
+/** "09:00–09:45"; a session in the night after its day says so: "00:50–02:50 (after midnight)". */
+export function formatTimeRange(session: Pick<Session, 'start' | 'end' | 'afterMidnight'>): string {
+  const range = session.end ? `${session.start}–${session.end}` : session.start;
+  return session.afterMidnight ? `${range} (after midnight)` : range;
 }
 
 const savedTimeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { tokenCookieName } from '../../electron/host/hostServer';
+import { HOST_TOKEN_HEADER, HOST_TOKEN_STORAGE_KEY } from '../../shared/ipc/hostAccess';
 import type { BenchSession } from './appLibrary';
 import type { BenchHost } from './hostProcess';
 import { armReadyProbe, installProbes, readyLatency, type ReadySpec } from './inPage';
@@ -16,10 +16,10 @@ export const BARE_CONTENTEDITABLE_PATH = '/bench/contenteditable.html';
 export const BARE_TEXTAREA_PATH = '/bench/textarea.html';
 export const BARE_LEXICAL_PATH = '/bench/lexical.html';
 
-/** A fresh context (cold cache) already signed in to the host, with the probes installed in every page. */
+/** A fresh context (cold cache) already holding the host's token (as a page opened from the printed address does), with the probes installed in every page. */
 export async function signedInContext(browser: Browser, host: BenchHost): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addCookies([{ name: tokenCookieName(host.port), value: host.token, url: host.origin }]);
+  await context.addInitScript(([key, token]) => sessionStorage.setItem(key, token), [HOST_TOKEN_STORAGE_KEY, host.token] as const);
   await context.addInitScript(installProbes);
   return context;
 }
@@ -64,11 +64,12 @@ async function selectDay(page: Page, day: number): Promise<void> {
 /** Asks the host to remember `session` as the open one, as the app does when a session is opened. */
 export async function rememberSession(page: Page, eventId: string, session: BenchSession): Promise<void> {
   const result = await page.evaluate(
-    async (argument) => {
-      const response = await fetch('/api/preferences:set', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(argument) });
+    async ({ argument, header, key }) => {
+      const headers = { 'content-type': 'application/json', [header]: sessionStorage.getItem(key) ?? '' };
+      const response = await fetch('api/preferences%3Aset', { method: 'POST', headers, body: JSON.stringify(argument) });
       return (await response.json()) as { ok: boolean };
     },
-    { lastEventId: eventId, lastSessionId: session.id },
+    { argument: { lastEventId: eventId, lastSessionId: session.id }, header: HOST_TOKEN_HEADER, key: HOST_TOKEN_STORAGE_KEY },
   );
   if (!result.ok) throw new Error('The host refused to remember the session to open.');
 }

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { HOST_TOKEN_PARAMETER } from '../../shared/ipc/hostAccess';
 
 export type BenchHost = {
-  /** `http://127.0.0.1:PORT` */
-  origin: string;
-  /** The address the host printed, with this run's access token. */
+  /** `http://127.0.0.1:PORT/<pathKey>`: every page the host serves is below it. */
+  base: string;
+  /** The address the host printed, with this run's access token in its fragment. */
   signInUrl: string;
+  /** The token a page sends in the X-Hallnotes-Token header. */
   token: string;
   port: number;
   pid: number;
@@ -37,9 +39,9 @@ export async function startHost(options: { hostBundle: string; libraryPath: stri
   });
   const url = new URL(signInUrl);
   return {
-    origin: url.origin,
+    base: `${url.origin}${url.pathname.replace(/\/$/, '')}`,
     signInUrl,
-    token: url.searchParams.get('token') ?? '',
+    token: new URLSearchParams(url.hash.slice(1)).get(HOST_TOKEN_PARAMETER) ?? '',
     port: Number(url.port),
     pid: child.pid!,
     stop: () => stop(child),

@@ -5,72 +5,92 @@
  */
 import { singleLine } from './inlineContent';
 import { noteToBlocks } from './noteToBlocks';
-import type { Block, InlineNode } from './postBlocks';
+import { inlineText, type Block, type InlineNode } from './postBlocks';
 import type { PostInput, PostSection } from './postInput';
-import { describeSpeakers, sessionHeadingText } from './speakers';
+import { flowingSection } from './flowingOpener';
+import { sessionHeading } from './speakers';
 
 export type ComposedPost = {
   title: string;
   date: string;
   author: string;
+  /** "Posted by …": printed at the end of standalone documents; CMS formats have an author field instead. */
   byline: string;
+  /** Metadata only (front matter, the HTML head, a CMS's tags): never a line of the body. */
   tags: string[];
-  /** The body in reading order: intro, sessions, closing, byline, tags. The title is not in it. */
+  /** The intro's first paragraph as plain text, clipped to what CMS excerpt fields take; '' without an intro. */
+  excerpt: string;
+  /** The body in reading order: intro, sessions, closing. The title, byline and tags are not in it. */
   blocks: Block[];
+  /** Where each run of blocks comes from, in order: the intro, each session, the closing. */
+  parts: PostPart[];
   /** No session is included; the caller should say so instead of exporting a hollow post. */
   isEmpty: boolean;
   /** Included sessions whose note has nothing to export (missing, empty or only private notes). */
   sessionsWithoutNotes: string[];
 };
 
-/** Note headings sit below the level of what contains them: the post title (h1) or a session heading (h2). */
-const SHIFT_UNDER_TITLE = 1;
-const SHIFT_UNDER_SESSION_HEADING = 2;
+/** `blockCount` blocks of the body, following those of the parts before it; `label` names the part for the reporter. */
+export type PostPart = { label: string; sessionId: string | null; blockCount: number };
+
+/** Note headings sit one level below what contains them: the post title (h1) or a session heading (h2). */
+const UNDER_TITLE = { topHeadingLevel: 2 };
+const UNDER_SESSION_HEADING = { topHeadingLevel: 3 };
+
+/** Ghost's custom_excerpt takes at most 300 characters; WordPress takes any length. */
+const EXCERPT_LENGTH = 300;
 
 export function composePost(post: PostInput): ComposedPost {
-  const blocks: Block[] = [...noteToBlocks(post.intro, { headingShift: SHIFT_UNDER_TITLE })];
+  const blocks: Block[] = [];
+  const parts: PostPart[] = [];
+  const add = (label: string, sessionId: string | null, partBlocks: Block[]) => {
+    blocks.push(...partBlocks);
+    if (partBlocks.length > 0) parts.push({ label, sessionId, blockCount: partBlocks.length });
+  };
+  const intro = noteToBlocks(post.intro, UNDER_TITLE);
+  add('The intro', null, intro);
   const sessionsWithoutNotes: string[] = [];
   for (const section of post.sections) {
-    const shift = post.style === 'headings' ? SHIFT_UNDER_SESSION_HEADING : SHIFT_UNDER_TITLE;
-    const noteBlocks = noteToBlocks(section.note, { headingShift: shift });
+    const noteBlocks = noteToBlocks(section.note, post.style === 'headings' ? UNDER_SESSION_HEADING : UNDER_TITLE);
     if (noteBlocks.length === 0) sessionsWithoutNotes.push(section.session.id);
-    blocks.push(...(post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section, noteBlocks)));
+    const sectionBlocks = post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section.session, noteBlocks);
+    add(`“${singleLine(section.session.title)}”`, section.session.id, sectionBlocks);
   }
-  blocks.push(...noteToBlocks(post.closing, { headingShift: SHIFT_UNDER_TITLE }));
-
-  const byline = singleLine(post.byline);
-  const tags = uniqueTags(post.tags);
-  if (byline) blocks.push(paragraph([text(byline)]));
-  if (tags.length > 0) blocks.push(paragraph([text(`Tags: ${tags.join(', ')}`)]));
+  add('The closing', null, noteToBlocks(post.closing, UNDER_TITLE));
 
   return {
     title: singleLine(post.title),
     date: post.date,
     author: singleLine(post.author),
-    byline,
-    tags,
+    byline: singleLine(post.byline),
+    tags: uniqueTags(post.tags),
+    excerpt: excerptOf(intro),
     blocks,
+    parts,
     isEmpty: post.sections.length === 0,
     sessionsWithoutNotes,
   };
 }
 
+/** A heading per session; when the speakers make it too long, they open the section on a line of their own instead. */
 function headedSection(section: PostSection, noteBlocks: Block[]): Block[] {
-  return [{ kind: 'heading', level: 2, content: [text(sessionHeadingText(section.session))] }, ...noteBlocks];
+  const heading = sessionHeading(section.session);
+  const speakerLine: Block[] = heading.speakerLine ? [paragraph(heading.speakerLine)] : [];
+  return [{ kind: 'heading', level: 2, content: [text(heading.text)] }, ...speakerLine, ...noteBlocks];
 }
 
-/**
- * The first paragraph opens with the speakers in bold ("**Name, Role at Organisation**, …").
- * With nobody named the session title opens it instead; when the note does not start with a
- * paragraph, a short one naming speakers and title comes first.
- */
-function flowingSection(section: PostSection, noteBlocks: Block[]): Block[] {
-  const speakers = describeSpeakers(section.session.speakers);
-  const title = singleLine(section.session.title);
-  const opener: InlineNode = { kind: 'mark', mark: 'bold', children: [text(speakers || title)] };
-  const [first, ...rest] = noteBlocks;
-  if (first?.kind === 'paragraph') return [paragraph([opener, text(speakers ? ', ' : ': '), ...first.content]), ...rest];
-  return [paragraph(speakers ? [opener, text(`: ${title}`)] : [opener]), ...noteBlocks];
+function excerptOf(intro: readonly Block[]): string {
+  const first = intro.find((block) => block.kind === 'paragraph');
+  return first ? clipAtWord(singleLine(inlineText(first.content)), EXCERPT_LENGTH) : '';
+}
+
+/** At most `length` characters: cut at a space and ended with "…" when the text is longer. */
+function clipAtWord(text: string, length: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= length) return text;
+  const room = characters.slice(0, length - 1).join('');
+  const lastSpace = room.lastIndexOf(' ');
+  return `${(lastSpace > 0 ? room.slice(0, lastSpace) : room).replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
 function uniqueTags(tags: readonly string[]): string[] {

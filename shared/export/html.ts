@@ -3,7 +3,10 @@ import { escapeHtmlAttribute, escapeHtmlText } from './escapeHtml';
 import type { Block, InlineNode, ListBlock, Mark } from './postBlocks';
 
 export type HtmlOptions = {
-  /** A complete HTML5 document (with the title as h1) instead of a fragment for pasting into a CMS. */
+  /**
+   * A complete HTML5 document (the title as h1, the byline at the end, author and tags in the
+   * head) instead of the body alone, for pasting into a CMS.
+   */
   document: boolean;
   /** The document's lang attribute; "en" when missing or not a language tag. */
   language?: string;
@@ -15,24 +18,33 @@ export type HtmlOptions = {
  * every text and attribute escaped; links are already limited to http, https and mailto.
  */
 export function renderHtml(post: ComposedPost, options: HtmlOptions): string {
-  const body = post.blocks.map(blockHtml).join('\n');
-  if (!options.document) return body === '' ? '' : `${body}\n`;
+  if (!options.document) return htmlBody(post);
   const language = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(options.language ?? '') ? (options.language as string) : 'en';
   const title = escapeHtmlText(post.title);
+  const body = post.blocks.map(blockHtml);
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtmlAttribute(language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<title>${title}</title>`,
+    ...(post.author ? [`<meta name="author" content="${escapeHtmlAttribute(post.author)}">`] : []),
+    ...(post.tags.length > 0 ? [`<meta name="keywords" content="${escapeHtmlAttribute(post.tags.join(', '))}">`] : []),
     '</head>',
     '<body>',
     ...(title ? [`<h1>${title}</h1>`] : []),
-    ...(body ? [body] : []),
+    ...body,
+    ...(post.byline ? [`<p>${escapeHtmlText(post.byline)}</p>`] : []),
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The body alone, for pasting into a CMS or publishing to one: no title, byline or tags, which the CMS keeps in its own fields. */
+export function htmlBody(post: Pick<ComposedPost, 'blocks'>): string {
+  const body = post.blocks.map(blockHtml).join('\n');
+  return body === '' ? '' : `${body}\n`;
 }
 
 const MARK_TAGS: Record<Mark, string> = { bold: 'strong', italic: 'em', strikethrough: 's', underline: 'u', code: 'code' };

@@ -1,3 +1,4 @@
+import { singleLine, withoutControlCharacters } from '../model/plainText';
 import { MARK_BITS, type InlineNode, type Mark } from './postBlocks';
 
 /**
@@ -15,25 +16,17 @@ export type FlatInline =
 const KEPT_MARKS = MARK_BITS.bold | MARK_BITS.italic | MARK_BITS.strikethrough | MARK_BITS.underline | MARK_BITS.code;
 /** Outer marks first; code is always innermost because a Markdown code span cannot hold markup. */
 const MARK_ORDER: Mark[] = ['bold', 'italic', 'strikethrough', 'underline', 'code'];
-// Control characters are invisible in every format and some (NUL) are parse errors in HTML.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const WHITESPACE_ONLY = /^\s*$/u;
 
-/** Text without control characters (tab and newline kept). */
-export function cleanText(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '');
-}
-
-/** A one-line field (title, name, caption, tag): cleaned, with runs of whitespace and line breaks as one space. */
-export function singleLine(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
-}
+// The export cleans one-line fields with the rule every other front uses (control characters are
+// invisible in every format, and some, like NUL, are parse errors in HTML).
+export { singleLine };
 
 /** A text piece with Lexical's format bitmask; newlines inside the text become line breaks. */
 export function textRuns(text: string, format: number): FlatInline[] {
   const marks = format & KEPT_MARKS;
   const pieces: FlatInline[] = [];
-  cleanText(text)
+  withoutControlCharacters(text)
     .split(/\r\n|\r|\n/)
     .forEach((line, index) => {
       if (index > 0) pieces.push({ kind: 'lineBreak', marks: 0 });
@@ -64,10 +57,36 @@ function prepare(flat: readonly FlatInline[]): FlatInline[] {
   }
   // A line break inside a formatted stretch belongs to it, so the stretch stays one span;
   // code spans cannot hold a line break, so code stops at it.
-  return items.map((item, index) => {
+  return oneSpaceAfterTimes(items).map((item, index, spaced) => {
     if (item.kind !== 'lineBreak') return item;
-    return { ...item, marks: (items[index - 1]?.marks ?? 0) & (items[index + 1]?.marks ?? 0) & ~MARK_BITS.code };
+    return { ...item, marks: (spaced[index - 1]?.marks ?? 0) & (spaced[index + 1]?.marks ?? 0) & ~MARK_BITS.code };
   });
+}
+
+const LEADING_SPACES = /^[^\S\r\n]+/u;
+
+/**
+ * The editor puts a space after a timestamp it inserts and reporters type one anyway: whatever
+ * spaces follow a time become one, and none before a line break.
+ */
+function oneSpaceAfterTimes(items: readonly FlatInline[]): FlatInline[] {
+  const result: FlatInline[] = [];
+  // null: not right after a time; otherwise whether spaces were seen since it.
+  let spacedAfterTime: boolean | null = null;
+  for (const item of items) {
+    if (spacedAfterTime !== null && item.kind === 'run') {
+      const rest = item.text.replace(LEADING_SPACES, '');
+      if (rest.length < item.text.length) spacedAfterTime = true;
+      if (rest === '') continue;
+      result.push(spacedAfterTime ? { ...item, text: ` ${rest}` } : item);
+      spacedAfterTime = null;
+      continue;
+    }
+    if (spacedAfterTime === true && item.kind !== 'lineBreak') result.push({ kind: 'run', text: ' ', marks: 0 });
+    spacedAfterTime = item.kind === 'time' ? false : null;
+    result.push(item);
+  }
+  return result;
 }
 
 function withoutMarks(item: FlatInline, marks: number): FlatInline {

@@ -4,7 +4,7 @@ import type { Block, InlineNode, ListBlock } from './postBlocks';
 import { yamlFrontMatter } from './yamlFrontMatter';
 
 export type MarkdownOptions = {
-  /** YAML front matter (title, date, author, tags) instead of a leading "# Title". */
+  /** YAML front matter (title, date, author, tags) instead of a leading "# Title" and a closing byline. */
   frontMatter: boolean;
 };
 
@@ -20,7 +20,14 @@ export function renderMarkdown(post: ComposedPost, options: MarkdownOptions): st
     parts.push(`# ${markdownInline([{ kind: 'text', text: post.title }], { heading: true })}`);
   }
   parts.push(...blocksMarkdown(post.blocks));
+  // With front matter the author is metadata; a bare Markdown document ends with its byline.
+  if (!options.frontMatter && post.byline) parts.push(markdownInline([{ kind: 'text', text: post.byline }], { heading: false }));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Blocks alone, with no title, byline or front matter (one note for `hallnotes note get`, a post's body for a publisher); nothing for no blocks. */
+export function renderMarkdownBlocks(blocks: readonly Block[]): string {
+  return blocks.length === 0 ? '' : `${blocksMarkdown(blocks).join('\n\n')}\n`;
 }
 
 function blocksMarkdown(blocks: readonly Block[]): string[] {

@@ -9,6 +9,7 @@
  * children's content, or its own `text`): user text is never dropped silently and unknown
  * markup is never passed through. Private notes are the one thing always left out.
  */
+import { isAssetSrc } from '../note/assetPath';
 import type { SerializedNoteNode, SerializedNoteState } from '../note/noteFile';
 import { safeUrl } from '../note/safeUrl';
 import {
@@ -21,17 +22,24 @@ import { nestInlines, singleLine, textRuns, type FlatInline } from './inlineCont
 import type { Block, HeadingLevel, ListBlock, ListItem } from './postBlocks';
 
 export type NoteToBlocksOptions = {
-  /** Added to every heading level in the note: 2 puts a note's h1 under a session's h2. */
-  headingShift: number;
+  /**
+   * The level of the note's top headings: 3 under a session's h2, 2 right under the post
+   * title; null keeps the levels the note stores (a note shown on its own).
+   */
+  topHeadingLevel: number | null;
 };
 
-type WalkContext = { headingShift: number; depth: number; insideLink: boolean };
+/** A note on its own, its headings at the levels it stores. */
+export const AS_STORED: NoteToBlocksOptions = { topHeadingLevel: null };
+
+/** The headings above the one being placed: the level the reporter chose and the level it got. */
+type OpenHeading = { tagLevel: number; level: number };
+type WalkContext = { topHeadingLevel: number | null; openHeadings: OpenHeading[]; depth: number; insideLink: boolean };
 type BlockRenderer = (node: SerializedNoteNode, context: WalkContext) => Block[];
 type InlineRenderer = (node: SerializedNoteNode, context: WalkContext) => FlatInline[];
 
 /** Stored notes are validated to 40 levels; this only stops a hostile tree from overflowing the stack. */
 const MAX_WALK_DEPTH = 64;
-const ASSET_PATH = /^assets\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const WALL_CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 const BLOCK_RENDERERS = new Map<string, BlockRenderer>([
@@ -57,7 +65,7 @@ const INLINE_RENDERERS = new Map<string, InlineRenderer>([
 
 export function noteToBlocks(state: SerializedNoteState | null, options: NoteToBlocksOptions): Block[] {
   if (!state) return [];
-  return flowBlocks(childrenOf(state.root), { headingShift: options.headingShift, depth: 0, insideLink: false });
+  return flowBlocks(childrenOf(state.root), { topHeadingLevel: options.topHeadingLevel, openHeadings: [], depth: 0, insideLink: false });
 }
 
 function childrenOf(node: SerializedNoteNode): SerializedNoteNode[] {
@@ -149,11 +157,23 @@ function timestampInline(node: SerializedNoteNode): FlatInline[] {
   return textRuns(time, 0);
 }
 
+/**
+ * A heading goes one level below the nearest heading before it that the reporter made bigger
+ * (or at the note's top level when there is none), so the post never skips a level: a note
+ * that starts at h2 or jumps from h1 to h3 still reads h3, h4 under a session's h2. The
+ * levels stop at h6.
+ */
 function headingBlocks(node: SerializedNoteNode, context: WalkContext): Block[] {
-  const tagLevel = /^h([1-6])$/.exec(String(node.tag))?.[1];
-  const level = Math.min(6, Math.max(1, Number(tagLevel ?? 1) + context.headingShift)) as HeadingLevel;
   const content = nestInlines(childrenOf(node).flatMap((child) => inlineOf(child, context)));
-  return content.length > 0 ? [{ kind: 'heading', level, content }] : [];
+  if (content.length === 0) return [];
+  const tagLevel = Number(/^h([1-6])$/.exec(String(node.tag))?.[1] ?? 1) as HeadingLevel;
+  if (context.topHeadingLevel === null) return [{ kind: 'heading', level: tagLevel, content }];
+  const open = context.openHeadings;
+  while (open.length > 0 && open[open.length - 1].tagLevel >= tagLevel) open.pop();
+  const parent = open[open.length - 1];
+  const level = Math.min(6, parent ? parent.level + 1 : context.topHeadingLevel) as HeadingLevel;
+  open.push({ tagLevel, level });
+  return [{ kind: 'heading', level, content }];
 }
 
 function quoteBlocks(node: SerializedNoteNode, context: WalkContext, attribution: string | null): Block[] {
@@ -204,10 +224,14 @@ function imageWords(node: SerializedNoteNode): FlatInline[] {
   return textRuns(caption || alt, 0);
 }
 
-/** Only files inside the event's assets folder are referenced; anything else keeps its words only. */
+/**
+ * Only a stored photo (the note model's rule: assets/<sha256>.<ext>) is referenced; anything
+ * else keeps its words only. A photo's alt text is its own description, else its caption: a
+ * reader who cannot see it gets the words the reporter wrote about it.
+ */
 function imageBlocks(node: SerializedNoteNode): Block[] {
   const { src, alt, caption } = imageFields(node);
-  if (src.length <= 500 && ASSET_PATH.test(src)) return [{ kind: 'image', src, alt, caption }];
+  if (isAssetSrc(src)) return [{ kind: 'image', src, alt: alt || caption, caption }];
   const content = nestInlines(textRuns(caption || alt, 0));
   return content.length > 0 ? [{ kind: 'paragraph', content }] : [];
 }

@@ -1,17 +1,27 @@
 import type { ComposedPost } from './composePost';
-import type { Block, InlineNode, ListBlock } from './postBlocks';
+import type { Block, HeadingLevel, InlineNode, ListBlock } from './postBlocks';
 
 /**
  * Plain text for the body of an email. Paragraphs are NOT hard-wrapped: one line per
  * paragraph (plus the note's own line breaks) lets every mail client wrap to its own width,
- * where text pre-wrapped at 72 columns breaks badly on phones. Headings are underlined, lists
+ * where text pre-wrapped at 72 columns breaks badly on phones. Headings are underlined (= - ~ ^ by level), lists
  * use "- " and "1. ", quotes "> ", links read "text (url)".
  */
 export function renderPlainText(post: ComposedPost): string {
   const parts = post.title ? [underline(post.title, '=')] : [];
   parts.push(...post.blocks.map(blockText));
+  if (post.byline) parts.push(post.byline);
   return `${parts.join('\n\n')}\n`;
 }
+
+/** The body alone (no title or byline). */
+export function plainTextBody(post: Pick<ComposedPost, 'blocks'>): string {
+  const body = post.blocks.map(blockText).join('\n\n');
+  return body === '' ? '' : `${body}\n`;
+}
+
+/** reStructuredText's usual order, so the outline shows without markup: the title, sessions, and the notes' own headings. */
+const UNDERLINES: Record<HeadingLevel, string> = { 1: '=', 2: '-', 3: '~', 4: '^', 5: '^', 6: '^' };
 
 function underline(text: string, character: string): string {
   const width = Math.max(...text.split('\n').map((line) => Array.from(line).length));
@@ -42,7 +52,7 @@ function inlineNodePlain(node: InlineNode): string {
 function blockText(block: Block): string {
   switch (block.kind) {
     case 'heading':
-      return block.level <= 2 ? underline(inlinePlain(block.content), block.level === 1 ? '=' : '-') : inlinePlain(block.content);
+      return underline(inlinePlain(block.content), UNDERLINES[block.level]);
     case 'paragraph':
       return inlinePlain(block.content);
     case 'list':
@@ -58,7 +68,7 @@ function blockText(block: Block): string {
     }
     case 'image': {
       const label = block.alt ? `[Image: ${block.alt}]` : '[Image]';
-      return block.caption ? `${label}\n${block.caption}` : label;
+      return block.caption && block.caption !== block.alt ? `${label}\n${block.caption}` : label;
     }
   }
 }

@@ -28,8 +28,11 @@ export type Block =
   | ListBlock
   /** attribution is "Name, Role" when the quote is tied to a speaker. */
   | { kind: 'quote'; blocks: Block[]; attribution: string | null }
-  /** src is a relative path inside the event's assets folder, e.g. "assets/3f2a….jpg". */
-  | { kind: 'image'; src: string; alt: string; caption: string };
+  /**
+   * src is a relative path inside the event's assets folder, e.g. "assets/3f2a….jpg", until an
+   * export or a publisher points it elsewhere; mediaId is the id a CMS gave the uploaded photo.
+   */
+  | { kind: 'image'; src: string; alt: string; caption: string; mediaId?: number };
 
 /** The text a reader sees, without formatting; line breaks become "\n". */
 export function inlineText(nodes: readonly InlineNode[]): string {

@@ -7,9 +7,10 @@ import type { Block, InlineNode, ListBlock } from './postBlocks';
  * (checked against Gutenberg's test/integration/fixtures/blocks and core block save functions):
  * `<!-- wp:paragraph -->` with a bare <p>, headings and lists with their wp-block-* classes,
  * lists holding wp:list-item inner blocks, quotes holding paragraph inner blocks and a <cite>.
- * The post title is not part of the content; WordPress keeps it in its own field.
+ * The title, byline and tags are not part of the content: WordPress keeps them in the post's
+ * own fields (title, author, tags).
  */
-export function renderWordPress(post: ComposedPost): string {
+export function renderWordPress(post: Pick<ComposedPost, 'blocks'>): string {
   const blocks = post.blocks.map(blockMarkup).join('\n\n');
   return blocks === '' ? '' : `${blocks}\n`;
 }
@@ -73,9 +74,11 @@ function blockMarkup(block: Block): string {
       return wrapBlock('quote', null, `<blockquote class="wp-block-quote">${block.blocks.map(blockMarkup).join('\n\n')}${cite}</blockquote>`);
     }
     case 'image': {
+      // A photo in the media library carries its id, as the block editor writes it, so WordPress links the two.
+      const media = block.mediaId === undefined ? null : block.mediaId;
       const caption = block.caption ? `<figcaption class="wp-element-caption">${escapeHtmlText(block.caption)}</figcaption>` : '';
-      const image = `<img src="${escapeHtmlAttribute(block.src)}" alt="${escapeHtmlAttribute(block.alt)}"/>`;
-      return wrapBlock('image', null, `<figure class="wp-block-image">${image}${caption}</figure>`);
+      const image = `<img src="${escapeHtmlAttribute(block.src)}" alt="${escapeHtmlAttribute(block.alt)}"${media === null ? '' : ` class="wp-image-${media}"`}/>`;
+      return wrapBlock('image', media === null ? null : { id: media }, `<figure class="wp-block-image">${image}${caption}</figure>`);
     }
   }
 }

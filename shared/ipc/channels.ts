@@ -10,15 +10,36 @@ import {
   type EventSummary,
   type Session,
 } from '../model/event';
-import { EXPORT_FORMATS, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
+import { EXISTING_EXPORT_CHOICES, EXPORT_FORMATS, photoDescriptionSchema, postChangesSchema, postDaySchema, type ExportResult, type Post, type PostResolution, type SavedPost } from '../model/post';
 import { preferenceChangesSchema, type Preferences } from '../model/preferences';
 import { snapshotIdSchema, type DamageReport, type RestoredNote, type SnapshotDetail, type SnapshotSummary } from '../model/history';
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../model/trash';
 import { importRequestSchema, type ImportSummary } from '../model/importSummary';
 import { searchQuerySchema, type EventNoteStats, type SearchResults } from '../model/search';
+import {
+  bundleUploadSchema,
+  resolveIncomingSchema,
+  syncConfigureSchema,
+  type BundleExportOutcome,
+  type BundleImportResult,
+  type IncomingVersion,
+  type SyncStatus,
+} from '../model/team';
 import type { CommandId } from '../commands/commandTable';
 import { serializedNoteStateSchema, type NoteFile } from '../note/noteFile';
 import { MAX_IMAGE_BYTES } from '../note/assetPath';
+import {
+  destinationDraftSchema,
+  destinationIdSchema,
+  JOB_DECISIONS,
+  jobIdSchema,
+  publishRequestSchema,
+  type ConnectionReport,
+  type Destination,
+  type OutboxJob,
+  type PublishedCopy,
+  type PublishOutcome,
+} from '../model/publish';
 
 /**
  * The IPC contract: every channel, its argument validator and its result type. The preload,
@@ -35,12 +56,16 @@ function channel<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
 
-export type EventProblem = { location: string; message: string };
+/** `recoverEventId`: the folder lost its event file and `events:recover` can give it one back. */
+export type EventProblem = { location: string; message: string; recoverEventId?: string };
+export type RecoveredEvent = { event: EventFile; how: 'restored' | 'rebuilt'; message: string };
 export type EventList = { events: EventSummary[]; problems: EventProblem[] };
 export type LibraryDescription = { libraryPath: string };
 export type EventWithSession = { event: EventFile; session: Session };
 export type LoadedNote = { note: NoteFile | null };
-export type SavedNote = { savedAt: string; bytesWritten: number };
+/** A version of the note saved elsewhere (the CLI, another window) after this one was opened: kept as a snapshot, never dropped. */
+export type KeptVersion = { savedAt: string; snapshotId: string | null; message: string };
+export type SavedNote = { savedAt: string; bytesWritten: number; keptVersion?: KeptVersion };
 /** src is what the note stores: "assets/<sha256>.<ext>". */
 export type StoredAsset = { src: string; mediaType: string; bytes: number };
 /** Base64 of the largest photo accepted; the service measures the decoded bytes exactly. */
@@ -53,6 +78,7 @@ export const channels = {
   'events:get': channel<EventFile>()(eventRef),
   'events:update': channel<EventFile>()(z.strictObject({ eventId: idSchema, changes: eventChangesSchema })),
   'events:delete': channel<{ deleted: true }>()(eventRef),
+  'events:recover': channel<RecoveredEvent>()(eventRef),
   'sessions:add': channel<EventWithSession>()(z.strictObject({ eventId: idSchema, session: sessionDraftSchema })),
   'sessions:update': channel<EventWithSession>()(
     z.strictObject({ eventId: idSchema, sessionId: idSchema, changes: sessionChangesSchema }),
@@ -62,7 +88,10 @@ export const channels = {
     z.strictObject({ eventId: idSchema, day: z.number().int().min(1).max(MAX_EVENT_DAYS), sessionIds: z.array(idSchema).max(5000) }),
   ),
   'notes:load': channel<LoadedNote>()(sessionRef),
-  'notes:save': channel<SavedNote>()(z.strictObject({ eventId: idSchema, sessionId: idSchema, editorState: serializedNoteStateSchema })),
+  'notes:save': channel<SavedNote>()(
+    // baseSavedAt: the savedAt of the version the editor opened or last saved (null: it opened no note).
+    z.strictObject({ eventId: idSchema, sessionId: idSchema, editorState: serializedNoteStateSchema, baseSavedAt: z.iso.datetime().nullable().optional() }),
+  ),
   'assets:store': channel<StoredAsset>()(
     z.strictObject({
       eventId: idSchema,
@@ -76,6 +105,7 @@ export const channels = {
   'posts:get': channel<Post>()(postRef),
   'posts:save': channel<SavedPost>()(z.strictObject({ eventId: idSchema, day: postDaySchema, changes: postChangesSchema })),
   'posts:resolve': channel<PostResolution>()(postRef),
+  'posts:describe-photo': channel<{ described: number }>()(photoDescriptionSchema),
   'export:write': channel<ExportResult>()(
     z.strictObject({
       eventId: idSchema,
@@ -83,6 +113,9 @@ export const channels = {
       format: z.enum(EXPORT_FORMATS),
       fragment: z.boolean().default(false),
       frontMatter: z.boolean().default(false),
+      ifExists: z.enum(EXISTING_EXPORT_CHOICES).default('ask'),
+      /** The editor's "Export anyway": TK markers are left and they know. */
+      allowTkMarkers: z.boolean().default(false),
     }),
   ),
   'app:flush-complete': channel<{ acknowledged: true }>()(z.strictObject({ requestId: z.string().max(100) })),
@@ -98,6 +131,25 @@ export const channels = {
   'trash:list': channel<{ entries: TrashEntry[] }>()(z.strictObject({})),
   'trash:restore': channel<TrashRestored>()(z.strictObject({ entryId: trashEntryIdSchema })),
   'trash:empty': channel<{ removed: number }>()(z.strictObject({})),
+  // Publishing: destinations, "Publish as draft" and the outbox (network only in main/host, never the renderer).
+  'publish:destinations': channel<Destination[]>()(z.strictObject({})),
+  'publish:save-destination': channel<Destination>()(destinationDraftSchema),
+  'publish:delete-destination': channel<{ deleted: true }>()(z.strictObject({ destinationId: destinationIdSchema })),
+  'publish:test-destination': channel<ConnectionReport>()(destinationDraftSchema),
+  'publish:post': channel<PublishOutcome>()(publishRequestSchema),
+  'publish:outbox': channel<{ jobs: OutboxJob[] }>()(z.strictObject({})),
+  'publish:decide': channel<{ job: OutboxJob | null }>()(z.strictObject({ jobId: jobIdSchema, decision: z.enum(JOB_DECISIONS) })),
+  'publish:copies': channel<PublishedCopy[]>()(postRef),
+  // Working as a team: event bundles, teammates' versions of a note, sync through Git.
+  'bundle:export': channel<BundleExportOutcome>()(z.strictObject({ eventId: idSchema, includePrivate: z.boolean().default(false) })),
+  'bundle:preview': channel<BundleImportResult>()(bundleUploadSchema),
+  'bundle:import': channel<BundleImportResult>()(bundleUploadSchema),
+  'team:incoming': channel<IncomingVersion[]>()(sessionRef),
+  'team:incoming-sessions': channel<{ sessionIds: string[] }>()(eventRef),
+  'team:resolve': channel<{ resolved: true; noteReplaced: boolean }>()(resolveIncomingSchema),
+  'sync:status': channel<SyncStatus>()(eventRef),
+  'sync:configure': channel<SyncStatus>()(syncConfigureSchema),
+  'sync:now': channel<SyncStatus>()(eventRef),
 } as const;
 
 export type ChannelTable = typeof channels;

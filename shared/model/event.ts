@@ -40,6 +40,11 @@ const sessionFields = {
   sourceId: z.string().max(300).optional(),
   /** Set when a re-import found the session gone or cancelled but kept it because it has a note. */
   programmeFlag: z.enum(['removed-from-programme', 'cancelled']).optional(),
+  /**
+   * The session starts after midnight, on the calendar date after its day, which the programme
+   * runs into the night (36C3's day 1 runs 11:00 to 04:00). `start` is that night's clock time.
+   */
+  afterMidnight: z.literal(true).optional(),
 };
 
 function endNotBeforeStart(session: { start?: string; end?: string | null }): boolean {
@@ -114,7 +119,8 @@ export const eventFileSchema = z
     ...eventFields,
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-    sessions: z.array(sessionSchema).max(5000),
+    // The count is a limit checked on every write (eventLimitProblems), not a reason to refuse a file.
+    sessions: z.array(sessionSchema),
   })
   .refine(datesInOrder, DATES_OUT_OF_ORDER)
   .refine((event) => event.sessions.every((session) => session.day <= dayCount(event.startDate, event.endDate)), {
@@ -126,6 +132,16 @@ export const eventFileSchema = z
     path: ['sessions'],
   });
 export type EventFile = z.infer<typeof eventFileSchema>;
+
+/** The most sessions one event holds: checked whenever an agenda is written; a file with more still opens. */
+export const MAX_SESSIONS_PER_EVENT = 5000;
+
+/** What in an event is over Hallnotes' limits, in words; empty when nothing is. */
+export function eventLimitProblems(event: Pick<EventFile, 'title' | 'sessions'>): string[] {
+  const count = event.sessions.length;
+  if (count <= MAX_SESSIONS_PER_EVENT) return [];
+  return [`Event "${event.title}" has ${count.toLocaleString('en')} sessions, more than the ${MAX_SESSIONS_PER_EVENT.toLocaleString('en')} one event holds.`];
+}
 
 export type EventSummary = Pick<EventFile, 'id' | 'title' | 'venue' | 'startDate' | 'endDate' | 'timezone' | 'author'> & {
   sessionCount: number;

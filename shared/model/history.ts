@@ -7,7 +7,7 @@ import { idSchema } from './event';
  * record of a note that was found damaged and moved to quarantine.
  */
 export const SNAPSHOT_FILE_FORMAT = 1;
-export const SNAPSHOT_REASONS = ['editing', 'before-restore', 'before-import', 'before-bulk-change'] as const;
+export const SNAPSHOT_REASONS = ['editing', 'before-restore', 'before-import', 'before-bulk-change', 'changed-elsewhere', 'incoming', 'before-merge'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 /** `20261102t101500123z-k3f9`: the moment it was taken (so names sort by time) and a random tail. */
@@ -20,10 +20,12 @@ export const snapshotFileSchema = z.strictObject({
   reason: z.enum(SNAPSHOT_REASONS),
   words: z.number().int().min(0),
   editorState: serializedNoteStateSchema,
+  /** Who wrote the version, for a teammate's version that came in ("incoming"). */
+  author: z.string().max(200).optional(),
 });
 export type SnapshotFile = z.infer<typeof snapshotFileSchema>;
 
-export type SnapshotSummary = { id: string; takenAt: string; reason: SnapshotReason; words: number };
+export type SnapshotSummary = { id: string; takenAt: string; reason: SnapshotReason; words: number; author?: string };
 export type SnapshotDetail = SnapshotSummary & { editorState: SnapshotFile['editorState'] };
 
 export const DAMAGE_RECORD_FORMAT = 1;
@@ -51,4 +53,12 @@ export const SNAPSHOT_REASON_LABELS: Record<SnapshotReason, string> = {
   'before-restore': 'before a restore',
   'before-import': 'before a programme import',
   'before-bulk-change': 'before a bulk change',
+  'changed-elsewhere': 'saved elsewhere while open here',
+  incoming: 'a teammate’s version',
+  'before-merge': 'before a teammate’s version replaced it',
 };
+
+/** "from Jane Doe" for a teammate's version, else why the snapshot was taken. */
+export function describeSnapshotReason(snapshot: Pick<SnapshotSummary, 'reason' | 'author'>): string {
+  return snapshot.reason === 'incoming' && snapshot.author ? `from ${snapshot.author}` : SNAPSHOT_REASON_LABELS[snapshot.reason];
+}

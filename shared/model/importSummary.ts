@@ -19,6 +19,20 @@ export const importRequestSchema = z.strictObject({
   timeZone: timeZoneSchema.optional(),
 });
 
+/** At most this many sessions are named per warning; `sessionCount` says how many there are in all. */
+export const MAX_WARNING_SESSIONS = 20;
+
+/**
+ * Something in the file that was not as it should be, or a guess the import had to make, and
+ * what the import did about it; shown in the preview before anything is written.
+ */
+export type ImportWarning = {
+  message: string;
+  /** The sessions it concerns, as `"Title" (YYYY-MM-DD HH:MM)`; empty when it concerns the whole file. */
+  sessions: string[];
+  sessionCount: number;
+};
+
 export type ImportSummary = {
   /** Null for a dry run that would create a new event. */
   eventId: string | null;
@@ -34,4 +48,11 @@ export type ImportSummary = {
   unchanged: number;
   flagged: number;
   removed: number;
+  /** In the order they were found; empty when the file held no surprises. */
+  warnings: ImportWarning[];
+  /**
+   * An event other than the target that already holds this programme (most of its sessions
+   * carry the programme's ids), so the user can update it instead of importing a second copy.
+   */
+  alreadyInLibrary: { eventId: string; title: string; matchingSessions: number } | null;
 };

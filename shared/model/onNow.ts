@@ -1,4 +1,5 @@
 import { dayCount, minutesOfDay } from './calendar';
+import { byDayAndStart, sessionStartMinute } from './sessionTime';
 import { eventDayCount, type EventFile, type Session } from './event';
 import { wallClockAt } from './wallClock';
 
@@ -19,6 +20,10 @@ export function sessionOnNow(event: EventFile, instant: number): OnNow | null {
   if (sessions.length === 0) return null;
   const clock = wallClockAt(event.timezone, instant);
   const today = dayCount(event.startDate, clock.date);
+  const now = minuteOfEvent(today, clock.minutes);
+  // Checked first: at 01:30 the night session of yesterday's congress day may be running.
+  const running = runningAmong(sessions, now);
+  if (running.length > 0) return pick(preferred(running), 'running');
   if (today < 1) return pick(sessions[0], 'before-event');
   if (today > eventDayCount(event)) return pick(sessions.at(-1)!, 'after-event');
 
@@ -27,18 +32,15 @@ export function sessionOnNow(event: EventFile, instant: number): OnNow | null {
     const later = sessions.find((session) => session.day > today);
     return later ? pick(later, 'next') : pick(sessions.at(-1)!, 'after-event');
   }
-  const running = runningAmong(ofToday, clock.minutes);
-  if (running.length > 0) return pick(preferred(running), 'running');
-  const next = ofToday.find((session) => minutesOfDay(session.start) > clock.minutes);
+  const next = ofToday.find((session) => sessionStartMinute(session) > now);
   return next ? pick(next, 'next') : pick(ofToday.at(-1)!, 'last-of-day');
 }
 
 /** Every session running at `instant` in the event's zone (parallel tracks can run several). */
 export function runningSessionIds(event: EventFile, instant: number): Set<string> {
   const clock = wallClockAt(event.timezone, instant);
-  const today = dayCount(event.startDate, clock.date);
-  const ofToday = inTimeOrder(event.sessions.filter((session) => session.day === today));
-  return new Set(runningAmong(ofToday, clock.minutes).map((session) => session.id));
+  const now = minuteOfEvent(dayCount(event.startDate, clock.date), clock.minutes);
+  return new Set(runningAmong(inTimeOrder(event.sessions), now).map((session) => session.id));
 }
 
 /** The event's day (1-based) and wall-clock time at `instant`; `day` is null outside the event's dates. */
@@ -56,29 +58,34 @@ function candidates(event: EventFile): Session[] {
 
 /** By day and start; stable, so sessions starting together keep the agenda's order. */
 function inTimeOrder(sessions: Session[]): Session[] {
-  return [...sessions].sort((a, b) => a.day - b.day || minutesOfDay(a.start) - minutesOfDay(b.start));
+  return [...sessions].sort(byDayAndStart);
 }
 
-/** `ofDay` is one day's sessions in time order. */
-function runningAmong(ofDay: Session[], minutes: number): Session[] {
-  return ofDay.filter((session) => {
-    const start = minutesOfDay(session.start);
-    return start <= minutes && minutes < endMinutes(session, ofDay);
+/** Minutes since midnight before day 1, as `sessionStartMinute` counts them. */
+function minuteOfEvent(day: number, minutesOfClock: number): number {
+  return (day - 1) * 24 * 60 + minutesOfClock;
+}
+
+/** `sessions` are in time order. */
+function runningAmong(sessions: Session[], now: number): Session[] {
+  return sessions.filter((session) => {
+    const start = sessionStartMinute(session);
+    return start <= now && now < endMinute(session, sessions);
   });
 }
 
-function endMinutes(session: Session, ofDay: Session[]): number {
-  const start = minutesOfDay(session.start);
-  if (session.end && minutesOfDay(session.end) > start) return minutesOfDay(session.end);
-  const following = ofDay.find((other) => minutesOfDay(other.start) > start);
-  return following ? minutesOfDay(following.start) : start + OPEN_ENDED_MINUTES;
+function endMinute(session: Session, sessions: Session[]): number {
+  const start = sessionStartMinute(session);
+  if (session.end && minutesOfDay(session.end) > minutesOfDay(session.start)) return start + minutesOfDay(session.end) - minutesOfDay(session.start);
+  const following = sessions.find((other) => other.day === session.day && sessionStartMinute(other) > start);
+  return following ? sessionStartMinute(following) : start + OPEN_ENDED_MINUTES;
 }
 
 /** Of several running sessions: the one marked live, else the one that started last. */
 function preferred(running: Session[]): Session {
   const live = running.find((session) => session.status === 'live');
   if (live) return live;
-  return running.reduce((latest, session) => (minutesOfDay(session.start) > minutesOfDay(latest.start) ? session : latest));
+  return running.reduce((latest, session) => (sessionStartMinute(session) > sessionStartMinute(latest) ? session : latest));
 }
 
 function pick(session: Session, reason: OnNowReason): OnNow {

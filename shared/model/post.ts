@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PostInput, PostSection } from '../export/postInput';
 import { POST_STYLES } from '../export/postInput';
+import type { TkMarker } from '../export/tkMarkers';
 import { serializedNoteStateSchema, type SerializedNoteState } from '../note/noteFile';
 import { dateOfDay } from './calendar';
 import { idSchema, MAX_EVENT_DAYS, type EventFile, type Session } from './event';
@@ -154,11 +155,22 @@ export function suggestedExportFileName(title: string, format: ExportFormat): st
 
 /** Something the reporter should look at before publishing. */
 export type AttentionItem = {
-  kind: 'tk-marker' | 'empty-note' | 'speaker-without-role' | 'unsafe-link' | 'missing-image' | 'covered-not-included';
+  kind: 'tk-marker' | 'empty-note' | 'speaker-without-role' | 'unsafe-link' | 'missing-image' | 'photo-without-description' | 'covered-not-included';
   /** The session it concerns, or null for the intro and closing. */
   sessionId: string | null;
   message: string;
+  /** The photo it concerns (photo-without-description), as the note stores it: "assets/<sha256>.<ext>". */
+  photo?: { src: string };
 };
+
+/** A photo's description (its alt text) typed in the post view, for every use of that photo in one session's note. */
+export const photoDescriptionSchema = z.strictObject({
+  eventId: idSchema,
+  sessionId: idSchema,
+  src: z.string().max(1000),
+  alt: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+});
+export type PhotoDescription = z.infer<typeof photoDescriptionSchema>;
 
 /** What `posts:resolve` returns: the serializers' input, what could not be read, and what needs a look. */
 export type PostResolution = {
@@ -168,7 +180,24 @@ export type PostResolution = {
   attention: AttentionItem[];
 };
 
-/** What `export:write` did: the file written (and how many photos were copied beside it), or nothing when the save dialog was cancelled. */
+/** An export (or publish) refused because TK markers are left and the editor did not say to go ahead anyway. */
+export type BlockedByTkMarkers = { status: 'blocked'; tkMarkers: TkMarker[] };
+
+/**
+ * Where there is no save dialog to ask (the browser host), what to do when the export's file is
+ * already there: ask first (answered with status "exists", nothing written), replace it, or keep
+ * both (the new file gets the next free number).
+ */
+export const EXISTING_EXPORT_CHOICES = ['ask', 'replace', 'keep-both'] as const;
+export type ExistingExportChoice = (typeof EXISTING_EXPORT_CHOICES)[number];
+
+/**
+ * What `export:write` did: the file written (and how many photos were copied beside it),
+ * nothing when the save dialog was cancelled, nothing because the file is already there (the
+ * caller asks), or nothing because TK markers are left.
+ */
 export type ExportResult =
   | { status: 'written'; path: string; bytes: number; images: number; problems: string[] }
-  | { status: 'cancelled' };
+  | { status: 'cancelled' }
+  | { status: 'exists'; path: string }
+  | BlockedByTkMarkers;

@@ -156,3 +156,17 @@ describe('hallnotes event list', () => {
     expect(lines[1]).toContain('Line one [31m');
   });
 });
+
+describe('hallnotes event recover', () => {
+  it('gives a folder whose event.json was set aside its event back, and says how', async () => {
+    const eventId = await cli.createEvent();
+    await cli.ok('session', 'add', eventId, '--day', '1', '--start', '09:00', '--title', 'Keynote');
+    await writeFile(join(cli.library, 'events', eventId, 'event.json'), '{"format":1,"id":"trunc');
+    expect((await cli.run('event', 'list')).stderr).toContain('could not be read');
+
+    const recovered = await cli.run('event', 'recover', eventId);
+    expect(recovered).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Event "Recovered event .+" was rebuilt from its notes \(no readable copy of its event file was left\).+Check its title, dates and sessions\.\n$/) });
+    expect(await cli.ok('event', 'list')).toContain(eventId);
+    expect(await cli.run('event', 'recover', eventId)).toMatchObject({ code: 1, stderr: expect.stringContaining('nothing to recover') });
+  });
+});

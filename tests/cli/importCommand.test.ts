@@ -40,6 +40,38 @@ describe('hallnotes import', () => {
     expect(JSON.parse(await cli.ok('event', 'list', '--json'))).toEqual([]);
   });
 
+  it('prints what the file got wrong and which sessions it concerns', async () => {
+    const file = join(cli.root, 'agenda.csv');
+    await writeFile(file, 'date,start,end,title\n2026-05-10,10:00,09:00,Backwards talk\n');
+    const output = await cli.ok('import', file, '--dry-run');
+    expect(output).toContain('Check:\n  - These sessions end before they start in the file; they were imported without an end time.\n      "Backwards talk" (2026-05-10 10:00)');
+  });
+
+  it('reads no more than a programme file may hold from a device that never ends (/dev/zero)', async () => {
+    const result = await cli.run('import', '/dev/zero');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('hallnotes: /dev/zero is larger than 20 MB, the most Hallnotes reads from it; nothing was read.\n');
+  });
+
+  it('a dry run without --event says the library already holds the programme, and plans its update instead of a duplicate', async () => {
+    const { eventId } = JSON.parse(await cli.ok('import', join(FIXTURES, 'kielux_2020.ics'), '--json'));
+    const output = await cli.ok('import', join(FIXTURES, 'kielux_2020.ics'), '--dry-run');
+    expect(output).toContain(`The library already holds this programme as event "18. Kieler Open Source und Linux Tage" (${eventId}): 24 of its sessions match, so it is updated instead of imported twice`);
+    expect(output).toContain(`Would import into event "18. Kieler Open Source und Linux Tage" (${eventId})`);
+    expect(output).toContain('added 0, updated 0, unchanged 24');
+    // The import itself does what the dry run said.
+    expect(JSON.parse(await cli.ok('import', join(FIXTURES, 'kielux_2020.ics'), '--json'))).toMatchObject({ eventId, created: false, added: 0 });
+    expect(JSON.parse(await cli.ok('event', 'list', '--json'))).toHaveLength(1);
+  });
+
+  it('imports a second copy only when asked with --new-event', async () => {
+    await cli.ok('import', join(FIXTURES, 'kielux_2020.ics'));
+    const output = await cli.ok('import', join(FIXTURES, 'kielux_2020.ics'), '--new-event');
+    expect(output).toContain('this imports a second copy');
+    expect(JSON.parse(await cli.ok('event', 'list', '--json'))).toHaveLength(2);
+    expect((await cli.run('import', join(FIXTURES, 'kielux_2020.ics'), '--new-event', '--event', 'abc')).code).toBe(2);
+  });
+
   it('names a missing file', async () => {
     const result = await cli.run('import', join(cli.root, 'nowhere.ics'));
     expect(result.code).toBe(1);

@@ -5,10 +5,10 @@ import { renderMarkdown } from '../../shared/export/markdown';
 import { renderPlainText } from '../../shared/export/plainText';
 import { inlineText, type Block } from '../../shared/export/postBlocks';
 import type { PostInput } from '../../shared/export/postInput';
-import { describeSpeakers, sessionHeadingText } from '../../shared/export/speakers';
+import { MAX_SPEAKER_HEADING_LENGTH, describeSpeakers, sessionHeading } from '../../shared/export/speakers';
 import { renderWordPress } from '../../shared/export/wordpress';
 import { PRIVATE_PHONE_NUMBER, SESSIONS, conferenceDay, emptyPost, session, speaker } from './fixtures/conferenceDay';
-import { BOLD, ITALIC, heading, image, link, list, note, paragraph, privateNote, styled, text } from './fixtures/noteBuilders';
+import { BOLD, ITALIC, heading, image, lineBreak, link, list, note, paragraph, privateNote, styled, text, timestamp } from './fixtures/noteBuilders';
 
 function allFormats(post: PostInput): string[] {
   const composed = composePost(post);
@@ -44,7 +44,7 @@ function summary(blocks: readonly Block[]): string[] {
 
 describe('session headings', () => {
   it('names one speaker with role and organisation', () => {
-    expect(sessionHeadingText(SESSIONS.keynote)).toBe('Chris Example, Chief Architect at Agency: The reality of cloud');
+    expect(sessionHeading(SESSIONS.keynote)).toEqual({ speakerLine: null, text: 'Chris Example, Chief Architect at Agency: The reality of cloud' });
   });
 
   it('leaves out a missing role or organisation without stray commas', () => {
@@ -58,22 +58,37 @@ describe('session headings', () => {
       'Ada Lovelace, CTO at Analytical and Charles Babbage, Founder at Engines',
     );
     expect(describeSpeakers([speaker('Ada'), speaker('Grace'), speaker('Mary')])).toBe('Ada, Grace and Mary');
-    expect(sessionHeadingText(SESSIONS.panel)).toBe(
-      'Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
+    expect(describeSpeakers(SESSIONS.panel.speakers)).toBe('Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society');
+  });
+
+  it(`names the speakers in the heading up to ${MAX_SPEAKER_HEADING_LENGTH} characters, else gives the title and opens the section with them`, () => {
+    const titled = (title: string) => sessionHeading({ title, speakers: [speaker('Priya Raman', 'Chief Architect', 'Northwind')] });
+    const prefix = 'Priya Raman, Chief Architect at Northwind: ';
+    const fits = 'x'.repeat(MAX_SPEAKER_HEADING_LENGTH - prefix.length);
+    expect(titled(fits)).toEqual({ text: `${prefix}${fits}`, speakerLine: null });
+    expect(titled(`${fits}y`)).toEqual({
+      text: `${fits}y`,
+      speakerLine: [{ kind: 'mark', mark: 'bold', children: [{ kind: 'text', text: 'Priya Raman' }] }, { kind: 'text', text: ', Chief Architect at Northwind' }],
+    });
+    // Characters, not UTF-16 units: a title in another script is not cut short.
+    expect(titled('🎤'.repeat(MAX_SPEAKER_HEADING_LENGTH - prefix.length)).speakerLine).toBeNull();
+    const panel = composePost({ ...conferenceDay(), sections: [{ session: SESSIONS.panel, note: null }] });
+    expect(renderHtml(panel, { document: false })).toContain(
+      '<h2>Who pays for the data?</h2>\n<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society)</p>',
     );
   });
 
   it('keeps a title or name typed with line breaks on one line', () => {
-    expect(sessionHeadingText({ title: 'Cloud\ncosts\u2028today', speakers: [speaker('Ada\nLovelace', 'CTO\t')] })).toBe('Ada Lovelace, CTO: Cloud costs today');
+    expect(sessionHeading({ title: 'Cloud\ncosts\u2028today', speakers: [speaker('Ada\nLovelace', 'CTO\t')] }).text).toBe('Ada Lovelace, CTO: Cloud costs today');
   });
 
   it('is the title alone when nobody is named', () => {
-    expect(sessionHeadingText(SESSIONS.lightning)).toBe('Lightning talks');
+    expect(sessionHeading(SESSIONS.lightning)).toEqual({ text: 'Lightning talks', speakerLine: null });
   });
 });
 
 describe('composePost', () => {
-  it('lays out the day: intro, one heading per session with its note below it, closing, byline, tags', () => {
+  it('lays out the day: intro, one heading per session with its note below it, closing; byline and tags beside the body', () => {
     const post = composePost(conferenceDay());
     expect(post.title).toBe('Cloud Summit 2026 – Day 1 Reflections');
     expect(summary(post.blocks)).toEqual([
@@ -84,9 +99,10 @@ describe('composePost', () => {
       'quote p We moved to the cloud to save money. We stayed because we could not leave. — Chris Example, Chief Architect',
       'p Three lessons:',
       'ol Measure before you migrate | Egress is the hidden cost | Plan the exit on day one',
-      'image assets/3f2a9c.jpg',
+      'image assets/3f2a9c0000000000000000000000000000000000000000000000000000000000.jpg',
       'p Slides: example.com/slides',
-      'h2 Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?',
+      'h2 Who pays for the data?',
+      'p Ada Lovelace (CTO at Analytical Engines Ltd), Grace Hopper (Rear Admiral) and Mary Somerville (Royal Society)',
       'h3 Key numbers',
       'ul 40% of budgets go to storage | Most teams never delete anything',
       'quote p Data has gravity,\nand gravity has a price.',
@@ -104,9 +120,9 @@ describe('composePost', () => {
       'p Kept from an unknown node',
       'h2 Lightning talks',
       'p Tomorrow: security day. See you there!',
-      'p Posted by Jane Doe',
-      'p Tags: cloud, conference, Day 1',
     ]);
+    expect(post.byline).toBe('Posted by Jane Doe');
+    expect(post.tags).toEqual(['cloud', 'conference', 'Day 1']);
   });
 
   it('tells the caller which sessions have nothing to export and whether the post is empty', () => {
@@ -117,16 +133,16 @@ describe('composePost', () => {
     expect(onlyPrivate.sessionsWithoutNotes).toEqual(['keynote']);
   });
 
-  it('opens each session with the speaker in bold in the flowing style', () => {
+  it('opens each session with a sentence introducing the speakers in bold and the title in the flowing style', () => {
     const post = composePost(conferenceDay('flowing'));
     const html = renderHtml(post, { document: false });
-    expect(html).toContain('<p><strong>Chris Example, Chief Architect at Agency</strong>, <time datetime="09:05">09:05</time> Chris opened');
-    // The panel note starts with a heading, so a short opening paragraph comes first.
+    expect(html).toContain('<p><strong>Chris Example</strong>, Chief Architect at Agency, gave the keynote “The reality of cloud”. <time datetime="09:05">09:05</time> Chris opened');
+    // The panel note starts with a heading, so the sentence is a paragraph of its own.
     expect(html).toContain(
-      '<p><strong>Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society</strong>: Who pays for the data?</p>\n<h2>Key numbers</h2>',
+      '<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society) discussed “Who pays for the data?”</p>\n<h2>Key numbers</h2>',
     );
-    // Nobody named: the title opens the paragraph instead.
-    expect(html).toContain('<p><strong>Lightning talks</strong></p>');
+    // Nobody named: the title leads in.
+    expect(html).toContain('<p><strong>Lightning talks.</strong></p>');
     expect(html).not.toContain('<h2>Chris Example');
   });
 
@@ -135,7 +151,7 @@ describe('composePost', () => {
       ...postWithNote(note(heading('h1', text('Top')), heading('h3', text('Deep')))),
       intro: note(heading('h1', text('Before we start'))),
     });
-    expect(summary(post.blocks)).toEqual(['h2 Before we start', 'h2 Chris Example, Chief Architect at Agency: The reality of cloud', 'h3 Top', 'h5 Deep']);
+    expect(summary(post.blocks)).toEqual(['h2 Before we start', 'h2 Chris Example, Chief Architect at Agency: The reality of cloud', 'h3 Top', 'h4 Deep']);
   });
 
   it('keeps a stretch of formatting as one span even when Lexical split it into several text nodes', () => {
@@ -202,11 +218,9 @@ describe('an empty post', () => {
     const post = composePost(emptyPost());
     expect(post.isEmpty).toBe(true);
     expect(post.sessionsWithoutNotes).toEqual([]);
-    expect(renderHtml(post, { document: false })).toBe('<p>Posted by Jane Doe</p>\n<p>Tags: cloud, conference, Day 1</p>\n');
-    expect(renderPlainText(post)).toBe(
-      'Cloud Summit 2026 – Day 1 Reflections\n=====================================\n\nPosted by Jane Doe\n\nTags: cloud, conference, Day 1\n',
-    );
-    expect(renderMarkdown(post, { frontMatter: false })).toBe('# Cloud Summit 2026 – Day 1 Reflections\n\nPosted by Jane Doe\n\nTags: cloud, conference, Day 1\n');
+    expect(renderHtml(post, { document: false })).toBe('');
+    expect(renderPlainText(post)).toBe('Cloud Summit 2026 – Day 1 Reflections\n=====================================\n\nPosted by Jane Doe\n');
+    expect(renderMarkdown(post, { frontMatter: false })).toBe('# Cloud Summit 2026 – Day 1 Reflections\n\nPosted by Jane Doe\n');
   });
 
   it('with no byline or tags either, still gives a valid document and empty fragments', () => {
@@ -214,7 +228,21 @@ describe('an empty post', () => {
     expect(renderHtml(post, { document: false })).toBe('');
     expect(renderWordPress(post)).toBe('');
     expect(renderHtml(post, { document: true })).toBe(
-      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Cloud Summit 2026 – Day 1 Reflections</title>\n</head>\n<body>\n<h1>Cloud Summit 2026 – Day 1 Reflections</h1>\n</body>\n</html>\n',
+      '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Cloud Summit 2026 – Day 1 Reflections</title>\n<meta name="author" content="Jane Doe">\n</head>\n<body>\n<h1>Cloud Summit 2026 – Day 1 Reflections</h1>\n</body>\n</html>\n',
     );
+  });
+});
+
+describe('a timestamp typed before the text', () => {
+  it('is followed by one space in every format, though the editor adds one and the reporter types another', () => {
+    for (const after of [[text('  Chris opened.')], [text(' '), text(' Chris opened.')], [text(' \t Chris opened.')]]) {
+      const outputs = allFormats(postWithNote(note(paragraph(timestamp('09:05'), ...after))));
+      for (const output of outputs) expect(output).toMatch(/09:05(<\/time>)? Chris opened\./);
+    }
+  });
+
+  it('keeps a line break after it', () => {
+    const post = composePost(postWithNote(note(paragraph(timestamp('09:05'), text(' '), lineBreak(), text('Chris opened.')))));
+    expect(renderPlainText(post)).toContain('09:05\nChris opened.');
   });
 });

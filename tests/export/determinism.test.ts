@@ -6,6 +6,7 @@ import { renderPlainText } from '../../shared/export/plainText';
 import type { PostInput } from '../../shared/export/postInput';
 import { renderWordPress } from '../../shared/export/wordpress';
 import { conferenceDay } from './fixtures/conferenceDay';
+import { kielDay } from './fixtures/kielDay';
 
 function renderAll(post: PostInput): string[] {
   const composed = composePost(post);
@@ -29,11 +30,13 @@ function deepFreeze<T>(value: T): T {
 
 describe('determinism', () => {
   it('gives byte-identical output for the same input, every time', () => {
-    for (const style of ['headings', 'flowing'] as const) {
-      const first = renderAll(conferenceDay(style));
-      const second = renderAll(conferenceDay(style));
-      expect(second).toEqual(first);
-      expect(new Set(first).size).toBe(first.length);
+    for (const day of [conferenceDay, kielDay]) {
+      for (const style of ['headings', 'flowing'] as const) {
+        const first = renderAll(day(style));
+        const second = renderAll(day(style));
+        expect(second).toEqual(first);
+        expect(new Set(first).size).toBe(first.length);
+      }
     }
   });
 

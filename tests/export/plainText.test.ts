@@ -34,10 +34,13 @@ Chris Example during the keynote
 
 Slides: example.com/slides (https://example.com/slides?talk=1&lang=en)
 
-Ada Lovelace, CTO at Analytical Engines Ltd; Grace Hopper, Rear Admiral; and Mary Somerville, Royal Society: Who pays for the data?
------------------------------------------------------------------------------------------------------------------------------------
+Who pays for the data?
+----------------------
+
+Ada Lovelace (CTO at Analytical Engines Ltd), Grace Hopper (Rear Admiral) and Mary Somerville (Royal Society)
 
 Key numbers
+~~~~~~~~~~~
 
 - 40% of budgets go to storage
 - Most teams never delete anything
@@ -76,8 +79,6 @@ Lightning talks
 Tomorrow: security day. See you there!
 
 Posted by Jane Doe
-
-Tags: cloud, conference, Day 1
 `;
 
 function textOf(state: SerializedNoteState): string {

@@ -84,3 +84,35 @@ describe('choosing to start a damaged note empty', () => {
     expect(existsSync(notePath(keynote.id))).toBe(true);
   });
 });
+
+describe('a damaged note read first by another part of Hallnotes', () => {
+  it.each([
+    ['the post view', () => library.services.postResolver.resolve(event.id, 1)],
+    ['an export', () => library.services.postResolver.load(event.id, 1)],
+    ['the word counts of the agenda', () => library.services.search.stats(event.id)],
+    ['a search', () => library.services.search.query('keynote')],
+  ])('(%s) still opens with the damage notice, not as a blank note', async (_label, readFirst) => {
+    const [keynote, panel] = event.sessions;
+    await library.services.events.updateSession(event.id, keynote.id, { status: 'covered' });
+    await library.services.events.updateSession(event.id, panel.id, { status: 'covered' });
+    const valid = await readFile(notePath(keynote.id), 'utf8');
+    await writeFile(notePath(keynote.id), valid.slice(0, valid.length / 2));
+
+    await readFirst();
+
+    await expect(library.services.notes.load(event.id, keynote.id)).rejects.toMatchObject({ code: 'damaged-file', message: expect.stringContaining('"Opening keynote"') });
+    const report = await library.services.history.damageReport(event.id, keynote.id);
+    expect(report.damage).toMatchObject({ sessionId: keynote.id, reason: expect.stringContaining('not valid JSON') });
+    expect(await readFile(report.damage!.movedTo, 'utf8')).toBe(valid.slice(0, valid.length / 2));
+    expect((await library.services.notes.load(event.id, panel.id)).note?.editorState).toEqual(noteState('the panel is fine'));
+  });
+
+  it('a save over a note file damaged on disk keeps the damaged bytes in quarantine', async () => {
+    const [keynote] = event.sessions;
+    await writeFile(notePath(keynote.id), '{"format":1,"sessionId":"half a no');
+    await library.services.notes.save(event.id, keynote.id, noteState('typed in the app'));
+    const [moved] = await readdir(join(library.root, 'quarantine', event.id));
+    expect(await readFile(join(library.root, 'quarantine', event.id, moved), 'utf8')).toBe('{"format":1,"sessionId":"half a no');
+    expect((await library.services.notes.load(event.id, keynote.id)).note?.editorState).toEqual(noteState('typed in the app'));
+  });
+});

@@ -149,3 +149,25 @@ describe('a programme import', () => {
     expect(await library.services.history.list(imported.id, keynote.id)).toEqual([]);
   });
 });
+
+describe('a programme import deciding which sessions have a note', () => {
+  const starts: Record<string, string> = { Empty: '09:00', Damaged: '10:00', Stays: '11:00' };
+  const programme = (...titles: string[]) => `date,start,end,title,room\n${titles.map((title) => `2026-05-10,${starts[title]},${starts[title].replace(':00', ':30')},${title},Saal 1`).join('\n')}\n`;
+
+  it('removes a vanished session whose note holds no text, and keeps (flags) one whose note is damaged', async () => {
+    const created = await importProgramme({ services: library.services, fileName: 'day.csv', bytes: Buffer.from(programme('Empty', 'Damaged', 'Stays')), dryRun: false, timeZone: 'Europe/Berlin' });
+    const imported = await library.services.events.get(created.eventId!);
+    const byTitle = (title: string) => imported.sessions.find((session) => session.title === title)!;
+    await library.services.notes.save(imported.id, byTitle('Empty').id, noteState(''));
+    await writeFile(join(library.root, 'events', imported.id, 'notes', `${byTitle('Damaged').id}.json`), '{"format":1,"sess');
+
+    const summary = await importProgramme({ services: library.services, fileName: 'day.csv', bytes: Buffer.from(programme('Stays')), eventId: imported.id, dryRun: false });
+    expect(summary).toMatchObject({ removed: 1, flagged: 1 });
+    const after = await library.services.events.get(imported.id);
+    expect(after.sessions.map((session) => [session.title, session.programmeFlag ?? null])).toEqual([
+      ['Damaged', 'removed-from-programme'],
+      ['Stays', null],
+    ]);
+    expect((await library.services.history.damageReport(imported.id, byTitle('Damaged').id)).damage).toMatchObject({ sessionTitle: 'Damaged' });
+  });
+});

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type RunningHost } from '../../electron/host/hostServer';
 import { createChannelHandlers } from '../../electron/services/ipc/channelHandlers';
+import { FlushRequests } from '../../electron/services/ipc/flushRequests';
+import { sendPush } from '../../electron/services/ipc/pushEvents';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { createTempLibrary, eventDraft, type TempLibrary } from '../helpers/tempLibrary';
 
@@ -14,8 +16,9 @@ const SECRET = 'secret outside the renderer build';
 let folder: string;
 let library: TempLibrary;
 let host: RunningHost;
-let cookie: string;
 let origin: string;
+/** Where the page lives: every path the host serves starts with this run's key. */
+let base: string;
 
 type Reply = { status: number; headers: IncomingHttpHeaders; body: string };
 
@@ -36,12 +39,13 @@ function send(options: { port?: number; method?: string; path: string; headers?:
   });
 }
 
-const signedIn = (path: string, headers: Record<string, string> = {}) => send({ path, headers: { cookie, ...headers } });
+/** A page request, as the browser makes it from the printed address: the path key, no token. */
+const page = (path: string, headers: Record<string, string> = {}) => send({ path: `${base}${path}`, headers });
 const callApi = (channel: string, argument: unknown, headers: Record<string, string> = {}) =>
   send({
     method: 'POST',
-    path: `/api/${channel}`,
-    headers: { cookie, origin, 'content-type': 'application/json', ...headers },
+    path: `${base}/api/${channel}`,
+    headers: { 'x-hallnotes-token': host.token, origin, 'content-type': 'application/json', ...headers },
     body: typeof argument === 'string' ? argument : JSON.stringify(argument),
   });
 
@@ -56,8 +60,7 @@ beforeAll(async () => {
   library = await createTempLibrary();
   host = await startHostServer({ handlers: createChannelHandlers(library.services, { onFlushComplete: () => undefined }), rendererFolder, port: 0 });
   origin = `http://127.0.0.1:${host.port}`;
-  const signIn = await send({ path: `/?token=${host.token}` });
-  cookie = (signIn.headers['set-cookie'] ?? [])[0].split(';')[0];
+  base = `/${host.pathKey}`;
 });
 
 afterAll(async () => {
@@ -66,60 +69,60 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describe('signing in', () => {
-  it('listens on the loopback address only and prints a token URL', () => {
+describe('access', () => {
+  it('listens on the loopback address only and prints the page address with the token in its fragment', () => {
     expect(host.server.address()).toMatchObject({ address: '127.0.0.1', port: host.port });
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/${host.pathKey}/#token=${host.token}`);
     expect(host.token).toMatch(/^[0-9a-f]{48}$/);
+    expect(host.pathKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(host.pathKey).not.toBe(host.token.slice(0, 32));
   });
 
-  it('refuses a request without the token', async () => {
-    const reply = await send({ path: '/' });
-    expect(reply.status).toBe(401);
-    expect(reply.body).toContain('npm run host');
-    expect(reply.headers['set-cookie']).toBeUndefined();
+  it('sets no cookie, whatever is asked, since browsers would send it to every port of 127.0.0.1', async () => {
+    const replies = [await send({ path: '/' }), await send({ path: `/?token=${host.token}` }), await page('/'), await callApi('events:list', {}), await page('/missing.js')];
+    for (const reply of replies) expect(reply.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses a wrong token and sets no cookie', async () => {
-    for (const token of ['WRONG', host.token.slice(0, -1), `${host.token}0`, host.token.toUpperCase()]) {
-      const reply = await send({ path: `/?token=${token}` });
-      expect(reply.status, token).toBe(401);
-      expect(reply.headers['set-cookie']).toBeUndefined();
+  it('refuses anything outside this run’s path key, and says which address to open', async () => {
+    for (const path of ['/', '/index.html', `/?token=${host.token}`, `/${host.token}/`, `/${host.pathKey.slice(0, -1)}/`, `/${host.pathKey.toUpperCase()}/`, `/x/${host.pathKey}/`]) {
+      const reply = await send({ path });
+      expect(reply.status, path).toBe(401);
+      expect(reply.body).toContain('npm run host');
+      expect(reply.body).not.toContain(INDEX_HTML);
     }
   });
 
-  it('turns the right token into an HttpOnly, SameSite=Strict cookie and redirects to the page', async () => {
-    const reply = await send({ path: `/?token=${host.token}` });
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    const [setCookie] = reply.headers['set-cookie'] ?? [];
-    expect(setCookie).toMatch(new RegExp(`=${host.token};`));
-    expect(setCookie).toContain('HttpOnly');
-    expect(setCookie).toContain('SameSite=Strict');
-    expect(setCookie).toContain('Path=/');
+  it('sends the bare path key on to the page, keeping the fragment the browser holds', async () => {
+    const reply = await send({ path: base });
+    expect(reply.status).toBe(308);
+    expect(reply.headers.location).toBe(`${base}/`);
   });
 
-  it('does not sign in through a POST carrying the token', async () => {
-    const reply = await send({ method: 'POST', path: `/?token=${host.token}` });
-    expect(reply.status).toBe(401);
-    expect(reply.headers['set-cookie']).toBeUndefined();
+  it('answers API calls only with the token in the header: not without it, not with a wrong one, not from a cookie', async () => {
+    expect((await callApi('events:list', {})).status).toBe(200);
+    for (const headers of [{ 'x-hallnotes-token': '' }, { 'x-hallnotes-token': 'WRONG' }, { 'x-hallnotes-token': `${host.token}0` }, { 'x-hallnotes-token': host.token.toUpperCase() }]) {
+      expect((await callApi('events:list', {}, headers)).status, JSON.stringify(headers)).toBe(401);
+    }
+    const cookieOnly = await send({ method: 'POST', path: `${base}/api/events:list`, headers: { cookie: `hallnotes_token_${host.port}=${host.token}`, origin, 'content-type': 'application/json' }, body: '{}' });
+    expect(cookieOnly.status).toBe(401);
+    const tokenInQuery = await send({ method: 'POST', path: `${base}/api/events:list?token=${host.token}`, headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+    expect(tokenInQuery.status).toBe(401);
   });
 
-  it('refuses a cookie with the wrong token', async () => {
-    const reply = await send({ path: '/', headers: { cookie: cookie.replace(/=.*/, '=0123') } });
-    expect(reply.status).toBe(401);
-  });
-
-  it('uses a cookie name of its own, so a second host on another port does not sign this one out', async () => {
+  it('gives every run its own keys, so one host’s page cannot use another’s', async () => {
     const other = await startHostServer({ handlers: createChannelHandlers(library.services, { onFlushComplete: () => undefined }), rendererFolder: join(folder, 'renderer'), port: 0 });
     try {
-      const otherSignIn = await send({ port: other.port, path: `/?token=${other.token}` });
-      const otherCookie = (otherSignIn.headers['set-cookie'] ?? [''])[0].split(';')[0];
-      expect(otherCookie.split('=')[0]).not.toBe(cookie.split('=')[0]);
-      // Browsers do not separate cookies by port: both hosts' cookies reach both hosts.
-      const bothCookies = `${otherCookie}; ${cookie}`;
-      expect((await send({ path: '/', headers: { cookie: bothCookies } })).status).toBe(200);
-      expect((await send({ port: other.port, path: '/', headers: { cookie: bothCookies } })).status).toBe(200);
+      expect(other.token).not.toBe(host.token);
+      expect(other.pathKey).not.toBe(host.pathKey);
+      expect((await send({ port: other.port, path: `${base}/` })).status).toBe(401);
+      const crossed = await send({
+        port: other.port,
+        method: 'POST',
+        path: `/${other.pathKey}/api/events:list`,
+        headers: { 'x-hallnotes-token': host.token, origin: `http://127.0.0.1:${other.port}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(crossed.status).toBe(401);
     } finally {
       await other.close();
     }
@@ -128,7 +131,7 @@ describe('signing in', () => {
 
 describe('serving the renderer', () => {
   it('serves index.html with the content security policy', async () => {
-    const reply = await signedIn('/', { cookie: `theme=dark; ${cookie}` });
+    const reply = await page('/', { cookie: 'theme=dark' });
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(INDEX_HTML);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -137,14 +140,14 @@ describe('serving the renderer', () => {
   });
 
   it('serves the build assets with their content type', async () => {
-    const reply = await signedIn('/assets/app.js');
+    const reply = await page('/assets/app.js');
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
   it('answers 404 for a missing file or a folder', async () => {
-    expect((await signedIn('/missing.js')).status).toBe(404);
-    expect((await signedIn('/assets')).status).toBe(404);
+    expect((await page('/missing.js')).status).toBe(404);
+    expect((await page('/assets')).status).toBe(404);
   });
 
   it.each([
@@ -160,26 +163,26 @@ describe('serving the renderer', () => {
     '/index.html%00.js',
     '/%E0%A4%A',
   ])('never serves a file outside the build for %s', async (path) => {
-    const reply = await signedIn(path);
-    expect(reply.status).toBe(404);
+    const reply = await page(path);
+    // 401 where the URL parser resolves the dots away (and with them the path key), else 404.
+    expect([401, 404]).toContain(reply.status);
     expect(reply.body).not.toContain(SECRET);
   });
 
   it('refuses a request whose target is not a path instead of failing', async () => {
-    const reply = await signedIn('//');
+    const reply = await page('//');
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);
   });
 
-  it('refuses a request naming another host (DNS rebinding), even with the cookie', async () => {
+  it('refuses a request naming another host (DNS rebinding), even with the path key', async () => {
     for (const hostHeader of ['evil.example:80', `localhost:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`]) {
-      const reply = await signedIn('/', { host: hostHeader });
+      const reply = await page('/', { host: hostHeader });
       expect(reply.status, hostHeader).toBe(403);
       expect(reply.body).not.toContain(INDEX_HTML);
     }
-    const signIn = await send({ path: `/?token=${host.token}`, headers: { host: 'evil.example' } });
-    expect(signIn.status).toBe(403);
-    expect(signIn.headers['set-cookie']).toBeUndefined();
+    const api = await callApi('events:list', {}, { host: 'evil.example' });
+    expect(api.status).toBe(403);
   });
 });
 
@@ -212,25 +215,98 @@ describe('the API', () => {
     expect((await callApi('events:list', {}, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await callApi('events:list', {}, { origin: `http://localhost:${host.port}` })).status).toBe(403);
     expect((await callApi('events:list', {}, { origin: 'null' })).status).toBe(403);
-    const withoutOrigin = await send({ method: 'POST', path: '/api/events:list', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const withoutOrigin = await send({ method: 'POST', path: `${base}/api/events:list`, headers: { 'x-hallnotes-token': host.token, 'content-type': 'application/json' }, body: '{}' });
     expect(withoutOrigin.status).toBe(403);
-  });
-
-  it('refuses API calls without the cookie', async () => {
-    const reply = await send({ method: 'POST', path: '/api/events:list', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
-    expect(reply.status).toBe(401);
   });
 
   it('refuses a body that is not declared as JSON (a cross-site form post)', async () => {
     expect((await callApi('events:list', {}, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await callApi('events:list', {}, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
-    const untyped = await send({ method: 'POST', path: '/api/events:list', headers: { cookie, origin }, body: '{}' });
+    const untyped = await send({ method: 'POST', path: `${base}/api/events:list`, headers: { 'x-hallnotes-token': host.token, origin }, body: '{}' });
     expect(untyped.status).toBe(415);
   });
 
   it('answers 405 to anything but POST', async () => {
-    expect((await signedIn('/api/events:list')).status).toBe(405);
-    expect((await send({ method: 'PUT', path: '/api/events:list', headers: { cookie, origin, 'content-type': 'application/json' }, body: '{}' })).status).toBe(405);
-    expect((await send({ method: 'DELETE', path: '/', headers: { cookie } })).status).toBe(405);
+    expect((await page('/api/events:list')).status).toBe(405);
+    expect((await send({ method: 'PUT', path: `${base}/api/events:list`, headers: { 'x-hallnotes-token': host.token, origin, 'content-type': 'application/json' }, body: '{}' })).status).toBe(405);
+    expect((await send({ method: 'DELETE', path: `${base}/` })).status).toBe(405);
+  });
+});
+
+describe('pushes to the page', () => {
+  /** Opens the push stream and resolves with its status and a reader of the lines that arrive. */
+  function openStream(headers: Record<string, string>): Promise<{ status: number; nextLine: () => Promise<string>; close: () => void }> {
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest({ host: '127.0.0.1', port: host.port, path: `${base}/push`, headers }, (response) => {
+        let buffered = '';
+        const waiting: ((line: string) => void)[] = [];
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffered += chunk;
+          let end = buffered.indexOf('\n');
+          while (end >= 0 && waiting.length > 0) {
+            waiting.shift()!(buffered.slice(0, end));
+            buffered = buffered.slice(end + 1);
+            end = buffered.indexOf('\n');
+          }
+        });
+        resolve({ status: response.statusCode ?? 0, nextLine: () => new Promise((next) => waiting.push(next)), close: () => outgoing.destroy() });
+      });
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+  }
+
+  it('streams typed pushes, one JSON object per line, only to a page holding the token', async () => {
+    const refused = await openStream({});
+    expect(refused.status).toBe(401);
+    refused.close();
+
+    const stream = await openStream({ 'x-hallnotes-token': host.token });
+    expect(stream.status).toBe(200);
+    await expect.poll(() => host.openPages().length).toBe(1);
+    const line = stream.nextLine();
+    sendPush(host.openPages()[0], 'app:flush-requested', { requestId: 'r-1' });
+    expect(JSON.parse(await line)).toEqual({ name: 'app:flush-requested', payload: { requestId: 'r-1' } });
+
+    stream.close();
+    await expect.poll(() => host.openPages().length).toBe(0);
+  });
+
+  it('lets a flush request wait for the page’s answer through the API', async () => {
+    const flushes = new FlushRequests(60_000);
+    const other = await startHostServer({
+      handlers: createChannelHandlers(library.services, { onFlushComplete: (requestId) => flushes.complete(requestId) }),
+      rendererFolder: join(folder, 'renderer'),
+      port: 0,
+    });
+    const stream = await new Promise<{ nextLine: () => Promise<string>; close: () => void }>((resolve) => {
+      const outgoing = httpRequest({ host: '127.0.0.1', port: other.port, path: `/${other.pathKey}/push`, headers: { 'x-hallnotes-token': other.token } }, (response) => {
+        response.setEncoding('utf8');
+        const lines: Promise<string> = new Promise((next) => response.once('data', (chunk: string) => next(chunk.trim())));
+        resolve({ nextLine: () => lines, close: () => outgoing.destroy() });
+      });
+      outgoing.end();
+    });
+    try {
+      await expect.poll(() => other.openPages().length).toBe(1);
+      let flushed = false;
+      const flush = flushes.request(other.openPages()[0]).then(() => (flushed = true));
+      const { payload } = JSON.parse(await stream.nextLine()) as { payload: { requestId: string } };
+      expect(flushed).toBe(false);
+      const answer = await send({
+        port: other.port,
+        method: 'POST',
+        path: `/${other.pathKey}/api/app:flush-complete`,
+        headers: { 'x-hallnotes-token': other.token, origin: `http://127.0.0.1:${other.port}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ requestId: payload.requestId }),
+      });
+      expect(JSON.parse(answer.body)).toEqual({ ok: true, value: { acknowledged: true } });
+      await flush;
+      expect(flushed).toBe(true);
+    } finally {
+      stream.close();
+      await other.close();
+    }
   });
 });

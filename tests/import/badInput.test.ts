@@ -16,7 +16,7 @@ describe('files that are not valid programmes', () => {
     ['truncated iCalendar', 'lca.ics', fixtureText('linux_conf_au_2020.ics').slice(0, 20_000), /^lca\.ics: the calendar ends before END:VCALENDAR; the file looks truncated\.$/],
     ['truncated JSON', 'camp.json', fixtureText('frab-camp2019.json').slice(0, 5_000), /^camp\.json: it is not valid JSON \(.*\); the file looks truncated\.$/],
     ['a web page saved by mistake', 'programme.html', '<!DOCTYPE html><html><body>Programme</body></html>', /^programme\.html: this is a web page \(HTML\), not a programme file; expected an iCalendar file/],
-    ['plain prose', 'notes.txt', 'Remember to buy milk.', /^notes\.txt: this is not a programme Hallnotes can read; expected an iCalendar file \(\.ics\), a frab\/Pentabarf schedule\.xml, a c3voc\/pretalx schedule\.json, or a CSV file/],
+    ['plain prose', 'notes.txt', 'Remember to buy milk.', /^notes\.txt: this is not a programme Hallnotes can read; expected an iCalendar file \(\.ics\), a frab\/Pentabarf schedule\.xml, a c3voc\/pretalx schedule\.json, Sessionize JSON, or a CSV file/],
     ['an .ics name on other content', 'calendar.ics', 'SUMMARY:no calendar here', /^calendar\.ics: the file is named like an iCalendar file but does not start with BEGIN:VCALENDAR\.$/],
     ['an XML file of another kind', 'feed.xml', '<?xml version="1.0"?><rss><channel/></rss>', /^feed\.xml: this is XML, but not a frab\/Pentabarf schedule\.xml \(its root element is <rss>, not <schedule>\)\.$/],
     ['an empty calendar', 'empty.ics', `${ICS_HEAD}END:VCALENDAR\r\n`, /^empty\.ics: the calendar contains no events \(VEVENT\)\.$/],
@@ -45,11 +45,13 @@ describe('files that are not valid programmes', () => {
     expect(parseFailure('agenda.xlsx', zip).message).toBe('agenda.xlsx: this is a ZIP archive (or an Office document such as .xlsx), not a programme file.');
   });
 
-  it('refuses text that is not valid UTF-8, and reads an XML file that declares Latin-1', () => {
-    const latin1Csv = Buffer.from('date,start,title\n2026-05-10,09:00,Gr\u00fc\u00dfe aus K\u00f6ln\n', 'latin1');
-    expect(parseFailure('agenda.csv', latin1Csv).message).toBe(
-      'agenda.csv: the file is not valid UTF-8 text (it may be saved in another encoding); save it as UTF-8 and import it again.',
+  it('refuses text that is not valid UTF-8 (other than a Windows-1252 CSV), and reads an XML file that declares Latin-1', () => {
+    const latin1Calendar = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20260510T090000Z\r\nSUMMARY:Gr\u00fc\u00dfe\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', 'latin1');
+    expect(parseFailure('agenda.ics', latin1Calendar).message).toBe(
+      'agenda.ics: the file is not valid UTF-8 text (it may be saved in another encoding); save it as UTF-8 and import it again.',
     );
+    const undefinedByte = Buffer.concat([Buffer.from('date,start,title\n2026-05-10,09:00,Gr', 'latin1'), Buffer.from([0x81, 0x0a])]);
+    expect(parseFailure('agenda.csv', undefinedByte).message).toMatch(/^agenda\.csv: the file is not valid UTF-8 text/);
     const latin1Xml = Buffer.from(
       '<?xml version="1.0" encoding="ISO-8859-1"?><schedule><conference><title>K\u00f6ln</title></conference><day index="1" date="2026-05-10"><room name="Saal"><event id="1"><start>09:00</start><duration>00:30</duration><title>Gr\u00fc\u00dfe</title></event></room></day></schedule>',
       'latin1',
@@ -126,7 +128,7 @@ describe('a failed import', () => {
     const event = await library.services.events.create(eventDraft({ startDate: '2023-08-01', endDate: '2023-08-02' }));
     const before = await libraryFiles();
     const error = await importFailure(importProgramme({ services: library.services, fileName: 'debconf23.xml', bytes: fixtureBytes('debconf23.xml'), eventId: event.id, dryRun: false }));
-    expect(error.message).toMatch(/^The programme runs from 2023-09-10 to 2023-09-17; added to "Web Summit" \(2023-08-01 to 2023-08-02\) the event would last 48 days/);
+    expect(error.message).toMatch(/^debconf23\.xml: the programme runs from 2023-09-10 to 2023-09-17; added to "Web Summit" \(2023-08-01 to 2023-08-02\) the event would last 48 days/);
     expect(await libraryFiles()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFailure, parseText, sessionTitled } from './programmeFiles';
+import { parseProgrammeFile } from '../../electron/services/import/parseProgrammeFile';
+import { fixtureText, parseFailure, parseText, sessionTitled } from './programmeFiles';
 
 describe('CSV programmes', () => {
   it('reads a comma-separated file with quoted fields, any header case and speakers with roles', () => {
@@ -78,5 +79,36 @@ describe('CSV programmes', () => {
     expect(parseFailure('agenda.csv', 'when,what\n2026-02-10,Talk').message).toBe(
       'agenda.csv: the header row must name the columns date, start and title (also understood: end, speakers, room, kind, track, description, id); date, start, title are missing (the header row reads: when, what).',
     );
+  });
+});
+
+/**
+ * Excel on Windows saves "CSV" in Windows-1252. The rows here are real (Global Azure Austria 2024's
+ * Sessionize export in the fixtures), written as German Excel writes them: `;` between cells,
+ * CRLF, Windows-1252 bytes.
+ */
+describe('a CSV saved by Excel on Windows', () => {
+  const sessionize = JSON.parse(fixtureText('sessionize-global-azure-austria-2024.json')) as {
+    sessions: { title: string; startsAt: string; endsAt: string; roomId: number }[];
+    rooms: { id: number; name: string }[];
+  };
+  const rows = sessionize.sessions.map((session) => {
+    const room = sessionize.rooms.find((candidate) => candidate.id === session.roomId)!.name;
+    return [session.startsAt.slice(0, 10), session.startsAt.slice(11, 16), session.endsAt.slice(11, 16), `"${session.title.replaceAll('"', '""')}"`, room].join(';');
+  });
+  const bytes = Buffer.from(['date;start;end;title;room', ...rows].join('\r\n') + '\r\n', 'latin1');
+
+  it('is not UTF-8, and holds the umlauts as single Windows-1252 bytes', () => {
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(bytes.includes(Buffer.from([0xfc]))).toBe(true);
+  });
+
+  it('is imported as Windows-1252, with a note in the preview', () => {
+    const programme = parseProgrammeFile('Agenda 2024.csv', bytes);
+    expect(programme.sessions).toHaveLength(14);
+    expect(sessionTitled(programme, 'Vom Wort zum Vektor - Embeddings als Grundlage für moderne KI-Lösungen')).toMatchObject({ date: '2024-04-20', start: '11:00', end: '11:45', room: 'Aula' });
+    expect(programme.warnings.map((warning) => warning.message)).toEqual([
+      'The file is not UTF-8 but Windows-1252, as Excel on Windows saves CSV files; it was read as Windows-1252. Check that names with accents look right.',
+    ]);
   });
 });

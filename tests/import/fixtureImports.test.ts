@@ -22,6 +22,10 @@ describe('importing every fixture into a new event', () => {
     ['frab-camp2019.json', 5, 79],
     ['pretalx-democon.json', 3, 36],
     ['hub-schedule2.json', 4, 2],
+    ['pretalx-anyconf-2024.json', 2, 2],
+    ['sessionize-global-azure-austria-2024.json', 1, 14],
+    ['36c3-day1-ada.xml', 1, 11],
+    ['google-calendar-export.ics', 1, 1],
   ])('%s becomes an event of %i days and %i sessions', async (name, dayTotal, sessionTotal) => {
     const summary = await importProgramme({ services: library.services, fileName: name, bytes: fixtureBytes(name), dryRun: false });
     expect(summary).toMatchObject({ created: true, days: dayTotal, added: sessionTotal, updated: 0, flagged: 0, removed: 0 });

@@ -31,7 +31,7 @@ describe('schedule.xml', () => {
     ]);
   });
 
-  it('puts an event after midnight on the next calendar date when it has no <date>', () => {
+  it('puts an event after midnight on the next calendar date, in the programme day that lists it, when it has no <date>', () => {
     const programme = parseText(
       'schedule.xml',
       scheduleXml(
@@ -40,8 +40,10 @@ describe('schedule.xml', () => {
       ),
     );
     expect(sessionTitled(programme, 'Late set')).toMatchObject({ date: '2026-08-21', start: '23:30', end: null });
-    expect(sessionTitled(programme, 'Later set')).toMatchObject({ date: '2026-08-22', start: '01:30', end: '02:30' });
-    expect(programme).toMatchObject({ timezone: 'UTC', timezoneFromFile: false, startDate: '2026-08-21', endDate: '2026-08-22' });
+    expect(sessionTitled(programme, 'Later set')).toMatchObject({ date: '2026-08-22', programmeDate: '2026-08-21', start: '01:30', end: '02:30' });
+    // The night belongs to the day: no second day holding only the 01:30 set.
+    expect(programme).toMatchObject({ timezone: 'UTC', timezoneFromFile: false, startDate: '2026-08-21', endDate: '2026-08-21' });
+    expect(programme.sessions.map((session) => session.title)).toEqual(['Late set', 'Later set']);
   });
 
   it('converts the conference zone into the zone asked for', () => {
@@ -102,9 +104,9 @@ describe('schedule.json', () => {
     );
   });
 
-  it('refuses JSON that is not a schedule', () => {
+  it('refuses JSON that is not a schedule in one sentence, without schema paths', () => {
     expect(parseFailure('package.json', '{"name": "hallnotes", "version": "1.0.0"}').message).toBe(
-      'package.json: it is not a valid schedule.json: schedule: expected object, received undefined.',
+      'package.json: this is not a programme format Hallnotes reads (it reads iCalendar, frab/Pentabarf schedule.xml, c3voc/pretalx schedule.json, Sessionize JSON and CSV).',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countMatches, distinctDates, fixtureText, parseFixture, programmeDays, sessionTitled } from './programmeFiles';
+import { parseProgrammeFile } from '../../electron/services/import/parseProgrammeFile';
+import { countMatches, distinctDates, fixtureBytes, fixtureText, parseFixture, programmeDays, sessionTitled } from './programmeFiles';
 
 /**
  * Published programmes from the fixtures, parsed in full. The expected numbers are counted here
@@ -87,3 +88,37 @@ describe('kielux_2020.ics (UTC times, speakers as ATTENDEE;CN=)', () => {
   });
 });
 
+
+/**
+ * RFC 5545 §3.1: lines are folded at 75 octets, and "a sequence of octets" may be split inside a
+ * multi-byte UTF-8 character; unfolding must restore it. Some producers (Outlook, PHP libraries)
+ * fold that way. These published calendars are unfolded and folded again exactly at 75 octets,
+ * and must read as they do folded by their own producers.
+ */
+describe('calendars folded inside multi-byte characters', () => {
+  function foldAtOctets(bytes: Buffer): Buffer {
+    const unfolded = bytes.toString('utf8').replace(/\r?\n[ \t]/g, '');
+    const lines: Buffer[] = [];
+    for (const line of unfolded.split(/\r?\n/)) {
+      let rest = Buffer.from(line, 'utf8');
+      lines.push(rest.subarray(0, 75));
+      for (rest = rest.subarray(75); rest.length > 0; rest = rest.subarray(74)) lines.push(Buffer.concat([Buffer.from(' '), rest.subarray(0, 74)]));
+    }
+    return Buffer.from(Buffer.concat(lines.flatMap((line) => [line, Buffer.from('\r\n')])));
+  }
+
+  /** A byte 10xxxxxx right after a fold means the fold split a character. */
+  function splitsCharacters(bytes: Buffer): number {
+    let count = 0;
+    for (let index = 0; index + 3 < bytes.length; index += 1) {
+      if (bytes[index] === 0x0d && bytes[index + 1] === 0x0a && bytes[index + 2] === 0x20 && (bytes[index + 3] & 0xc0) === 0x80) count += 1;
+    }
+    return count;
+  }
+
+  it.each(['kielux_2020.ics', 'linux_conf_au_2020.ics'])('%s reads the same', (name) => {
+    const refolded = foldAtOctets(fixtureBytes(name));
+    expect(splitsCharacters(refolded)).toBeGreaterThan(0);
+    expect(parseProgrammeFile(name, refolded)).toEqual(parseFixture(name));
+  });
+});

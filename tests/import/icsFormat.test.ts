@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { names, parseFailure, parseText, sessionTitled } from './programmeFiles';
+import { fixtureText, names, parseFailure, parseText, sessionTitled } from './programmeFiles';
 
 /** iCalendar features the published fixtures do not all show, each in a small calendar. */
 function calendar(...lines: string[]): string {
@@ -83,8 +83,12 @@ describe('iCalendar times', () => {
     expect(programme.timezone).toBe('Europe/Istanbul');
     expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '09:00', end: '10:30' });
     const inUtc = parseText('conf.ics', calendar('BEGIN:VTIMEZONE', 'TZID:Venue Time', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD', 'END:VTIMEZONE', ...event('UID:v-1', 'DTSTART;TZID=Venue Time:20260310T090000', 'SUMMARY:Local')));
-    expect(inUtc).toMatchObject({ timezone: 'UTC', timezoneFromFile: false });
-    expect(inUtc.sessions[0]).toMatchObject({ start: '06:00', end: null });
+    // Without X-LIC-LOCATION the zone is worked out from the +03:00 the definition writes; the local 09:00 stays 09:00.
+    expect(inUtc).toMatchObject({ timezone: 'Europe/Istanbul', timezoneFromFile: false });
+    expect(inUtc.sessions[0]).toMatchObject({ start: '09:00', end: null });
+    expect(inUtc.warnings.map((warning) => warning.message)).toEqual([
+      'The file names no time zone, but its times carry the UTC offset +03:00, so they are shown in Europe/Istanbul time. If the venue is in another zone with the same offset, choose it.',
+    ]);
   });
 
   it('keeps floating times and all-day dates as written in whatever zone they are shown', () => {
@@ -171,5 +175,76 @@ describe('iCalendar people and status', () => {
     );
     expect(sessionTitled(programme, 'Gone').cancelled).toBe(true);
     expect(sessionTitled(programme, 'Build a robot')).toMatchObject({ cancelled: false, kind: 'workshop', track: 'Workshop' });
+  });
+});
+
+describe('iCalendar speakers as real producers write them', () => {
+  /**
+   * Google Calendar, as in the real export in the fixtures, with guests on the events the way
+   * Google lists them: `CN=` is the address when the guest has no name, and the calendar's owner
+   * is a guest of every event.
+   */
+  function googleCalendar(): string {
+    const real = fixtureText('google-calendar-export.ics');
+    const owner = 'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=niccokunzmann@googlemail.com;X-NUM-GUESTS=0:mailto:niccokunzmann@googlemail.com';
+    const guest = (name: string, address: string) => `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=${name};X-NUM-GUESTS=0:mailto:${address}`;
+    const talk = (uid: string, start: string, title: string, ...guests: string[]) =>
+      ['BEGIN:VEVENT', `DTSTART:${start}`, 'DURATION:PT45M', `UID:${uid}@google.com`, `SUMMARY:${title}`, owner, ...guests, 'END:VEVENT'].join('\r\n');
+    const withOwner = real.replace('SUMMARY:event with alarms\r\n', `SUMMARY:event with alarms\r\n${owner}\r\n`);
+    return withOwner.replace(
+      'END:VCALENDAR',
+      [
+        talk('t1', '20241005T090000Z', 'Keynote', guest('Ada Lovelace', 'ada@example.org')),
+        talk('t2', '20241005T100000Z', 'Panel', guest('grace@example.org', 'grace@example.org'), guest('Alan Turing', 'alan@example.org')),
+        talk('t3', '20241005T110000Z', 'Lunch'),
+        'END:VCALENDAR',
+      ].join('\r\n'),
+    );
+  }
+
+  it('Google Calendar: the owner, a guest of every event, and bare addresses are not speakers', () => {
+    const programme = parseText('Nicco Kunzmann.ics', googleCalendar());
+    expect(programme.title).toBe('Nicco Kunzmann');
+    expect(programme.sessions.map((session) => [session.title, names(session)])).toEqual([
+      ['event with alarms', []],
+      ['Keynote', ['Ada Lovelace']],
+      ['Panel', ['Alan Turing']],
+      ['Lunch', []],
+    ]);
+  });
+
+  it('ics.py and similar: "Speaker: …" on a later line of DESCRIPTION', () => {
+    const programme = parseText(
+      'conf.ics',
+      calendar(
+        ...event('UID:d-1', 'DTSTART:20260310T090000Z', 'SUMMARY:Rust in production', 'DESCRIPTION:Room: Hall B\\nTrack: Systems\\nSpeaker: Jane Doe\\, Max Mustermann\\n\\nA talk about running Rust.'),
+        ...event('UID:d-2', 'DTSTART:20260310T100000Z', 'SUMMARY:Lightning talks', 'DESCRIPTION:Five minutes each.\\nSpeakers: Ana; Bo'),
+      ),
+    );
+    expect(names(sessionTitled(programme, 'Rust in production'))).toEqual(['Jane Doe', 'Max Mustermann']);
+    expect(names(sessionTitled(programme, 'Lightning talks'))).toEqual(['Ana', 'Bo']);
+  });
+
+  it('pretalx: "Title - Speaker Names" in SUMMARY becomes a clean title and the speakers', () => {
+    const programme = parseText(
+      'schedule.ics',
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//pretalx//pretalx.example.com//democon',
+        ...event('UID:pretalx-democon-ABC123@pretalx.example.com', 'DTSTART;TZID=Europe/Berlin:20260722T120000', 'DTEND;TZID=Europe/Berlin:20260722T124500', 'SUMMARY:Proxmox - from servers to hyperconvergence - Jane Doe, Max Mustermann', 'LOCATION:Saal 1'),
+        ...event('UID:pretalx-democon-XYZ789@pretalx.example.com', 'DTSTART;TZID=Europe/Berlin:20260722T130000', 'SUMMARY:Lunch - '),
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    expect(sessionTitled(programme, 'Proxmox - from servers to hyperconvergence')).toMatchObject({ room: 'Saal 1', start: '12:00', end: '12:45' });
+    expect(names(sessionTitled(programme, 'Proxmox - from servers to hyperconvergence'))).toEqual(['Jane Doe', 'Max Mustermann']);
+    expect(sessionTitled(programme, 'Lunch').speakers).toEqual([]);
+  });
+
+  it('keeps " - " in titles of files that are not pretalx exports', () => {
+    const programme = parseText('conf.ics', calendar(...event('UID:x', 'DTSTART:20260310T090000Z', 'SUMMARY:Kubernetes - the hard way')));
+    expect(programme.sessions[0]).toMatchObject({ title: 'Kubernetes - the hard way', speakers: [] });
   });
 });

@@ -9,7 +9,7 @@ function imported(overrides: Partial<ImportedSession> & Pick<ImportedSession, 's
 }
 
 function programmeOf(sessions: ImportedSession[], startDate = '2026-11-02', endDate = '2026-11-04'): ImportedProgramme {
-  return { sourceFormat: 'frab-xml', title: 'Conf', timezone: 'Europe/Lisbon', timezoneFromFile: true, startDate, endDate, sessions };
+  return { sourceFormat: 'frab-xml', title: 'Conf', timezone: 'Europe/Lisbon', timezoneFromFile: true, startDate, endDate, sessions, warnings: [] };
 }
 
 function stored(overrides: Partial<Session> & Pick<Session, 'id' | 'title'>): Session {
@@ -134,6 +134,15 @@ describe('planning a re-import', () => {
       },
     ]);
     expect(plan.unchanged).toBe(1);
+  });
+
+  it('keeps every field of a session the programme does not set, including ones added after this planner', () => {
+    // `picked` stands for any field another part of the app adds to sessions (the "on my list" flag).
+    const mine = { ...stored({ id: 's1', title: 'Talk', sourceId: 'a', status: 'covered' }), picked: true, tags: ['ai'] } as Session;
+    const event = eventOf([mine]);
+    const plan = planImport(event, programmeOf([imported({ sourceId: 'a', title: 'Talk', start: '09:30', end: '10:30', room: 'Hall 9' })]), noNotes);
+    expect(plan.update).toEqual([{ sessionId: 's1', title: 'Talk', changes: { start: '09:30', end: '10:30', room: 'Hall 9' } }]);
+    expect(sessionsAfterImport(event, plan, idCounter())[0]).toEqual({ ...mine, start: '09:30', end: '10:30', room: 'Hall 9' });
   });
 
   it('widens the event to the programme and renumbers the days', () => {

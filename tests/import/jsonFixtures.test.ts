@@ -109,3 +109,16 @@ describe('invalid-example.json', () => {
   });
 });
 
+
+describe('pretalx-anyconf-2024.json (schedule.json v1 from pretalx 2.x)', () => {
+  it('reads a conference whose rooms have no guid', () => {
+    const programme = parseFixture('pretalx-anyconf-2024.json');
+    expect(programme).toMatchObject({ title: 'AnyConf 2024', timezone: 'Europe/Brussels', timezoneFromFile: true, startDate: '2024-02-03', endDate: '2024-02-04' });
+    expect(programme.sessions.map((session) => [session.sourceId, session.date, session.start, session.end, session.room])).toEqual([
+      ['5bb0aa4e-0c0e-5ccd-9523-0ed1ca679039', '2024-02-03', '09:00', '09:25', 'janson'],
+      // The second day's talk carries the first day's <date> in the file; the date it names wins.
+      ['b8325b99-84af-45a7-806b-5819c79b6dc5', '2024-02-03', '09:00', '09:25', 'janson'],
+    ]);
+    expect(programme.sessions[0].speakers.map((speaker) => speaker.name)).toEqual(['AnyConf Staff', 'Alice AnyConf']);
+  });
+});

@@ -109,7 +109,7 @@ describe('markdownToNoteState', () => {
   it('refuses Markdown larger than the limit with a message naming the size', () => {
     const huge = 'a'.repeat(MAX_MARKDOWN_BYTES + 1);
     expect(() => markdownToNoteState(huge)).toThrow(ServiceError);
-    expect(() => markdownToNoteState(huge)).toThrow(/10\.0 MB/);
+    expect(() => markdownToNoteState(huge)).toThrow('The Markdown is 10.1 MB; a note can be made from at most 10 MB.');
   });
 });
 

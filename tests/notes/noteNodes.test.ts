@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor, type SerializedEditorState } from 'lexical';
-import { noteToBlocks } from '../../shared/export/noteToBlocks';
+import { AS_STORED, noteToBlocks } from '../../shared/export/noteToBlocks';
 import { NOTE_NODE_TYPES } from '../../shared/note/nodeTypes';
 import { serializedNoteStateSchema, type SerializedNoteNode, type SerializedNoteState } from '../../shared/note/noteFile';
 import { NOTE_NODES } from '../../shared/note/noteNodes';
@@ -48,7 +48,7 @@ describe('Hallnotes note nodes in a headless editor (plain Node, no DOM)', () =>
     expect(quote).toMatchObject({ type: 'attributed-quote', speaker: { name: 'Ada Lovelace', role: 'Analyst at Engine Works' }, time: '14:05' });
     expect(quote.children?.[0]).toMatchObject({ type: 'text', text: 'It weaves algebraic patterns.' });
     expect(roundTrip(state)).toEqual(state);
-    expect(noteToBlocks(state, { headingShift: 0 })).toEqual([
+    expect(noteToBlocks(state, AS_STORED)).toEqual([
       { kind: 'quote', attribution: 'Ada Lovelace, Analyst at Engine Works', blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'It weaves algebraic patterns.' }] }] },
     ]);
   });
@@ -99,7 +99,7 @@ describe('Hallnotes note nodes in a headless editor (plain Node, no DOM)', () =>
     });
     expect(topLevel(state).map((node) => node.type)).toEqual(['paragraph', 'private-note']);
     expect(roundTrip(state)).toEqual(state);
-    expect(JSON.stringify(noteToBlocks(state, { headingShift: 0 }))).not.toContain('555');
+    expect(JSON.stringify(noteToBlocks(state, AS_STORED))).not.toContain('555');
   });
 
   test('the note validator accepts these nodes and names a field of the wrong kind', () => {

@@ -112,7 +112,7 @@ describe('export:write', () => {
     await rm(join(library.root, 'events', library.event.id, PHOTO));
     const result = await exportTo(html, join(library.root, 'day.html'));
     expect(result.images).toBe(0);
-    expect(result.problems).toEqual([`The photo ${PHOTO} is missing from the event's assets folder, so it was not copied; the post still refers to it.`]);
+    expect(result.problems).toEqual([`The photo ${PHOTO} in “Opening keynote” is missing from the event's assets folder, so it was not copied; the post still refers to it.`]);
   });
 });
 

@@ -6,7 +6,7 @@ import { runCli } from '../../electron/cli/runCli';
 import { createChannelHandlers } from '../../electron/services/ipc/channelHandlers';
 import { dispatchChannel } from '../../electron/services/ipc/dispatchChannel';
 import { EXPORT_FORMATS } from '../../shared/model/post';
-import { createPostLibrary, notePath, PHOTO, type PostLibrary } from './postLibrary';
+import { createPostLibrary, notePath, PANEL_NOTE_WITH_TK, PHOTO, type PostLibrary } from './postLibrary';
 
 let library: PostLibrary;
 beforeEach(async () => {
@@ -30,7 +30,7 @@ async function cli(argv: string[], stdin?: string): Promise<{ code: number; stdo
 /** What the app writes through export:write (the host's default location). */
 async function appExport(argument: Record<string, unknown>): Promise<{ path: string; bytes: Buffer }> {
   const handlers = createChannelHandlers(library.services, { onFlushComplete: () => undefined });
-  const result = await dispatchChannel(handlers, 'export:write', { eventId: library.event.id, ...argument });
+  const result = await dispatchChannel(handlers, 'export:write', { eventId: library.event.id, ifExists: 'replace', ...argument });
   if (!result.ok) throw new Error(result.error.message);
   const { path } = result.value as { path: string };
   return { path, bytes: await readFile(path) };
@@ -39,6 +39,7 @@ async function appExport(argument: Record<string, unknown>): Promise<{ path: str
 describe('hallnotes post set / show', () => {
   it('sets every field, from Markdown files and options, and show prints it with what needs attention', async () => {
     await writeFile(join(library.root, 'intro.md'), 'A **long** first day in Lisbon.\n');
+    await library.services.notes.save(library.event.id, library.ids.panel, PANEL_NOTE_WITH_TK);
     const { ids } = library;
     const set = await cli(
       ['post', 'set', library.event.id, '--day', '1', '--title', 'Lisbon, day one', '--intro', 'intro.md', '--closing', '-', '--byline', 'Posted by J. D.', '--style', 'flowing', '--sessions', `${ids.panel},${ids.keynote}`, '--tags', 'cloud, data ,'],

@@ -10,11 +10,15 @@ export const PHOTO = `assets/${'ab'.repeat(32)}.jpg`;
 export const PHOTO_BYTES = Buffer.from('not really a jpeg, but bytes all the same');
 export const PRIVATE_TEXT = 'call the organiser back on +49 170 1234567';
 
+/** The panel's note; `withTk` is the same note before the reporter checked the figure. */
+export const PANEL_NOTE = note(heading('h1', text('Key numbers')), paragraph(text('Storage is 40% of budgets, by the panel’s own count.')));
+export const PANEL_NOTE_WITH_TK = note(heading('h1', text('Key numbers')), paragraph(text('Storage is 40% of budgets (TK: check the source).')));
+
 export type PostLibrary = TempLibrary & { event: EventFile; ids: Record<'keynote' | 'panel' | 'workshop' | 'lunch' | 'dayTwo', string> };
 
 /**
- * A two-day event: on day 1 a covered keynote (quote, list, photo, private note), a covered
- * panel whose moderator has no role, a planned workshop and a break; on day 2 one covered talk.
+ * A two-day event: on day 1 a covered keynote (quote, list, photo, private note with a TK), a
+ * covered panel whose moderator has no role, a planned workshop and a break; on day 2 one covered talk.
  */
 export async function createPostLibrary(): Promise<PostLibrary> {
   const library = await createTempLibrary();
@@ -45,7 +49,7 @@ export async function createPostLibrary(): Promise<PostLibrary> {
       privateNote(paragraph(text(`TK ${PRIVATE_TEXT}`))),
     ),
   );
-  await services.notes.save(event.id, ids.panel, note(heading('h1', text('Key numbers')), paragraph(text('Storage is 40% of budgets (TK: check the source).'))));
+  await services.notes.save(event.id, ids.panel, PANEL_NOTE);
   await services.notes.save(event.id, ids.dayTwo, note(paragraph(text('Day two began slowly.'))));
   await mkdir(join(library.root, 'events', event.id, 'assets'), { recursive: true });
   await writeFile(join(library.root, 'events', event.id, 'assets', PHOTO.slice('assets/'.length)), PHOTO_BYTES);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { image, link, note, paragraph, privateNote, text } from '../export/fixtures/noteBuilders';
 import { noteState } from '../helpers/noteStates';
-import { createPostLibrary, notePath, PHOTO, PRIVATE_TEXT, writeRawNote, type PostLibrary } from './postLibrary';
+import { createPostLibrary, notePath, PANEL_NOTE_WITH_TK, PHOTO, PRIVATE_TEXT, writeRawNote, type PostLibrary } from './postLibrary';
 
 let library: PostLibrary;
 beforeEach(async () => {
@@ -49,6 +49,7 @@ describe('resolving a post', () => {
 
 describe('what needs attention before export', () => {
   it('lists TK markers, speakers without a role and nothing from private notes', async () => {
+    await library.services.notes.save(library.event.id, library.ids.panel, PANEL_NOTE_WITH_TK);
     const found = await messages();
     expect(found).toContain('“Who pays for the data?” still has a TK marker to check.');
     expect(found).toContain('“Who pays for the data?”: Sam Moderator has no role.');

@@ -3,6 +3,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventFile } from '../../shared/model/event';
+import { createChannelHandlers } from '../../electron/services/ipc/channelHandlers';
+import { dispatchChannel } from '../../electron/services/ipc/dispatchChannel';
 import { createEventWithSessions, createTempLibrary, eventDraft, sessionDraft, type TempLibrary } from '../helpers/tempLibrary';
 import { noteState } from '../helpers/noteStates';
 
@@ -97,7 +99,57 @@ describe('a damaged event file', () => {
     // Listed again, the folder is still reported (now without its event file) and the other event still lists.
     const second = await library.services.events.list();
     expect(second.events.map((summary) => summary.id)).toEqual([other.id]);
-    expect(second.problems).toEqual([{ location: join(library.root, 'events', event.id), message: 'This event folder has no event.json.' }]);
+    expect(second.problems).toEqual([
+      {
+        location: join(library.root, 'events', event.id),
+        message: `This event's event.json could not be read and was moved to ${quarantineFolder()}; its notes are still here. Recover it to open the event again.`,
+        recoverEventId: event.id,
+      },
+    ]);
+  });
+
+  it('can be recovered: rebuilt from what can still be read, every note reachable again', async () => {
+    const [keynote, healthy] = event.sessions;
+    await library.services.notes.save(event.id, keynote.id, noteState('keynote notes'));
+    const eventFile = join(library.root, 'events', event.id, 'event.json');
+    const onDisk = JSON.parse(await readFile(eventFile, 'utf8'));
+    // The second session's entry is damaged; the first and the event's fields are fine.
+    onDisk.sessions[1].start = '25:99';
+    await writeFile(eventFile, JSON.stringify(onDisk));
+    expect((await library.services.events.list()).problems).toEqual([expect.objectContaining({ recoverEventId: event.id })]);
+
+    const handlers = createChannelHandlers(library.services, { onFlushComplete: () => undefined });
+    const result = await dispatchChannel(handlers, 'events:recover', { eventId: event.id });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ how: 'rebuilt', message: expect.stringContaining('1 session(s) kept, 1 note(s) without a session') });
+    const recovered = await library.services.events.get(event.id);
+    expect(recovered).toMatchObject({ title: 'Web Summit', startDate: event.startDate, timezone: event.timezone });
+    expect(recovered.sessions.map((session) => session.title)).toEqual(['Opening keynote', 'Recovered note 1 (the session\'s details were lost)']);
+    expect((await library.services.notes.load(event.id, keynote.id)).note?.editorState).toEqual(noteState('keynote notes'));
+    expect((await library.services.notes.load(event.id, healthy.id)).note?.editorState).toEqual(noteState('I am fine'));
+    expect((await library.services.events.list()).problems).toEqual([]);
+    // The damaged file is still in quarantine, byte for byte.
+    expect(JSON.parse(await readFile(join(quarantineFolder(), (await readdir(quarantineFolder()))[0]), 'utf8')).sessions[1].start).toBe('25:99');
+    expect(await dispatchChannel(handlers, 'events:recover', { eventId: event.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('nothing to recover') } });
+  });
+
+  it('found by two readers at once is moved aside once, and neither says it could not be moved', async () => {
+    await writeFile(join(library.root, 'events', event.id, 'event.json'), '{"format":1,"id":"');
+    const [listed, opened] = await Promise.all([library.services.events.list(), library.services.events.get(event.id).catch((error: Error) => error)]);
+    const said = [...listed.problems.map((problem) => problem.message), (opened as Error).message].join('\n');
+    expect(said).not.toContain('Could not move');
+    expect(listed.problems).toEqual([expect.objectContaining({ recoverEventId: event.id })]);
+    expect(await readdir(quarantineFolder())).toHaveLength(1);
+  });
+
+  it('set aside by an older Hallnotes for being over a limit comes back whole', async () => {
+    const eventFile = join(library.root, 'events', event.id, 'event.json');
+    const { mkdir, rename } = await import('node:fs/promises');
+    await mkdir(quarantineFolder(), { recursive: true });
+    await rename(eventFile, join(quarantineFolder(), '2026-01-01T00-00-00-000Z-event.json'));
+    const result = await library.services.events.recover(event.id, () => library.services.notes.sessionsWithFiles(event.id));
+    expect(result.how).toBe('restored');
+    expect(await library.services.events.get(event.id)).toEqual(event);
   });
 
   it('with a session on a day after the end is quarantined when opened', async () => {

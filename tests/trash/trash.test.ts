@@ -135,3 +135,20 @@ describe('the trash channels', () => {
     expect(await dispatchChannel(handlers, 'trash:list', {})).toEqual({ ok: true, value: { entries: [] } });
   });
 });
+
+describe('a deleted session whose note was damaged in the trash', () => {
+  it('comes back and opens with the damage notice; the damaged bytes are kept in quarantine', async () => {
+    const panel = event.sessions[1];
+    await library.services.notes.save(event.id, panel.id, noteState('panel notes'));
+    await deleteSession('Panel on AI');
+    const [entry] = await library.services.trash.list();
+    const { writeFile, readFile } = await import('node:fs/promises');
+    await writeFile(join(library.root, 'trash', entry.id, 'note.json'), '{"format":1,"sessionId":"');
+    expect((await library.services.trash.list())[0].words).toBe(0);
+
+    await library.services.trash.restore(entry.id);
+    await expect(library.services.notes.load(event.id, panel.id)).rejects.toMatchObject({ code: 'damaged-file', message: expect.stringContaining('"Panel on AI"') });
+    const { damage } = await library.services.history.damageReport(event.id, panel.id);
+    expect(await readFile(damage!.movedTo, 'utf8')).toBe('{"format":1,"sessionId":"');
+  });
+});

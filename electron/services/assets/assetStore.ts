@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { StoredAsset } from '../../../shared/ipc/channels';
-import { ASSET_FILE_NAME, assetMediaType, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
+import { megabytes } from '../../../shared/model/byteSize';
+import { assetMediaType, IMAGE_MEDIA_TYPES, MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
 import type { EventStore } from '../library/eventStore';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
+import { readFileAtMost } from '../validation/readAtMost';
+import { locateAssetFile } from './assetFile';
 import { detectImageType } from './imageType';
 
 export type AssetRequest = { eventId: string; fileName: string; dataBase64: string };
@@ -32,7 +35,7 @@ export class AssetStore {
     const bytes = Buffer.from(dataBase64, 'base64');
     if (bytes.length === 0) throw new ServiceError('invalid-argument', `${name} is empty, so it was not added.`);
     if (bytes.length > MAX_IMAGE_BYTES) {
-      throw new ServiceError('invalid-argument', `${name} is ${megabytes(bytes.length)}; a photo can be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+      throw new ServiceError('invalid-argument', `${name} is ${megabytes(bytes.length)}; a photo can be at most ${megabytes(MAX_IMAGE_BYTES)}.`);
     }
     const extension = detectImageType(bytes);
     if (!extension) throw new ServiceError('invalid-argument', `${name} is not a PNG, JPEG, WebP or GIF image, so it was not added.`);
@@ -56,15 +59,13 @@ export class AssetStore {
     });
   }
 
-  /** A stored photo's bytes, or null for anything that is not one (wrong name, missing, or a link leading outside the library). */
+  /** A stored photo's bytes, or null for anything that is not one (wrong name, missing, not a regular file inside the library). */
   async read(eventId: string, fileName: string): Promise<AssetFile | null> {
     const mediaType = assetMediaType(fileName);
-    if (!mediaType || !ASSET_FILE_NAME.test(fileName)) return null;
+    if (!mediaType) return null;
     try {
-      const filePath = join(this.assetsFolder(eventId), fileName);
-      const [real, root] = await Promise.all([realpath(filePath), realpath(this.paths.root)]);
-      if (!real.startsWith(root + sep)) return null;
-      return { body: await readFile(real), mediaType };
+      const location = await locateAssetFile(this.paths, eventId, fileName);
+      return location.found ? { body: await readFileAtMost(location.path, MAX_IMAGE_BYTES), mediaType } : null;
     } catch {
       return null;
     }
@@ -86,9 +87,4 @@ async function exists(filePath: string): Promise<boolean> {
 function describeName(fileName: string): string {
   const trimmed = fileName.trim().slice(0, 80);
   return trimmed ? `"${trimmed}"` : 'The pasted image';
-}
-
-/** Rounded up, so a file just over the limit never reads as exactly the limit. */
-function megabytes(bytes: number): string {
-  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }

@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import type { ComposedPost } from '../../../shared/export/composePost';
 import type { Block } from '../../../shared/export/postBlocks';
+import { assetFileOf } from '../../../shared/note/assetPath';
+import { locateAssetFile, type AssetLocation } from '../assets/assetFile';
+import type { LibraryPaths } from '../library/libraryPaths';
 import { fileSystemError } from '../storage/serviceError';
 
 const ASSETS_PREFIX = 'assets/';
+/** The one export whose file name has two extensions; names derived from it keep both. */
+export const WORDPRESS_EXTENSION = '.wordpress.html';
 
 /** "day-1.html" → "day-1-images": the folder beside the exported file that holds its photos. */
 export function imagesFolderName(targetPath: string): string {
   const name = basename(targetPath);
-  const stem = name.endsWith('.wordpress.html') ? name.slice(0, -'.wordpress.html'.length) : name.slice(0, name.length - extname(name).length);
+  const stem = name.endsWith(WORDPRESS_EXTENSION) ? name.slice(0, -WORDPRESS_EXTENSION.length) : name.slice(0, name.length - extname(name).length);
   return `${stem || 'post'}-images`;
 }
 
@@ -30,25 +35,39 @@ export function pointImagesInto(post: ComposedPost, folderName: string): Compose
   return { ...post, blocks: mapBlocks(post.blocks) };
 }
 
+const REFUSALS: Record<Exclude<AssetLocation, { found: true }>['reason'], string> = {
+  missing: "is missing from the event's assets folder",
+  'outside-library': 'is a link to a file outside the library',
+  'not-a-file': 'is not a regular file (a folder, a pipe or a device stands in its place)',
+};
+
 /**
  * Copies the photos from the event's assets folder into `folder`, each through a temporary
- * name and a rename, so a full disk never leaves a truncated photo under its real name. A
- * photo missing from the assets folder is reported and skipped; the export goes on.
+ * name and a rename, so a full disk never leaves a truncated photo under its real name. Only a
+ * regular file inside the library is copied (the rule the photo route follows); anything else
+ * is reported, naming the photo and where it is shown (`placeOf`), and skipped; the export goes on.
  */
-export async function copyImages(eventFolder: string, sources: readonly string[], folder: string): Promise<{ copied: number; problems: string[] }> {
+export async function copyImages(
+  paths: LibraryPaths,
+  eventId: string,
+  sources: readonly string[],
+  folder: string,
+  placeOf: (src: string) => string,
+): Promise<{ copied: number; problems: string[] }> {
   const problems: string[] = [];
   let copied = 0;
   for (const src of sources) {
-    const from = join(eventFolder, src);
-    const to = join(folder, src.slice(ASSETS_PREFIX.length));
-    if (!(await isFile(from))) {
-      problems.push(`The photo ${src} is missing from the event's assets folder, so it was not copied; the post still refers to it.`);
+    const fileName = assetFileOf(src) ?? '';
+    const location = await locateAssetFile(paths, eventId, fileName);
+    if (!location.found) {
+      problems.push(`The photo ${src} in ${placeOf(src)} ${REFUSALS[location.reason]}, so it was not copied; the post still refers to it.`);
       continue;
     }
-    const temporary = join(dirname(to), `.${basename(to)}.${randomBytes(6).toString('hex')}.tmp`);
+    const to = join(folder, fileName);
+    const temporary = join(folder, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(from, temporary);
+      await mkdir(folder, { recursive: true });
+      await copyFile(location.path, temporary);
       await rename(temporary, to);
       copied++;
     } catch (error) {
@@ -57,12 +76,4 @@ export async function copyImages(eventFolder: string, sources: readonly string[]
     }
   }
   return { copied, problems };
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }

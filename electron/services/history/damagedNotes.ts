@@ -1,10 +1,10 @@
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DAMAGE_RECORD_FORMAT, damageRecordSchema, type DamageRecord } from '../../../shared/model/history';
-import type { Session } from '../../../shared/model/event';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { fileSystemError, ServiceError, type DamagedFileError } from '../storage/serviceError';
+import type { SessionRef } from './noteHistory';
 import { damageRecordFile } from './historyPaths';
 
 /**
@@ -15,7 +15,7 @@ import { damageRecordFile } from './historyPaths';
 export class DamagedNotes {
   constructor(private readonly paths: LibraryPaths) {}
 
-  async record(eventId: string, session: Session, error: DamagedFileError): Promise<void> {
+  async record(eventId: string, session: SessionRef, error: DamagedFileError): Promise<void> {
     const file = damageRecordFile(this.paths, eventId, session.id);
     const record: DamageRecord = {
       format: DAMAGE_RECORD_FORMAT,
@@ -30,17 +30,9 @@ export class DamagedNotes {
     await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`, `the record of the damaged note for "${session.title}"`);
   }
 
-  /** The damage still waiting for a decision: recorded, and no note has been written since. */
-  async current(eventId: string, sessionId: string): Promise<DamageRecord | null> {
-    const noteExists = await access(this.paths.noteFile(eventId, sessionId)).then(
-      () => true,
-      () => false,
-    );
-    return noteExists ? null : this.find(eventId, sessionId);
-  }
 
   /** Throws the remembered damage of a note whose file is missing, so it is never shown as empty. */
-  async assertNotDamaged(eventId: string, session: Session): Promise<void> {
+  async assertNotDamaged(eventId: string, session: SessionRef): Promise<void> {
     const record = await this.find(eventId, session.id);
     if (record) throw new ServiceError('damaged-file', describeDamage(record));
   }
@@ -53,7 +45,8 @@ export class DamagedNotes {
     }
   }
 
-  private async find(eventId: string, sessionId: string): Promise<DamageRecord | null> {
+  /** The damage on record; it waits for a decision as long as no note has been written since (the caller knows). */
+  async find(eventId: string, sessionId: string): Promise<DamageRecord | null> {
     let raw: string;
     try {
       raw = await readFile(damageRecordFile(this.paths, eventId, sessionId), 'utf8');

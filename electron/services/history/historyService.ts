@@ -27,7 +27,7 @@ export class HistoryService {
   async restore(eventId: string, sessionId: string, snapshotId: string): Promise<RestoredNote> {
     const session = await this.findSession(eventId, sessionId);
     const snapshot = await this.snapshots.get(eventId, session, snapshotId);
-    const saved = await this.notes.save(eventId, sessionId, snapshot.editorState, 'before-restore');
+    const saved = await this.notes.save(eventId, sessionId, snapshot.editorState, { reason: 'before-restore' });
     await this.damaged.clear(eventId, sessionId);
     const { editorState: _state, ...restoredFrom } = snapshot;
     return { ...saved, restoredFrom };
@@ -35,12 +35,20 @@ export class HistoryService {
 
   /** For callers about to change notes or their sessions in bulk (an import, a merge): keeps the current version; null when there is no note. */
   async snapshotNow(eventId: string, sessionId: string, reason: SnapshotReason): Promise<SnapshotSummary | null> {
-    return this.snapshots.snapshotNow(eventId, await this.findSession(eventId, sessionId), reason);
+    return this.notes.snapshot(eventId, sessionId, reason);
+  }
+
+  /** Keeps a version of a note that is not the note on disk, such as a teammate's version that came in beside the reporter's own. */
+  async keepVersion(eventId: string, sessionId: string, editorState: SnapshotDetail['editorState'], reason: SnapshotReason, author?: string): Promise<SnapshotSummary | null> {
+    // A snapshot is a file of its own, never the note: it needs no place in the note's writes.
+    return this.snapshots.take(eventId, await this.findSession(eventId, sessionId), reason, editorState, author);
   }
 
   async damageReport(eventId: string, sessionId: string): Promise<DamageReport> {
     const session = await this.findSession(eventId, sessionId);
-    const [damage, latestSnapshot] = await Promise.all([this.damaged.current(eventId, sessionId), this.snapshots.latest(eventId, session)]);
+    // A note written since the damage (a restore, the CLI) settles it.
+    const noteOnDisk = (await this.notes.fileStamp(eventId, sessionId)) !== null;
+    const [damage, latestSnapshot] = await Promise.all([noteOnDisk ? null : this.damaged.find(eventId, sessionId), this.snapshots.latest(eventId, session)]);
     return { damage, latestSnapshot };
   }
 

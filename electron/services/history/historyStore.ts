@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   SNAPSHOT_FILE_FORMAT,
@@ -8,12 +8,13 @@ import {
   type SnapshotReason,
   type SnapshotSummary,
 } from '../../../shared/model/history';
-import { noteFileSchema } from '../../../shared/note/noteFile';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { countWords, noteStateText } from '../../../shared/note/noteText';
 import type { LibraryPaths } from '../library/libraryPaths';
-import { writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
+import { writeFileAtomic } from '../storage/atomicWrite';
 import { readValidatedJson } from '../storage/readValidatedJson';
 import { DamagedFileError, fileSystemError, ServiceError } from '../storage/serviceError';
+import type { SessionRef } from './noteHistory';
 import { historyFolder } from './historyPaths';
 import { newSnapshotId, snapshotTime } from './snapshotIds';
 
@@ -22,8 +23,6 @@ export const EDITING_SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type HistoryClock = () => Date;
-/** The session whose note it is; the title names it in messages. */
-export type SessionRef = { id: string; title: string };
 
 /**
  * Snapshots of notes, one JSON file each under events/<id>/history/<sessionId>/. A snapshot
@@ -37,7 +36,6 @@ export class HistoryStore {
 
   constructor(
     private readonly paths: LibraryPaths,
-    private readonly writes: WriteQueue,
     private readonly retentionDays: () => number,
     private readonly now: HistoryClock = () => new Date(),
   ) {}
@@ -66,23 +64,19 @@ export class HistoryStore {
     return { ...summarise(snapshotId, snapshot), editorState: snapshot.editorState };
   }
 
-  /** Snapshots the note as it is on disk now (e.g. before an import), queued with the note's own writes. */
-  snapshotNow(eventId: string, session: SessionRef, reason: SnapshotReason): Promise<SnapshotSummary | null> {
-    return this.writes.run(this.paths.noteFile(eventId, session.id), () => this.take(eventId, session, reason));
-  }
-
   /**
-   * Called by the note store inside the note's write queue, just before the note file is
-   * replaced. Editing snapshots are rate-limited; any other reason always snapshots.
+   * Called by the note store holding the event's lock, just before the note file is replaced
+   * with `current` as it is on disk. Editing snapshots are rate-limited; any other reason always snapshots.
    */
-  async beforeOverwrite(eventId: string, session: SessionRef, reason: SnapshotReason): Promise<void> {
+  async beforeOverwrite(eventId: string, session: SessionRef, reason: SnapshotReason, current: SerializedNoteState | null): Promise<void> {
+    if (!current) return;
     if (reason !== 'editing') {
-      await this.take(eventId, session, reason);
+      await this.take(eventId, session, reason, current);
       return;
     }
     if (this.now().getTime() - (await this.newestTime(eventId, session).catch(() => 0)) < EDITING_SNAPSHOT_INTERVAL_MS) return;
     // The save must not fail because of its snapshot: a full or read-only disk is reported by the save itself, and the next save tries the snapshot again.
-    await this.take(eventId, session, reason).catch(() => undefined);
+    await this.take(eventId, session, reason, current).catch(() => undefined);
   }
 
   /** Deletes every snapshot of a session (its trash entry was emptied). */
@@ -91,37 +85,22 @@ export class HistoryStore {
     this.newestSnapshotAt.delete(keyOf(eventId, sessionId));
   }
 
-  /** Writes a snapshot of the note on disk; none when there is no note, it is unreadable, or (while editing) it is empty. */
-  private async take(eventId: string, session: SessionRef, reason: SnapshotReason): Promise<SnapshotSummary | null> {
-    const current = await this.readCurrentNote(eventId, session);
-    if (!current) return null;
+  /**
+   * Writes a snapshot of the note the note store handed over; none while editing a note that is
+   * still empty. `author` names who wrote a teammate's version kept beside the note ("incoming").
+   */
+  async take(eventId: string, session: SessionRef, reason: SnapshotReason, current: SerializedNoteState, author?: string): Promise<SnapshotSummary | null> {
     const words = countWords(noteStateText(current));
     if (reason === 'editing' && words === 0) return null;
     const takenAt = this.now();
     const id = newSnapshotId(takenAt);
-    const snapshot: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, sessionId: session.id, takenAt: takenAt.toISOString(), reason, words, editorState: current };
+    const snapshot: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, sessionId: session.id, takenAt: takenAt.toISOString(), reason, words, editorState: current, ...(author ? { author } : {}) };
     const folder = await this.ensureFolder(eventId, session);
     await writeFileAtomic(join(folder, `${id}.json`), JSON.stringify(snapshot), `a snapshot of the note for "${session.title}"`);
-    this.newestSnapshotAt.set(keyOf(eventId, session.id), takenAt.getTime());
+    // A teammate's version is not a version of the note on disk: it must not hold back the next editing snapshot.
+    if (reason !== 'incoming') this.newestSnapshotAt.set(keyOf(eventId, session.id), takenAt.getTime());
     await this.prune(eventId, session, id);
     return summarise(id, snapshot);
-  }
-
-  /** The stored note, or null when there is none or it cannot be read (loading it reports and quarantines the damage). */
-  private async readCurrentNote(eventId: string, session: SessionRef): Promise<SnapshotFile['editorState'] | null> {
-    let raw: string;
-    try {
-      raw = await readFile(this.paths.noteFile(eventId, session.id), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw fileSystemError(`read the note for "${session.title}" to keep a snapshot of it`, error);
-    }
-    try {
-      const parsed = noteFileSchema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data.editorState : null;
-    } catch {
-      return null;
-    }
   }
 
   private async prune(eventId: string, session: SessionRef, keep: string): Promise<void> {
@@ -189,5 +168,5 @@ function keyOf(eventId: string, sessionId: string): string {
 }
 
 function summarise(id: string, snapshot: SnapshotFile): SnapshotSummary {
-  return { id, takenAt: snapshot.takenAt, reason: snapshot.reason, words: snapshot.words };
+  return { id, takenAt: snapshot.takenAt, reason: snapshot.reason, words: snapshot.words, ...(snapshot.author ? { author: snapshot.author } : {}) };
 }

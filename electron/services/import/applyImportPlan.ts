@@ -1,5 +1,7 @@
 import type { EventFile, Session } from '../../../shared/model/event';
-import { dateOfDay, dayCount, minutesOfDay } from '../../../shared/model/calendar';
+import { dateOfDay, dayCount } from '../../../shared/model/calendar';
+import { byDayAndStart } from '../../../shared/model/sessionTime';
+import { programmeDateOf } from './finishProgramme';
 import type { ImportPlan, PlannedChanges } from './importPlan';
 
 /**
@@ -22,7 +24,8 @@ export function sessionsAfterImport(existing: EventFile | null, plan: ImportPlan
     });
   const added: Session[] = plan.add.map((imported) => ({
     id: newSessionId(),
-    day: dayOf(imported.date),
+    day: dayOf(programmeDateOf(imported)),
+    ...(imported.programmeDate ? { afterMidnight: true as const } : {}),
     start: imported.start,
     end: imported.end,
     title: imported.title,
@@ -33,14 +36,17 @@ export function sessionsAfterImport(existing: EventFile | null, plan: ImportPlan
     sourceId: imported.sourceId,
   }));
   // Stable: sessions starting together keep the order the user (or the programme) gave them.
-  return [...kept, ...added].sort((a, b) => a.day - b.day || minutesOfDay(a.start) - minutesOfDay(b.start));
+  return [...kept, ...added].sort(byDayAndStart);
 }
 
 function withChanges(session: Session, changes: PlannedChanges | undefined, dayOf: (date: string) => number): Session {
   if (!changes) return session;
-  const { date, programmeFlag, ...fields } = changes;
+  const { date, programmeFlag, afterMidnight, ...fields } = changes;
+  // Built on the stored session, so fields the programme does not set (status, picks…) stay.
   const updated: Session = { ...session, ...fields, ...(date ? { day: dayOf(date) } : {}) };
   if (programmeFlag === null) delete updated.programmeFlag;
   else if (programmeFlag) updated.programmeFlag = programmeFlag;
+  if (afterMidnight === true) updated.afterMidnight = true;
+  else if (afterMidnight === false) delete updated.afterMidnight;
   return updated;
 }

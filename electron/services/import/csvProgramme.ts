@@ -3,6 +3,7 @@ import { isCalendarDate } from '../../../shared/model/calendar';
 import { parseCsvSpeakers } from './csvSpeakers';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
+import type { ProgrammeWarnings } from './programmeWarnings';
 import { normaliseTimeOfDay, type WallClock } from './zonedTime';
 
 type Column = 'date' | 'start' | 'end' | 'title' | 'speakers' | 'room' | 'kind' | 'track' | 'description' | 'id';
@@ -29,7 +30,7 @@ type Row = { record: string[]; info: { lines: number } };
  * row uses most (spreadsheets in many locales write `;`). Times are wall-clock times; the file
  * names no zone, so they are taken as written in the zone asked for (UTC by default).
  */
-export function parseCsv(text: string, options: ParseOptions): ProgrammeDraft {
+export function parseCsv(text: string, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
   let rows: Row[];
   try {
     rows = parse(text, { delimiter: delimiterOf(text), bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as Row[];
@@ -42,7 +43,7 @@ export function parseCsv(text: string, options: ParseOptions): ProgrammeDraft {
   const sessions: ImportedSession[] = [];
   for (const { record, info } of rows.slice(1)) {
     if (record.every((cell) => cell === '')) continue;
-    sessions.push(sessionOf((column) => (columns[column] === undefined ? '' : (record[columns[column]!] ?? '')), `line ${info.lines}`));
+    sessions.push(sessionOf((column) => (columns[column] === undefined ? '' : (record[columns[column]!] ?? '')), `line ${info.lines}`, warnings));
   }
   return { sourceFormat: 'csv', timezone: zone, timezoneFromFile: false, declaredDates: [], sessions };
 }
@@ -69,7 +70,7 @@ function columnsOf(header: string[]): Partial<Record<Column, number>> {
   return columns;
 }
 
-function sessionOf(cell: (column: Column) => string, where: string): ImportedSession {
+function sessionOf(cell: (column: Column) => string, where: string, warnings: ProgrammeWarnings): ImportedSession {
   const date = dateOf(cell('date'), where);
   const start = timeOf(cell('start'), 'start', where)!;
   const end = cell('end') ? timeOf(cell('end'), 'end', where) : null;
@@ -85,7 +86,7 @@ function sessionOf(cell: (column: Column) => string, where: string): ImportedSes
     speakers: parseCsvSpeakers(cell('speakers')),
     track: cell('track'),
     description: cell('description'),
-  });
+  }, warnings);
 }
 
 /** `YYYY-MM-DD` (also `YYYY/MM/DD` and `DD.MM.YYYY`, as spreadsheets write them); it must exist. */

@@ -1,7 +1,11 @@
 import { ProgrammeFormatError, type ProgrammeFormat } from './programme';
 
+/** For JSON or a `<schedule>` that is none of the formats Hallnotes reads (issue 14's wording). */
+export const NOT_A_PROGRAMME =
+  'this is not a programme format Hallnotes reads (it reads iCalendar, frab/Pentabarf schedule.xml, c3voc/pretalx schedule.json, Sessionize JSON and CSV).';
+
 const EXPECTED =
-  'expected an iCalendar file (.ics), a frab/Pentabarf schedule.xml, a c3voc/pretalx schedule.json, or a CSV file with a header row (date, start, end, title, speakers, room, kind)';
+  'expected an iCalendar file (.ics), a frab/Pentabarf schedule.xml, a c3voc/pretalx schedule.json, Sessionize JSON, or a CSV file with a header row (date, start, end, title, speakers, room, kind)';
 
 function extensionOf(fileName: string): string {
   const match = /\.([a-z0-9]+)$/i.exec(fileName);
@@ -31,7 +35,7 @@ export function detectFormat(fileName: string, text: string): ProgrammeFormat {
     if (root?.toLowerCase() === 'html') throw new ProgrammeFormatError(`this is a web page (HTML), not a programme file; ${EXPECTED}.`);
     throw new ProgrammeFormatError(`this is XML, but not a frab/Pentabarf schedule.xml (its root element is <${root ?? '?'}>, not <schedule>).`);
   }
-  if (content.startsWith('{') || content.startsWith('[')) return 'schedule-json';
+  if (content.startsWith('{') || content.startsWith('[')) return 'json';
   if (looksLikeCsvHeader(content) || extension === 'csv' || extension === 'tsv') return 'csv';
   if (extension === 'ics' || extension === 'ical' || extension === 'ifb') {
     throw new ProgrammeFormatError('the file is named like an iCalendar file but does not start with BEGIN:VCALENDAR.');

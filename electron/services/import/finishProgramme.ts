@@ -2,6 +2,7 @@ import { MAX_EVENT_DAYS } from '../../../shared/model/event';
 import { dayCount, minutesOfDay } from '../../../shared/model/calendar';
 import { MAX_SOURCE_ID } from './importedSession';
 import { ProgrammeFormatError, type ImportedProgramme, type ImportedSession, type ProgrammeDraft } from './programme';
+import type { ProgrammeWarnings } from './programmeWarnings';
 
 /** The event file holds at most this many sessions. */
 export const MAX_PROGRAMME_SESSIONS = 5000;
@@ -19,12 +20,18 @@ function uniqueSourceIds(sessions: ImportedSession[]): ImportedSession[] {
     let sourceId = counts.get(session.sourceId)! > 1 ? `${base}@${session.date}T${session.start}` : base;
     for (let copy = 2; used.has(sourceId); copy += 1) sourceId = `${base}@${session.date}T${session.start}#${copy}`;
     used.add(sourceId);
-    return { ...session, sourceId };
+    return counts.get(session.sourceId)! > 1 ? { ...session, sourceId, sharedSourceId: base } : { ...session, sourceId };
   });
 }
 
+/** The programme day's date: the night after a congress day belongs to that day. */
+export function programmeDateOf(session: Pick<ImportedSession, 'date' | 'programmeDate'>): string {
+  return session.programmeDate ?? session.date;
+}
+
+/** By programme day, then by the moment it starts, so 01:30 comes after 23:00 of the same day. */
 function byTime(a: ImportedSession, b: ImportedSession): number {
-  return a.date.localeCompare(b.date) || minutesOfDay(a.start) - minutesOfDay(b.start);
+  return programmeDateOf(a).localeCompare(programmeDateOf(b)) || a.date.localeCompare(b.date) || minutesOfDay(a.start) - minutesOfDay(b.start);
 }
 
 /**
@@ -32,13 +39,13 @@ function byTime(a: ImportedSession, b: ImportedSession): number {
  * session and every day the file declares. An event in Hallnotes lasts at most 31 days, so a
  * longer programme is refused as a whole (naming its first and last dates) rather than cut.
  */
-export function finishProgramme(draft: ProgrammeDraft): ImportedProgramme {
+export function finishProgramme(draft: ProgrammeDraft, warnings: ProgrammeWarnings): ImportedProgramme {
   const { declaredDates, ...programme } = draft;
   if (programme.sessions.length === 0) throw new ProgrammeFormatError('it contains no sessions.');
   if (programme.sessions.length > MAX_PROGRAMME_SESSIONS) {
     throw new ProgrammeFormatError(`it has ${programme.sessions.length} sessions; an event holds at most ${MAX_PROGRAMME_SESSIONS}.`);
   }
-  const dates = [...declaredDates, ...programme.sessions.map((session) => session.date)].sort();
+  const dates = [...declaredDates, ...programme.sessions.map(programmeDateOf)].sort();
   const startDate = dates[0];
   const endDate = dates[dates.length - 1];
   const days = dayCount(startDate, endDate);
@@ -46,5 +53,5 @@ export function finishProgramme(draft: ProgrammeDraft): ImportedProgramme {
     throw new ProgrammeFormatError(`it runs from ${startDate} to ${endDate} (${days} days); an event lasts at most ${MAX_EVENT_DAYS} days.`);
   }
   const sessions = uniqueSourceIds([...programme.sessions].sort(byTime));
-  return { ...programme, startDate, endDate, sessions };
+  return { ...programme, startDate, endDate, sessions, warnings: warnings.list() };
 }

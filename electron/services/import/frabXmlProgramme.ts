@@ -1,13 +1,15 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { NOT_A_PROGRAMME } from './detectFormat';
 import { singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
-import { frabDay, frabDurationMinutes, frabEventStart, frabZones, toTargetZone, type FrabDay, type FrabZones } from './frabTimes';
+import { frabDay, frabDurationMinutes, frabEventStart, frabZones, offsetSampleOf, toTargetZone, type FrabDay, type FrabZones } from './frabTimes';
+import { sessionLabel, type ProgrammeWarnings } from './programmeWarnings';
 import { asNodes, attributeOf, textOf, type XmlNode } from './xmlValues';
 import { addMinutes, normaliseTimeOfDay } from './zonedTime';
 
 /** A frab / Pentabarf / wafer / pretalx `schedule.xml` (FOSDEM, CCC, DebConf…); see schedule.xml.xsd. */
-export function parseFrabXml(text: string, options: ParseOptions): ProgrammeDraft {
+export function parseFrabXml(text: string, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
   assertWellFormed(text);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -31,36 +33,41 @@ export function parseFrabXml(text: string, options: ParseOptions): ProgrammeDraf
   const root = schedule as XmlNode;
   const conference = (asNodes(root.conference)[0] ?? {}) as XmlNode;
   const days = asNodes(root.day);
-  if (days.length === 0) throw new ProgrammeFormatError('the schedule has no <day> elements.');
+  // A <schedule> of another vocabulary (or an empty one) is not a programme Hallnotes reads.
+  if (days.length === 0) throw new ProgrammeFormatError(NOT_A_PROGRAMME);
 
-  const zones = frabZones(textOf(conference.time_zone_name), options);
+  const offsets = days.flatMap((day) => [
+    offsetSampleOf(attributeOf(day, 'start'), undefined),
+    ...asNodes(day.room).flatMap((room) => asNodes(room.event).map((event) => offsetSampleOf(textOf(event.date) || undefined, textOf(event.start)))),
+  ]);
+  const zones = frabZones(textOf(conference.time_zone_name), options, offsets.filter((sample) => sample !== null), warnings);
   const dayChange = normaliseTimeOfDay(textOf(conference.day_change));
   const declaredDates: string[] = [];
   const sessions: ImportedSession[] = [];
   days.forEach((day, dayIndex) => {
-    const declared = frabDay({ date: attributeOf(day, 'date'), start: attributeOf(day, 'start') }, zones, `<day> ${attributeOf(day, 'index') ?? dayIndex + 1}`);
+    const declared = frabDay({ date: attributeOf(day, 'date'), start: attributeOf(day, 'start') }, zones, `<day> ${attributeOf(day, 'index') ?? dayIndex + 1}`, warnings);
     declaredDates.push(declared.date);
     const dayInfo = { date: declared.date, startTime: declared.startTime ?? dayChange };
     for (const room of asNodes(day.room)) {
-      for (const event of asNodes(room.event)) sessions.push(sessionOf(event, attributeOf(room, 'name') ?? '', dayInfo, zones));
+      for (const event of asNodes(room.event)) sessions.push(sessionOf(event, attributeOf(room, 'name') ?? '', dayInfo, zones, warnings));
     }
   });
   return {
     sourceFormat: 'frab-xml',
     title: singleLine(textOf(conference.title), 300) || undefined,
     timezone: zones.target,
-    timezoneFromFile: zones.source !== null,
+    timezoneFromFile: zones.named,
     declaredDates,
     sessions,
   };
 }
 
-function sessionOf(event: XmlNode, roomName: string, day: FrabDay, zones: FrabZones): ImportedSession {
+function sessionOf(event: XmlNode, roomName: string, day: FrabDay, zones: FrabZones, warnings: ProgrammeWarnings): ImportedSession {
   const title = textOf(event.title);
   const id = attributeOf(event, 'guid') ?? attributeOf(event, 'id') ?? attributeOf(event, 'code') ?? '';
   const what = `event ${JSON.stringify(singleLine(title, 80))}${id ? ` (${id})` : ''}`;
-  const start = frabEventStart({ start: textOf(event.start), date: textOf(event.date) || undefined }, day, zones, what);
-  const minutes = frabDurationMinutes(textOf(event.duration));
+  const { start, programmeDate } = frabEventStart({ start: textOf(event.start), date: textOf(event.date) || undefined }, day, zones, { what, title }, warnings);
+  const minutes = frabDurationMinutes(textOf(event.duration), sessionLabel(singleLine(title, 80), start.date, start.time), warnings);
   const end = minutes === null ? null : addMinutes(start, minutes);
   const abstract = textOf(event.abstract);
   const description = textOf(event.description);
@@ -68,13 +75,14 @@ function sessionOf(event: XmlNode, roomName: string, day: FrabDay, zones: FrabZo
     sourceId: id,
     start: toTargetZone(start, zones),
     end: end && toTargetZone(end, zones),
+    programmeDate,
     title,
     kindHints: [textOf(event.type), textOf(event.track)],
     room: textOf(event.room) || roomName,
     speakers: asNodes(event.persons).flatMap((persons) => asPersonNames(persons.person)).map((name) => ({ name })),
     track: textOf(event.track),
     description: [abstract, description].filter((part, index, parts) => part && parts.indexOf(part) === index).join('\n\n'),
-  });
+  }, warnings);
 }
 
 function asPersonNames(value: unknown): string[] {

@@ -1,13 +1,21 @@
 import { MAX_EVENT_DAYS, type EventFile, type Session, type SessionKind, type Speaker } from '../../../shared/model/event';
 import { dateOfDay, dayCount } from '../../../shared/model/calendar';
 import { ServiceError } from '../storage/serviceError';
+import { sessionDate } from '../../../shared/model/sessionTime';
+import { programmeDateOf } from './finishProgramme';
+import type { ImportWarning } from '../../../shared/model/importSummary';
 import type { ImportedProgramme, ImportedSession } from './programme';
+import { ProgrammeWarnings, sessionLabel } from './programmeWarnings';
 
 export type ProgrammeFlag = NonNullable<Session['programmeFlag']>;
 
-/** Changes to one session; `date` is moved to a day number when applied, `programmeFlag: null` clears the flag. */
+/**
+ * Changes to one session; `date` (the programme day's date) is moved to a day number when
+ * applied, `programmeFlag: null` and `afterMidnight: false` clear those fields.
+ */
 export type PlannedChanges = Partial<{
   date: string;
+  afterMidnight: boolean;
   start: string;
   end: string | null;
   title: string;
@@ -30,15 +38,26 @@ export type ImportPlan = {
   flagged: { sessionId: string; title: string; flag: ProgrammeFlag }[];
   /** Vanished or cancelled, without notes. */
   remove: { sessionId: string; title: string }[];
+  /** Doubts settled by flagging rather than updating, and changes to sessions that have notes. */
+  warnings: ImportWarning[];
 };
 
+const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const matchKey = (date: string, start: string, title: string) => `${date}|${start}|${title.trim().toLowerCase()}`;
+/** A slot id made from a shared id: `id@2026-03-10T10:00`, sometimes with `#2`. */
+const sharedIdOf = (sourceId: string) => sourceId.replace(/@\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?:#\d+)?$/, '');
+
+const SHARED_ID_DOUBT = 'Several talks in the file share one id, so they were matched by title; a session whose id now belongs to another title was flagged, not renamed.';
+const RETITLED_WITH_NOTE = 'The programme gives these sessions, which have notes, a new title (their id is unchanged, so it is the same talk); the notes stay with them.';
 
 /**
  * What importing a programme would do to an event (or to a new one). Sessions match on the
  * source's id, else on date + start + title. Fields the programme leaves empty (room, speakers)
  * keep what the user entered, and speakers keep the roles and organisations the user added.
- * Sessions the user created by hand (no source id) are never flagged or removed.
+ * Sessions the user created by hand (no source id) are never flagged or removed. Where the file
+ * gives several talks one id, the id says only which slot a talk is in, so those sessions match
+ * by title: a note is never moved to a session with another title, and a session whose slot now
+ * holds another talk is flagged (kept, with its note) rather than renamed.
  */
 export function planImport(existing: EventFile | null, programme: ImportedProgramme, hasNotes: (sessionId: string) => boolean): ImportPlan {
   const startDate = existing && existing.startDate < programme.startDate ? existing.startDate : programme.startDate;
@@ -50,25 +69,41 @@ export function planImport(existing: EventFile | null, programme: ImportedProgra
       `The programme runs from ${programme.startDate} to ${programme.endDate}; added to "${existing?.title}" (${existing?.startDate} to ${existing?.endDate}) the event would last ${days} days, and an event lasts at most ${MAX_EVENT_DAYS}.`,
     );
   }
-  const plan: ImportPlan = { startDate, endDate, days, add: [], update: [], unchanged: 0, flagged: [], remove: [] };
+  const plan: ImportPlan = { startDate, endDate, days, add: [], update: [], unchanged: 0, flagged: [], remove: [], warnings: [] };
+  const warnings = new ProgrammeWarnings();
   const sessions = existing?.sessions ?? [];
   const dateOf = (session: Session) => dateOfDay(existing!.startDate, session.day);
+  const calendarDateOf = (session: Session) => sessionDate(existing!, session);
   const programmeIds = new Set(programme.sessions.map((session) => session.sourceId));
   const bySourceId = new Map(sessions.filter((session) => session.sourceId).map((session) => [session.sourceId!, session]));
   const byKey = new Map<string, Session[]>();
   for (const session of sessions) {
-    const key = matchKey(dateOf(session), session.start, session.title);
+    const key = matchKey(calendarDateOf(session), session.start, session.title);
     byKey.set(key, [...(byKey.get(key) ?? []), session]);
   }
   const matched = new Set<string>();
 
+  const available = (session: Session | undefined) => (session && !matched.has(session.id) ? session : undefined);
   for (const imported of programme.sessions) {
-    const session =
-      bySourceId.get(imported.sourceId) ??
-      byKey
-        .get(matchKey(imported.date, imported.start, imported.title))
-        // A session carrying another programme session's id belongs to that one.
-        ?.find((candidate) => !matched.has(candidate.id) && !(candidate.sourceId && programmeIds.has(candidate.sourceId)));
+    const bySlot = available(bySourceId.get(imported.sourceId));
+    let session: Session | undefined;
+    if (imported.sharedSourceId) {
+      const shared = imported.sharedSourceId;
+      session =
+        (bySlot && sameTitle(bySlot.title, imported.title) ? bySlot : undefined) ??
+        sessions.find((candidate) => available(candidate) && candidate.sourceId && sharedIdOf(candidate.sourceId) === shared && sameTitle(candidate.title, imported.title));
+      if (!session && bySlot) warnings.add(SHARED_ID_DOUBT, sessionLabel(bySlot.title, dateOf(bySlot), bySlot.start));
+    } else {
+      session =
+        bySlot ??
+        byKey
+          .get(matchKey(imported.date, imported.start, imported.title))
+          // A session carrying another programme session's id belongs to that one.
+          ?.find((candidate) => !matched.has(candidate.id) && !(candidate.sourceId && programmeIds.has(candidate.sourceId)));
+      if (session && !sameTitle(session.title, imported.title) && hasNotes(session.id)) {
+        warnings.add(RETITLED_WITH_NOTE, `"${session.title}" → "${imported.title}"`);
+      }
+    }
     if (!session || matched.has(session.id)) {
       if (!imported.cancelled) plan.add.push(imported);
       continue;
@@ -88,6 +123,7 @@ export function planImport(existing: EventFile | null, programme: ImportedProgra
     if (session.sourceId) settleGone(plan, session, 'removed-from-programme', hasNotes);
     else plan.unchanged += 1;
   }
+  plan.warnings = warnings.list();
   return plan;
 }
 
@@ -100,7 +136,9 @@ function settleGone(plan: ImportPlan, session: Session, flag: ProgrammeFlag, has
 
 function changesFor(session: Session, date: string, imported: ImportedSession): PlannedChanges {
   const changes: PlannedChanges = {};
-  if (date !== imported.date) changes.date = imported.date;
+  if (date !== programmeDateOf(imported)) changes.date = programmeDateOf(imported);
+  const afterMidnight = imported.programmeDate !== undefined;
+  if ((session.afterMidnight ?? false) !== afterMidnight) changes.afterMidnight = afterMidnight;
   if (session.start !== imported.start) changes.start = imported.start;
   if (session.end !== imported.end) changes.end = imported.end;
   if (session.title !== imported.title) changes.title = imported.title;

@@ -1,14 +1,13 @@
-import { access } from 'node:fs/promises';
-import { EVENT_FILE_FORMAT, eventFileSchema, type EventFile, type Session } from '../../../shared/model/event';
+import { EVENT_FILE_FORMAT, eventFileSchema, MAX_SESSIONS_PER_EVENT, type EventFile, type Session } from '../../../shared/model/event';
 import { isKnownTimeZone } from '../../../shared/model/calendar';
 import type { ImportSummary } from '../../../shared/model/importSummary';
 import type { Services } from '../createServices';
 import { newSessionId } from '../library/ids';
 import { ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
+import type { ImportedProgramme } from './programme';
 import { sessionsAfterImport } from './applyImportPlan';
 import { planImport, type ImportPlan } from './importPlan';
-import { parseProgrammeFile } from './parseProgrammeFile';
 import { singleLine } from './plainText';
 
 export type ImportRequest = {
@@ -21,6 +20,8 @@ export type ImportRequest = {
   dryRun: boolean;
   /** For a new event: the zone to show its times in, instead of the programme's own. */
   timeZone?: string;
+  /** Without `eventId`: update the event that already holds this programme rather than create a second copy. */
+  updateExisting?: boolean;
 };
 
 
@@ -34,12 +35,26 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
   if (timeZone !== undefined && !isKnownTimeZone(timeZone)) {
     throw new ServiceError('invalid-argument', `"${timeZone}" is not an IANA time zone such as Europe/Berlin.`);
   }
-  const existing = eventId ? await services.events.get(eventId) : null;
-  const programme = parseProgrammeFile(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
+  let existing = eventId ? await services.events.get(eventId) : null;
+  let programme = await services.programmes(fileName, bytes, { timeZone: existing?.timezone ?? timeZone });
+  const alreadyInLibrary = await eventHoldingProgramme(services, programme, existing?.id);
+  if (alreadyInLibrary && request.updateExisting) {
+    existing = await services.events.get(alreadyInLibrary.eventId);
+    // The event's own zone decides how the times read, as when importing into it by name.
+    if (existing.timezone !== programme.timezone) programme = await services.programmes(fileName, bytes, { timeZone: existing.timezone });
+  }
   const withNotes = existing ? await sessionsWithNotes(services, existing) : new Set<string>();
-  const plan = planImport(existing, programme, (sessionId) => withNotes.has(sessionId));
+  const plan = namingTheFile(fileName, () => planImport(existing, programme, (sessionId) => withNotes.has(sessionId)));
   const title = existing?.title ?? (programme.title || titleFromFileName(fileName));
-  const summary = summarise(plan, { eventId: existing?.id ?? null, created: !existing, dryRun, title, timezone: programme.timezone });
+  const summary = summarise(plan, {
+    eventId: existing?.id ?? null,
+    created: !existing,
+    dryRun,
+    title,
+    timezone: programme.timezone,
+    warnings: [...programme.warnings, ...plan.warnings],
+    alreadyInLibrary,
+  });
   const sessions = sessionsAfterImport(existing, plan, newSessionId);
   assertValidEvent(existing, plan, sessions, title, programme.timezone);
   if (dryRun) return summary;
@@ -51,18 +66,46 @@ export async function importProgramme(request: ImportRequest): Promise<ImportSum
       await snapshotNotesOfChanged(services, existing, plan, withNotes);
       await services.events.replaceSessions(existing.id, sessions, { startDate: plan.startDate, endDate: plan.endDate }, existing.updatedAt);
       await trashNotesOfRemoved(services, existing, plan);
+      await services.exchange.recordBaseline(existing.id);
     }
     return summary;
   }
-  const created = await services.events.create({ title, startDate: plan.startDate, endDate: plan.endDate, timezone: programme.timezone });
+  // One step: a crash or a full disk leaves the whole new event or none, never an empty one.
+  const created = await services.events.create({ title, startDate: plan.startDate, endDate: plan.endDate, timezone: programme.timezone }, sessions);
+  // For team exchanges: what the programme said, so later edits are known as edits.
+  await services.exchange.recordBaseline(created.id);
+  return { ...summary, eventId: created.id };
+}
+
+/** Every refusal names the file it is about. */
+function namingTheFile<T>(fileName: string, plan: () => T): T {
   try {
-    await services.events.replaceSessions(created.id, sessions, {}, created.updatedAt);
+    return plan();
   } catch (error) {
-    // The new event must not stay behind empty; it goes to the trash like any deleted event.
-    await services.events.delete(created.id).catch(() => undefined);
+    if (error instanceof ServiceError && !error.message.startsWith(`${fileName}: `)) {
+      throw new ServiceError(error.code, `${fileName}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+    }
     throw error;
   }
-  return { ...summary, eventId: created.id };
+}
+
+/**
+ * The event that already holds this programme: most of the programme's sessions are in it (by
+ * source id) and most of its imported sessions are in the programme. One devroom's calendar does
+ * not "hold" all of FOSDEM, and FOSDEM's programme is not that devroom's.
+ */
+async function eventHoldingProgramme(services: Services, programme: ImportedProgramme, targetId: string | undefined): Promise<ImportSummary['alreadyInLibrary']> {
+  const ids = new Set(programme.sessions.map((session) => session.sourceId));
+  let best: ImportSummary['alreadyInLibrary'] = null;
+  for (const summary of (await services.events.list()).events) {
+    if (summary.id === targetId) continue;
+    const event = await services.events.get(summary.id).catch(() => null);
+    const sourced = event?.sessions.filter((session) => session.sourceId) ?? [];
+    const matching = sourced.filter((session) => ids.has(session.sourceId!)).length;
+    if (!event || matching * 2 < ids.size || matching * 2 < sourced.length || matching === 0) continue;
+    if (!best || matching > best.matchingSessions) best = { eventId: event.id, title: event.title, matchingSessions: matching };
+  }
+  return best;
 }
 
 /** `~/Downloads/Republica 2026.csv` → `Republica 2026`. */
@@ -71,7 +114,7 @@ function titleFromFileName(fileName: string): string {
   return singleLine(base.replace(/\.[^.]+$/, ''), 300) || 'Imported programme';
 }
 
-function summarise(plan: ImportPlan, fields: Pick<ImportSummary, 'eventId' | 'created' | 'dryRun' | 'title' | 'timezone'>): ImportSummary {
+function summarise(plan: ImportPlan, fields: Pick<ImportSummary, 'eventId' | 'created' | 'dryRun' | 'title' | 'timezone' | 'warnings' | 'alreadyInLibrary'>): ImportSummary {
   return {
     ...fields,
     startDate: plan.startDate,
@@ -90,6 +133,13 @@ function assertValidEvent(existing: EventFile | null, plan: ImportPlan, sessions
   const now = new Date().toISOString();
   const base = existing ?? { format: EVENT_FILE_FORMAT, id: 'pending-import', title, venue: '', author: '', timezone, createdAt: now, updatedAt: now };
   parseOrThrow(eventFileSchema, { ...base, startDate: plan.startDate, endDate: plan.endDate, sessions }, `imported agenda for "${title}"`);
+  assertSessionLimit(title, sessions.length, existing?.sessions.length ?? 0);
+}
+
+/** Also in the dry run, so the preview says it before anything is tried. */
+function assertSessionLimit(title: string, count: number, before: number): void {
+  if (count <= MAX_SESSIONS_PER_EVENT || count <= before) return;
+  throw new ServiceError('invalid-argument', `The imported agenda for "${title}" would have ${count.toLocaleString('en')} sessions; one event holds at most ${MAX_SESSIONS_PER_EVENT.toLocaleString('en')}. Nothing was imported.`);
 }
 
 async function sessionsWithNotes(services: Services, event: EventFile): Promise<Set<string>> {
@@ -98,10 +148,7 @@ async function sessionsWithNotes(services: Services, event: EventFile): Promise<
 }
 
 async function noteExists(services: Services, eventId: string, sessionId: string): Promise<boolean> {
-  return access(services.paths.noteFile(eventId, sessionId)).then(
-    () => true,
-    () => false,
-  );
+  return services.notes.hasNote(eventId, sessionId);
 }
 
 /** The notes of sessions the import updates, flags or removes are kept as they were, in their history. */

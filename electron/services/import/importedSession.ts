@@ -1,8 +1,10 @@
 import type { Speaker } from '../../../shared/model/event';
 import { htmlToText, singleLine } from './plainText';
 import type { ImportedSession } from './programme';
+import { sessionLabel, type ProgrammeWarnings } from './programmeWarnings';
 import { sessionKindFrom } from './sessionKind';
-import { endOnStartDay, type WallClock } from './zonedTime';
+import { dateOfDay, isCalendarDate, minutesOfDay } from '../../../shared/model/calendar';
+import type { WallClock } from './zonedTime';
 
 /** The event file's limits. */
 const MAX_TITLE = 500;
@@ -16,6 +18,8 @@ export type SessionSource = {
   sourceId: string;
   start: WallClock;
   end: WallClock | null;
+  /** The date of the programme day that lists it (a `<day>`), when the file groups sessions by day. */
+  programmeDate?: string;
   title: string | null | undefined;
   /** Type, category or track names, most telling first. */
   kindHints: (string | null | undefined)[];
@@ -39,16 +43,46 @@ function cleanSpeakers(speakers: SessionSource['speakers']): Speaker[] {
   return cleaned.slice(0, MAX_SPEAKERS);
 }
 
+/**
+ * A session's end on the day it starts. Sessions are stored as one day plus start and end
+ * times, so a session running past midnight (or with an end before its start) gets no end
+ * rather than an invented one, and the preview says so.
+ */
+function endOnStartDay(start: WallClock, end: WallClock | null, label: string, warnings: ProgrammeWarnings): string | null {
+  if (!end) return null;
+  const endsBefore = end.date < start.date || (end.date === start.date && minutesOfDay(end.time) < minutesOfDay(start.time));
+  if (endsBefore) {
+    warnings.add('These sessions end before they start in the file; they were imported without an end time.', label);
+    return null;
+  }
+  if (end.date !== start.date) {
+    warnings.add('These sessions run past midnight; they were imported without an end time (a session ends on the day it starts).', label);
+    return null;
+  }
+  return end.time;
+}
+
+/**
+ * A congress day runs past midnight: a session at 01:30 on 28 December listed under 27 December
+ * stays in the 27th's programme. Only the night after a programme day counts; any other
+ * disagreement between a session's date and its day is settled by the date.
+ */
+function afterMidnightOf(date: string, programmeDate: string | undefined): { programmeDate?: string } {
+  if (!programmeDate || !isCalendarDate(programmeDate)) return {};
+  return dateOfDay(programmeDate, 2) === date ? { programmeDate } : {};
+}
+
 /** Every parser builds its sessions here, so every format is cleaned and capped the same way. */
-export function importedSession(source: SessionSource): ImportedSession {
+export function importedSession(source: SessionSource, warnings: ProgrammeWarnings): ImportedSession {
   const title = singleLine(source.title, MAX_TITLE) || 'Untitled session';
   const track = singleLine(source.track, MAX_SHORT_TEXT);
   const description = htmlToText(source.description, MAX_DESCRIPTION);
   return {
     sourceId: singleLine(source.sourceId, MAX_SOURCE_ID) || `${source.start.date}T${source.start.time} ${title}`.slice(0, MAX_SOURCE_ID),
     date: source.start.date,
+    ...afterMidnightOf(source.start.date, source.programmeDate),
     start: source.start.time,
-    end: endOnStartDay(source.start, source.end),
+    end: endOnStartDay(source.start, source.end, sessionLabel(title, source.start.date, source.start.time), warnings),
     title,
     kind: sessionKindFrom(source.kindHints, title),
     room: singleLine(source.room, MAX_SHORT_TEXT),

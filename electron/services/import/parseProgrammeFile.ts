@@ -6,19 +6,20 @@ import { finishProgramme } from './finishProgramme';
 import { parseFrabXml } from './frabXmlProgramme';
 import { parseIcs } from './icsProgramme';
 import { ProgrammeFormatError, type ImportedProgramme, type ParseOptions, type ProgrammeDraft, type ProgrammeFormat } from './programme';
-import { parseScheduleJson } from './scheduleJsonProgramme';
+import { ProgrammeWarnings } from './programmeWarnings';
+import { parseJsonProgramme } from './jsonProgramme';
 
-const PARSERS: Record<ProgrammeFormat, (text: string, options: ParseOptions) => ProgrammeDraft> = {
+const PARSERS: Record<ProgrammeFormat, (text: string, options: ParseOptions, warnings: ProgrammeWarnings) => ProgrammeDraft> = {
   ics: parseIcs,
   'frab-xml': parseFrabXml,
-  'schedule-json': parseScheduleJson,
+  json: parseJsonProgramme,
   csv: parseCsv,
 };
 
 const FORMAT_NAMES: Record<ProgrammeFormat, string> = {
   ics: 'an iCalendar file',
   'frab-xml': 'a schedule.xml',
-  'schedule-json': 'a schedule.json',
+  json: 'JSON',
   csv: 'a CSV programme',
 };
 
@@ -29,9 +30,10 @@ const FORMAT_NAMES: Record<ProgrammeFormat, string> = {
 export function parseProgrammeFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ImportedProgramme {
   let format: ProgrammeFormat | undefined;
   try {
-    const text = decodeProgrammeText(bytes);
+    const warnings = new ProgrammeWarnings();
+    const text = decodeProgrammeText(bytes, warnings);
     format = detectFormat(fileName, text);
-    return finishProgramme(PARSERS[format](text, options));
+    return finishProgramme(PARSERS[format](text, options, warnings), warnings);
   } catch (error) {
     if (error instanceof ProgrammeFormatError) throw new ServiceError('invalid-argument', `${fileName}: ${error.message}`);
     // A library failing on input its checks let through is still a problem with this file.

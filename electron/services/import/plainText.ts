@@ -1,10 +1,11 @@
+import { clipText, CONTROL_CHARACTERS, singleLine } from '../../../shared/model/plainText';
+
 /**
  * Programme text comes from strangers' servers. Everything imported is reduced to plain text
  * here: HTML loses its tags (and the content of scripts and styles), control characters and
  * direction overrides are dropped, and lengths are capped to what the event file accepts.
  */
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const INVISIBLE_ELEMENTS = /<(script|style|template|iframe|object|embed|noscript|svg|math|head|title|textarea|select)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const COMMENTS = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[|\]\]>|<[!?][^>]*>/g;
 const LINE_BREAKS = /<br\s*\/?>/gi;
@@ -33,15 +34,8 @@ function decodeEntities(text: string): string {
   });
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** One line of text: titles, rooms, names. */
-export function singleLine(value: string | null | undefined, max: number): string {
-  if (!value) return '';
-  return clip(value.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim(), max);
-}
+// One line of text (titles, rooms, names) is cleaned by the rule the app and the export use.
+export { singleLine };
 
 function stripOnce(html: string): string {
   return html
@@ -76,5 +70,5 @@ export function htmlToText(value: string | null | undefined, max: number): strin
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return clip(text, max);
+  return clipText(text, max);
 }

@@ -1,6 +1,9 @@
 import type { SessionKind, Speaker } from '../../../shared/model/event';
+import type { ImportWarning } from '../../../shared/model/importSummary';
 
-export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
+/** What `detectFormat` tells apart by the first bytes; JSON formats are told apart by their shape. */
+export type ProgrammeFormat = 'ics' | 'frab-xml' | 'json' | 'csv';
+export type SourceFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'sessionize' | 'pretalx-widget' | 'csv';
 
 /**
  * One session as a published programme describes it. Times are wall-clock times in the
@@ -9,7 +12,19 @@ export type ProgrammeFormat = 'ics' | 'frab-xml' | 'schedule-json' | 'csv';
 export type ImportedSession = {
   /** The source's stable id (guid, UID, id); made unique per slot when a talk repeats. */
   sourceId: string;
+  /**
+   * Set when the file gives several sessions this one id (a repeated workshop, or a hand-rolled
+   * exporter giving every talk the same UID): `sourceId` is then that id plus the slot, which is
+   * not stable from one version of the file to the next.
+   */
+  sharedSourceId?: string;
+  /** The calendar date it starts on. */
   date: string;
+  /**
+   * Set only for a session after midnight that the programme lists under the day before (a
+   * congress day runs 11:00 to 04:00): the date of that programme day.
+   */
+  programmeDate?: string;
   start: string;
   /** Null when the source gives no end, or the session runs past midnight. */
   end: string | null;
@@ -24,7 +39,7 @@ export type ImportedSession = {
 };
 
 export type ImportedProgramme = {
-  sourceFormat: ProgrammeFormat;
+  sourceFormat: SourceFormat;
   title?: string;
   /** IANA name. */
   timezone: string;
@@ -38,10 +53,12 @@ export type ImportedProgramme = {
   startDate: string;
   endDate: string;
   sessions: ImportedSession[];
+  /** What the file got wrong and what was done about it, and guesses the import made (such as the zone). */
+  warnings: ImportWarning[];
 };
 
 /** Parsers produce this; `finishProgramme` turns it into an `ImportedProgramme`. */
-export type ProgrammeDraft = Omit<ImportedProgramme, 'startDate' | 'endDate'> & {
+export type ProgrammeDraft = Omit<ImportedProgramme, 'startDate' | 'endDate' | 'warnings'> & {
   /** Days the file declares even when no session falls on them (frab days, schedule.json days). */
   declaredDates: string[];
 };

@@ -1,115 +1,114 @@
-import type { ZodType, output } from 'zod';
+import type { output } from 'zod';
+import { formatPath, invalidJson, localized, validated } from './jsonValues';
 import { singleLine } from './plainText';
 import { importedSession } from './importedSession';
 import { ProgrammeFormatError, type ImportedSession, type ParseOptions, type ProgrammeDraft } from './programme';
-import { frabDay, frabDurationMinutes, frabEventStart, frabZones, toTargetZone, type FrabDay, type FrabZones } from './frabTimes';
+import { frabDay, frabDurationMinutes, frabEventStart, frabZones, offsetSampleOf, toTargetZone, type FrabDay, type FrabZones } from './frabTimes';
 import { dayV1Schema, dayV2Schema, scheduleFileSchema, type EventV1, type EventV2, type ScheduleFile } from './scheduleJsonSchema';
+import { sessionLabel, type ProgrammeWarnings } from './programmeWarnings';
+import type { OffsetSample } from './zoneFromOffsets';
 import { addMinutes, parseOffsetDateTime, wallClockAt, type WallClock } from './zonedTime';
 
-const MAX_LISTED_PROBLEMS = 3;
 const CANCELLED_STATES = new Set(['CANCELED', 'CANCELLED', 'WITHDRAWN', 'DELETED', 'REJECTED']);
 
+const invalid = (problems: string[]) => invalidJson('schedule.json', problems);
+
 /** c3voc schedule.json: v1 (frab, pretalx: events inside days and rooms) and v2 (hub: `schedule.events`). */
-export function parseScheduleJson(text: string, options: ParseOptions): ProgrammeDraft {
+export function parseScheduleJson(value: unknown, options: ParseOptions, warnings: ProgrammeWarnings): ProgrammeDraft {
   const problems: string[] = [];
-  const file = validated(scheduleFileSchema, parseJson(text), [], problems);
+  const file = validated(scheduleFileSchema, value, [], problems);
   if (!file) throw invalid(problems);
   const { conference } = file.schedule;
-  const zones = frabZones(conference.time_zone_name, options);
   const hasV1Days = conference.days.some((day) => 'rooms' in day);
   if (hasV1Days && 'rooms' in file.schedule) {
     problems.push('schedule.rooms is not part of the format (version 1 lists rooms in schedule.conference.rooms)');
   }
-  const declaredDates: string[] = [];
-  const sessions: ImportedSession[] = [];
-  conference.days.forEach((rawDay, index) => {
+  const days = conference.days.map((rawDay, index) => {
     const path = ['schedule', 'conference', 'days', index];
-    if ('rooms' in rawDay) {
-      const day = validated(dayV1Schema, rawDay, path, problems);
-      if (!day) return;
-      const declared = frabDay({ date: day.date, start: day.day_start }, zones, formatPath(path));
-      declaredDates.push(declared.date);
-      for (const [roomName, events] of Object.entries(day.rooms)) {
-        for (const event of events) sessions.push(sessionOfV1(event, roomName, declared, zones));
-      }
-    } else {
-      const day = validated(dayV2Schema, rawDay, path, problems);
-      if (day) declaredDates.push(frabDay({ date: day.date, start: day.start }, zones, formatPath(path)).date);
-    }
+    return 'rooms' in rawDay
+      ? { path, v1: validated(dayV1Schema, rawDay, path, problems) }
+      : { path, v2: validated(dayV2Schema, rawDay, path, problems) };
   });
   if (problems.length > 0) throw invalid(problems);
-  sessions.push(...(file.schedule.events ?? []).map((event) => sessionOfV2(event, file, zones)));
+  const events = file.schedule.events ?? [];
+  const zones = frabZones(conference.time_zone_name, options, offsetSamples(days, events), warnings);
+
+  const declaredDates: string[] = [];
+  const sessions: ImportedSession[] = [];
+  const dayRanges: DayRange[] = [];
+  for (const { path, v1, v2 } of days) {
+    if (v1) {
+      const declared = frabDay({ date: v1.date, start: v1.day_start }, zones, formatPath(path), warnings);
+      declaredDates.push(declared.date);
+      for (const [roomName, roomEvents] of Object.entries(v1.rooms)) {
+        for (const event of roomEvents) sessions.push(sessionOfV1(event, roomName, declared, zones, warnings));
+      }
+    } else if (v2) {
+      const declared = frabDay({ date: v2.date, start: v2.start }, zones, formatPath(path), warnings);
+      declaredDates.push(declared.date);
+      const [from, to] = [parseOffsetDateTime(v2.start), parseOffsetDateTime(v2.end)];
+      if (from?.validOffset && to?.validOffset) dayRanges.push({ date: declared.date, from: from.instant, to: to.instant });
+    }
+  }
+  sessions.push(...events.map((event) => sessionOfV2(event, file, zones, dayRanges, warnings)));
   return {
     sourceFormat: 'schedule-json',
     title: singleLine(conference.title, 300) || undefined,
     timezone: zones.target,
-    timezoneFromFile: zones.source !== null,
+    timezoneFromFile: zones.named,
     declaredDates,
     sessions,
   };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const truncated = /end of (JSON|data)|Unterminated/i.test(message) ? '; the file looks truncated' : '';
-    throw new ProgrammeFormatError(`it is not valid JSON (${message})${truncated}.`);
-  }
+/** A v2 programme day, from its start to its end (a congress day ends the next morning). */
+type DayRange = { date: string; from: number; to: number };
+
+type ValidatedDay = { v1?: output<typeof dayV1Schema> | null; v2?: output<typeof dayV2Schema> | null };
+
+/** The moments the file writes with the venue's offset: day starts, v1 event dates, v2 event starts. */
+function offsetSamples(days: ValidatedDay[], events: EventV2[]): OffsetSample[] {
+  const samples = [
+    ...days.flatMap(({ v1, v2 }) => [
+      offsetSampleOf(v1?.day_start ?? v2?.start, undefined),
+      ...Object.values(v1?.rooms ?? {}).flat().map((event) => offsetSampleOf(event.date, event.start)),
+    ]),
+    ...events.map((event) => offsetSampleOf(event.start, undefined)),
+  ];
+  return samples.filter((sample) => sample !== null);
 }
 
-function validated<Schema extends ZodType>(schema: Schema, value: unknown, path: (string | number)[], problems: string[]): output<Schema> | null {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push(`${formatPath([...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))])}: ${issue.message.replace(/^Invalid input: /, '')}`);
-  }
-  return null;
-}
-
-/** `schedule.conference.days[0].rooms["Gray Room"][2].id` */
-function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    if (/^[A-Za-z_$][\w$]*$/.test(key)) return text ? `${text}.${key}` : key;
-    return `${text}[${JSON.stringify(key)}]`;
-  }, '') || 'the top level';
-}
-
-function invalid(problems: string[]): ProgrammeFormatError {
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-  const more = problems.length > MAX_LISTED_PROBLEMS ? ` (and ${problems.length - MAX_LISTED_PROBLEMS} more problems)` : '';
-  return new ProgrammeFormatError(`it is not a valid schedule.json: ${listed}${more}.`);
-}
-
-function sessionOfV1(event: EventV1, roomName: string, day: FrabDay, zones: FrabZones): ImportedSession {
+function sessionOfV1(event: EventV1, roomName: string, day: FrabDay, zones: FrabZones, warnings: ProgrammeWarnings): ImportedSession {
   const what = `event ${JSON.stringify(singleLine(event.title, 80))} (${event.guid})`;
-  const start = frabEventStart(event, day, zones, what);
-  const minutes = frabDurationMinutes(event.duration);
+  const { start, programmeDate } = frabEventStart(event, day, zones, { what, title: singleLine(event.title, 80) }, warnings);
+  const minutes = frabDurationMinutes(event.duration, sessionLabel(singleLine(event.title, 80), start.date, start.time), warnings);
   const end = minutes === null ? null : addMinutes(start, minutes);
   return importedSession({
     sourceId: event.guid || String(event.id),
     start: toTargetZone(start, zones),
     end: end && toTargetZone(end, zones),
+    programmeDate,
     title: event.title,
     kindHints: [event.type, event.track],
     room: event.room || roomName,
     speakers: event.persons.map((person) => ({ name: String(person.name ?? person.public_name ?? '') })),
     track: event.track,
     description: joinTexts(event.abstract, event.description),
-  });
+  }, warnings);
 }
 
-function sessionOfV2(event: EventV2, file: ScheduleFile, zones: FrabZones): ImportedSession {
+function sessionOfV2(event: EventV2, file: ScheduleFile, zones: FrabZones, days: DayRange[], warnings: ProgrammeWarnings): ImportedSession {
   const what = `event ${JSON.stringify(singleLine(event.title, 80))}${event.guid ? ` (${event.guid})` : ''}`;
   const { rooms = [], tracks = [] } = file.schedule.conference;
   const reference = event.track;
   const track = typeof reference === 'string' ? reference : reference ? (tracks.find((candidate) => candidate.slug === reference.slug)?.name ?? reference.slug) : '';
+  const label = singleLine(event.title, 80);
+  const startsAt = parseOffsetDateTime(event.start);
   return importedSession({
     sourceId: event.guid ?? '',
-    start: momentIn(event.start, zones, `${what} start`),
-    end: momentIn(event.end, zones, `${what} end`),
+    start: momentIn(event.start, zones, `${what} start`, label, warnings),
+    end: momentIn(event.end, zones, `${what} end`, label, warnings),
+    programmeDate: startsAt?.validOffset ? days.find((day) => day.from <= startsAt.instant && startsAt.instant < day.to)?.date : undefined,
     title: event.title,
     kindHints: [event.type, track],
     room: event.room ? (rooms.find((room) => room.guid === event.room?.guid)?.name ?? event.room.name ?? '') : '',
@@ -117,19 +116,21 @@ function sessionOfV2(event: EventV2, file: ScheduleFile, zones: FrabZones): Impo
     track,
     description: joinTexts(localized(event.abstract), localized(event.description)),
     cancelled: CANCELLED_STATES.has((event.state ?? '').toUpperCase()),
-  });
+  }, warnings);
 }
 
-/** v2 times are moments; shown in the conference zone, or as written when the file names none. */
-function momentIn(value: string, zones: FrabZones, what: string): WallClock {
+/** v2 times are moments; shown in the conference zone, or as written when its zone is unknown or its offset impossible. */
+function momentIn(value: string, zones: FrabZones, what: string, title: string, warnings: ProgrammeWarnings): WallClock {
   const moment = parseOffsetDateTime(value);
   if (!moment) throw new ProgrammeFormatError(`${what} is ${JSON.stringify(value)}, which is not a real date and time with an offset.`);
+  if (!moment.validOffset) {
+    warnings.add(
+      `These sessions have a time whose UTC offset no clock shows (such as ${JSON.stringify(value.trim().slice(19))}); the time is taken as written.`,
+      sessionLabel(title, moment.written.date, moment.written.time),
+    );
+    return moment.written;
+  }
   return zones.source ? wallClockAt(moment.instant, zones.target) : moment.written;
-}
-
-function localized(value: string | Record<string, string> | null | undefined): string {
-  if (!value || typeof value === 'string') return value ?? '';
-  return value.en ?? Object.values(value)[0] ?? '';
 }
 
 function joinTexts(...parts: (string | null | undefined)[]): string {

@@ -69,7 +69,8 @@ export const scheduleFileSchema = z.looseObject({
       end: text,
       time_zone_name: text.optional(),
       days: z.array(z.looseObject({ index: z.number().int(), date: text })),
-      rooms: z.array(z.looseObject({ guid: text, name: text })).optional(),
+      // pretalx 2.x writes `"guid": null` for every room; only v2 events refer to rooms by guid.
+      rooms: z.array(z.looseObject({ guid: optionalText, name: text })).optional(),
       tracks: z.array(z.looseObject({ name: text, slug: text.optional() })).optional(),
     }),
     events: z.array(eventV2Schema).optional(),

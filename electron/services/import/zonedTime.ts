@@ -14,7 +14,8 @@ export function wallClockAt(instant: number, zone: string): WallClock {
   return { date, time };
 }
 
-function offsetAt(instant: number, zone: string): number {
+/** Milliseconds east of UTC that `zone` is at `instant`. */
+export function offsetAt(instant: number, zone: string): number {
   const whole = Math.floor(instant / 1000) * 1000;
   const parts = zonedParts(zone, whole);
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - whole;
@@ -46,30 +47,35 @@ export function addMinutes(clock: WallClock, minutes: number): WallClock {
 
 const OFFSET_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
+/** No zone on Earth is further from UTC than this (Kiribati is +14:00; ISO 8601 allows ±18:00). */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
+export type OffsetDateTime = {
+  instant: number;
+  written: WallClock;
+  /** Minutes east of UTC, as written. */
+  offsetMinutes: number;
+  /** False for an offset no clock can show (`+9999`, `+25:00`): the instant is then meaningless. */
+  validOffset: boolean;
+};
+
 /** An ISO 8601 date-time with an offset, as schedule.xml and schedule.json write them; null if it is not one. */
-export function parseOffsetDateTime(value: string): { instant: number; written: WallClock } | null {
+export function parseOffsetDateTime(value: string): OffsetDateTime | null {
   const match = OFFSET_DATE_TIME.exec(value.trim());
   if (!match || !isCalendarDate(match[1])) return null;
   const [, date, hours, minutes, seconds, offset] = match;
   const time = `${hours}:${minutes}`;
   let offsetMinutes = 0;
+  let validOffset = true;
   if (offset.toUpperCase() !== 'Z') {
     const sign = offset.startsWith('-') ? -1 : 1;
     const digits = offset.slice(1).replace(':', '');
-    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+    const [hourPart, minutePart] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || 0)];
+    offsetMinutes = sign * (hourPart * 60 + minutePart);
+    validOffset = minutePart < 60 && Math.abs(offsetMinutes) <= MAX_OFFSET_MINUTES;
   }
   const instant = utcOfWallClock(date, time) + Number(seconds ?? 0) * 1000 - offsetMinutes * MINUTE;
-  return { instant, written: { date, time } };
-}
-
-/**
- * A session's end on the day it starts. Sessions are stored as one day plus start and end
- * times, so a session running past midnight (or with an end before its start) gets no end
- * rather than an invented one: the app then shows it as open-ended.
- */
-export function endOnStartDay(start: WallClock, end: WallClock | null): string | null {
-  if (!end || end.date !== start.date || minutesOfDay(end.time) < minutesOfDay(start.time)) return null;
-  return end.time;
+  return { instant, written: { date, time }, offsetMinutes, validOffset };
 }
 
 /** `HH:MM` or `HH:MM:SS` (hours may be one digit) to `HH:MM`; null if it is not a time of day. */

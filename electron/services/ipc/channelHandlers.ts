@@ -2,6 +2,8 @@ import type { ChannelName, ChannelOutput, ValidatedInput } from '../../../shared
 import type { ExportFormat } from '../../../shared/model/post';
 import type { Services } from '../createServices';
 import { importUploadedProgramme } from '../import/importUpload';
+import { exportBundleFromApp, importUploadedBundle } from '../bundle/bundleUpload';
+import { describePhoto } from '../posts/photoDescriptions';
 
 export type ChannelHandlers = {
   [Name in ChannelName]: (input: ValidatedInput<Name>) => Promise<ChannelOutput<Name>>;
@@ -12,6 +14,8 @@ export type TransportHooks = {
   onFlushComplete(requestId: string): void;
   /** Asks where to save an export (Electron's save dialog); null when cancelled. Without it, exports go to <library>/exports/<eventId>/. */
   chooseExportPath?(suggestedFileName: string, format: ExportFormat): Promise<string | null>;
+  /** Asks where to save an event bundle (Electron's save dialog); null when cancelled. Without it, bundles go to <library>/exports/<eventId>/. */
+  chooseBundlePath?(suggestedFileName: string): Promise<string | null>;
 };
 
 /** The one map from channel to service call that Electron main and the browser host both serve. */
@@ -27,6 +31,7 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
       await events.delete(eventId);
       return { deleted: true };
     },
+    'events:recover': ({ eventId }) => events.recover(eventId, () => notes.sessionsWithFiles(eventId)),
     'sessions:add': ({ eventId, session }) => events.addSession(eventId, session),
     'sessions:update': ({ eventId, sessionId, changes }) => events.updateSession(eventId, sessionId, changes),
     'sessions:delete': async ({ eventId, sessionId }) => {
@@ -36,16 +41,17 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     },
     'sessions:reorder': ({ eventId, day, sessionIds }) => events.reorderSessions(eventId, day, sessionIds),
     'notes:load': ({ eventId, sessionId }) => notes.load(eventId, sessionId),
-    'notes:save': ({ eventId, sessionId, editorState }) => notes.save(eventId, sessionId, editorState),
+    'notes:save': ({ eventId, sessionId, editorState, baseSavedAt }) => notes.save(eventId, sessionId, editorState, { baseSavedAt }),
     'assets:store': (request) => services.assets.store(request),
     'preferences:get': async () => preferences.get(),
     'preferences:set': async (changes) => preferences.set(changes),
     'posts:get': ({ eventId, day }) => posts.get(eventId, day),
     'posts:save': ({ eventId, day, changes }) => posts.save(eventId, day, changes),
     'posts:resolve': ({ eventId, day }) => postResolver.resolve(eventId, day),
-    'export:write': ({ eventId, day, ...options }) =>
+    'posts:describe-photo': (description) => describePhoto(services, description),
+    'export:write': ({ eventId, day, ifExists, ...options }) =>
       exporter.write(eventId, day, options, (fileName) =>
-        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName),
+        hooks.chooseExportPath ? hooks.chooseExportPath(fileName, options.format) : exporter.defaultExportPath(eventId, fileName, ifExists),
       ),
     'import:preview': (request) => importUploadedProgramme(services, request, true),
     'import:apply': (request) => importUploadedProgramme(services, request, false),
@@ -62,6 +68,26 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'trash:list': async () => ({ entries: await services.trash.list() }),
     'trash:restore': ({ entryId }) => services.trash.restore(entryId),
     'trash:empty': () => services.trash.empty(),
+    'publish:destinations': () => services.publish.listDestinations(),
+    'publish:save-destination': (draft) => services.publish.saveDestination(draft),
+    'publish:delete-destination': async ({ destinationId }) => {
+      await services.publish.deleteDestination(destinationId);
+      return { deleted: true };
+    },
+    'publish:test-destination': (draft) => services.publish.testDestination(draft),
+    'publish:post': (request) => services.publish.publish(request),
+    'publish:outbox': async () => ({ jobs: await services.publish.outboxJobs() }),
+    'publish:decide': async ({ jobId, decision }) => ({ job: await services.publish.decide(jobId, decision) }),
+    'publish:copies': ({ eventId, day }) => services.publish.publishedCopies(eventId, day),
+    'bundle:export': ({ eventId, includePrivate }) => exportBundleFromApp(services, eventId, includePrivate, hooks.chooseBundlePath),
+    'bundle:preview': (upload) => importUploadedBundle(services, upload, true),
+    'bundle:import': (upload) => importUploadedBundle(services, upload, false),
+    'team:incoming': ({ eventId, sessionId }) => services.exchange.incomingVersions(eventId, sessionId),
+    'team:incoming-sessions': async ({ eventId }) => ({ sessionIds: await services.exchange.sessionsWithIncoming(eventId) }),
+    'team:resolve': ({ eventId, sessionId, versionId, choice }) => services.exchange.resolve(eventId, sessionId, versionId, choice),
+    'sync:status': ({ eventId }) => services.sync.status(eventId),
+    'sync:configure': ({ eventId, ...settings }) => services.sync.configure(eventId, settings),
+    'sync:now': ({ eventId }) => services.sync.sync(eventId),
     'app:flush-complete': async ({ requestId }) => {
       hooks.onFlushComplete(requestId);
       return { acknowledged: true };

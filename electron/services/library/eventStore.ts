@@ -1,10 +1,13 @@
-import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import {
   EVENT_FILE_FORMAT,
   MAX_EVENT_DAYS,
+  MAX_SESSIONS_PER_EVENT,
   eventDayCount,
+  eventLimitProblems,
   eventFileSchema,
   summariseEvent,
   type EventChanges,
@@ -18,27 +21,30 @@ import {
   sessionChangesSchema,
   sessionDraftSchema,
 } from '../../../shared/model/event';
-import { minutesOfDay } from '../../../shared/model/calendar';
+import { byDayAndStart } from '../../../shared/model/sessionTime';
 import type { EventList, EventProblem, EventWithSession } from '../../../shared/ipc/channels';
-import { syncFolder, writeFileAtomic, type WriteQueue } from '../storage/atomicWrite';
+import { syncFolder, writeFileAtomic } from '../storage/atomicWrite';
+import type { LibraryLocks } from '../storage/libraryLocks';
 import { readValidatedJson } from '../storage/readValidatedJson';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
+import { planRecovery, type RecoveryPlan } from './eventRecovery';
 import { newEventId, newSessionId } from './ids';
 import { ignoreLibraryChanges, type LibraryChangeListener } from './libraryChange';
 import type { LibraryPaths } from './libraryPaths';
 
 /**
- * Events and their agendas. Every change is a read-modify-write of one `event.json` under that
- * file's write queue, read from disk each time it has changed there (see read()), so the CLI
- * and the app can share a library.
+ * Events and their agendas. Every change is a read-modify-write of one `event.json` holding the
+ * event's lock (shared with every other process on the library), read from disk under that lock
+ * each time it has changed there (see read()), so the app and any number of CLIs can share a
+ * library without losing each other's changes.
  */
 export class EventStore {
   private readonly readCache = new Map<string, { identity: string; event: EventFile }>();
 
   constructor(
     private readonly paths: LibraryPaths,
-    private readonly writes: WriteQueue,
+    private readonly locks: LibraryLocks,
     private readonly onChanged: LibraryChangeListener = ignoreLibraryChanges,
   ) {}
 
@@ -57,30 +63,84 @@ export class EventStore {
       const location = join(this.paths.eventsFolder, entry);
       try {
         const event = await this.read(entry);
-        if (!event) problems.push({ location, message: 'This event folder has no event.json.' });
+        if (!event) problems.push({ location, message: await this.describeMissingFile(entry), recoverEventId: entry });
         else if (event.id !== entry) problems.push({ location, message: `This folder's event.json belongs to event "${event.id}" ("${event.title}"), not "${entry}"; it is left out of the list.` });
-        else events.push(event);
+        else {
+          events.push(event);
+          for (const message of eventLimitProblems(event)) problems.push({ location, message: `${message} It opens as it is, but no session can be added until some are deleted.` });
+        }
       } catch (error) {
-        problems.push({ location, message: (error as Error).message });
+        const damaged = error instanceof ServiceError && error.code === 'damaged-file';
+        problems.push({ location, message: (error as Error).message, ...(damaged ? { recoverEventId: entry } : {}) });
       }
     }
     events.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title));
     return { events: events.map(summariseEvent), problems };
   }
 
-  async create(draft: EventDraft): Promise<EventFile> {
+  /**
+   * Creates an event, with its agenda when given (an import into a new event), in one step: the
+   * folder is written under a hidden name and renamed into place, so a crash or a full disk
+   * leaves either the whole event or nothing, never an empty one.
+   */
+  async create(draft: EventDraft, sessions: Session[] = []): Promise<EventFile> {
     const valid = parseOrThrow(eventDraftSchema, draft, 'event');
     const now = new Date().toISOString();
-    const event: EventFile = { format: EVENT_FILE_FORMAT, id: newEventId(valid.title), ...valid, createdAt: now, updatedAt: now, sessions: [] };
+    const id = newEventId(valid.title);
+    const event = parseOrThrow(eventFileSchema, { format: EVENT_FILE_FORMAT, id, ...valid, createdAt: now, updatedAt: now, sessions }, `agenda for event "${valid.title}"`);
+    assertGrowsWithinLimit(event, 0);
+    const staging = join(this.paths.eventsFolder, `${CREATING_PREFIX}${id}-${randomBytes(4).toString('hex')}`);
     try {
-      await mkdir(this.paths.notesFolder(event.id), { recursive: true });
+      await mkdir(this.paths.eventsFolder, { recursive: true });
+      await this.removeAbandonedCreations();
+      await mkdir(join(staging, 'notes'), { recursive: true });
+      await writeFileAtomic(join(staging, 'event.json'), serialise(event), `event "${event.title}"`);
+      await rename(staging, this.paths.eventFolder(id));
       await syncFolder(this.paths.eventsFolder);
     } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       throw fileSystemError(`create the folder for event "${event.title}"`, error);
     }
-    await this.write(event);
     this.onChanged({ kind: 'event-saved', event });
     return event;
+  }
+
+  /**
+   * Gives a folder whose event.json was moved to quarantine its event back: the newest copy that
+   * reads now, or one rebuilt from what is left (see planRecovery), so its notes open again.
+   */
+  async recover(eventId: string, noteSessionIds: () => Promise<Set<string>>): Promise<{ event: EventFile; how: RecoveryPlan['how']; message: string }> {
+    return this.locks.run(eventId, 'recovering the event file', async () => {
+      const existing = await this.read(eventId).catch(() => null);
+      if (existing) throw new ServiceError('conflict', `Event "${existing.title}" opens as it is; there is nothing to recover.`);
+      const plan = await planRecovery({
+        eventId,
+        quarantineFolder: join(this.paths.quarantineFolder, eventId),
+        noteSessionIds: await noteSessionIds(),
+        now: new Date(),
+        machineTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      await this.write(plan.event);
+      this.onChanged({ kind: 'event-saved', event: plan.event });
+      return { event: plan.event, how: plan.how, message: plan.message };
+    });
+  }
+
+  private async describeMissingFile(eventId: string): Promise<string> {
+    const quarantined = await readdir(join(this.paths.quarantineFolder, eventId)).then((names) => names.some((name) => name.endsWith('-event.json')), () => false);
+    return quarantined
+      ? `This event's event.json could not be read and was moved to ${join(this.paths.quarantineFolder, eventId)}; its notes are still here. Recover it to open the event again.`
+      : 'This event folder has no event.json; its notes, if any, are still here. Recover it to open them again.';
+  }
+
+  /** A creation cut short by a crash leaves its hidden folder (nothing the reporter typed): cleared after an hour. */
+  private async removeAbandonedCreations(): Promise<void> {
+    const names = await readdir(this.paths.eventsFolder).catch(() => [] as string[]);
+    for (const name of names.filter((candidate) => candidate.startsWith(CREATING_PREFIX))) {
+      const folder = join(this.paths.eventsFolder, name);
+      const age = await stat(folder).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > ABANDONED_AFTER_MS) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 
   async get(eventId: string): Promise<EventFile> {
@@ -116,7 +176,7 @@ export class EventStore {
   async delete(eventId: string): Promise<void> {
     const event = await this.get(eventId);
     const target = join(this.paths.trashFolder, 'events', `${trashStamp()}-${event.id}`);
-    await this.writes.run(this.paths.eventFile(eventId), async () => {
+    await this.locks.run(eventId, 'deleting the event', async () => {
       try {
         await mkdir(join(this.paths.trashFolder, 'events'), { recursive: true });
         await rename(this.paths.eventFolder(eventId), target);
@@ -133,6 +193,12 @@ export class EventStore {
     const session: Session = { id: newSessionId(), ...valid };
     const event = await this.change(eventId, (current) => {
       assertDayExists(current, session.day);
+      if (current.sessions.length >= MAX_SESSIONS_PER_EVENT) {
+        throw new ServiceError(
+          'invalid-argument',
+          `Event "${current.title}" already has ${current.sessions.length.toLocaleString('en')} sessions, the most one event can hold; "${session.title}" was not added. Delete sessions you do not need, or put the rest of the programme in a second event.`,
+        );
+      }
       return { ...current, sessions: insertInTimeOrder(current.sessions, session) };
     });
     return { event, session };
@@ -210,6 +276,8 @@ export class EventStore {
       supportedFormat: EVENT_FILE_FORMAT,
       description: `the event file of "${eventId}"`,
       quarantineFolder: join(this.paths.quarantineFolder, eventId),
+      // Two readers (the list and the open event) may find it damaged at once: one moves it.
+      exclusive: (work) => this.locks.run(eventId, 'moving a damaged event file aside', work),
     });
     if (event && identity !== null) this.readCache.set(eventId, { identity, event: structuredClone(event) });
     else this.readCache.delete(eventId);
@@ -219,18 +287,37 @@ export class EventStore {
   private async write(event: EventFile): Promise<void> {
     // On a drive with coarse timestamps (FAT: 2 s) a rewrite could look unchanged to read().
     this.readCache.delete(event.id);
-    await writeFileAtomic(this.paths.eventFile(event.id), `${JSON.stringify(event, null, 2)}\n`, `event "${event.title}"`);
+    await writeFileAtomic(this.paths.eventFile(event.id), serialise(event), `event "${event.title}"`);
   }
 
   private change(eventId: string, apply: (event: EventFile) => EventFile): Promise<EventFile> {
-    return this.writes.run(this.paths.eventFile(eventId), async () => {
-      const changed = apply(await this.get(eventId));
+    return this.locks.run(eventId, 'an agenda change', async () => {
+      const current = await this.get(eventId);
+      const changed = apply(current);
+      assertGrowsWithinLimit(changed, current.sessions.length);
       const event = { ...changed, updatedAt: new Date().toISOString() };
       await this.write(event);
       this.onChanged({ kind: 'event-saved', event });
       return event;
     });
   }
+}
+
+const CREATING_PREFIX = '.creating-';
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function serialise(event: EventFile): string {
+  return `${JSON.stringify(event, null, 2)}\n`;
+}
+
+/** Every write checks the limit; an agenda already over it (written elsewhere) may change but not grow. */
+function assertGrowsWithinLimit(event: EventFile, sessionsBefore: number): void {
+  const count = event.sessions.length;
+  if (count <= MAX_SESSIONS_PER_EVENT || count <= sessionsBefore) return;
+  throw new ServiceError(
+    'invalid-argument',
+    `Event "${event.title}" would have ${count.toLocaleString('en')} sessions; one event holds at most ${MAX_SESSIONS_PER_EVENT.toLocaleString('en')}. Nothing was changed.`,
+  );
 }
 
 function findSession(event: EventFile, sessionId: string): Session {
@@ -251,8 +338,7 @@ function withoutId(session: Session): Omit<Session, 'id'> {
 
 /** Places a session after the sessions of its day that start at or before it. */
 export function insertInTimeOrder(sessions: Session[], session: Session): Session[] {
-  const start = minutesOfDay(session.start);
-  let index = sessions.findIndex((other) => other.day > session.day || (other.day === session.day && minutesOfDay(other.start) > start));
+  let index = sessions.findIndex((other) => byDayAndStart(other, session) > 0);
   if (index === -1) index = sessions.length;
   return [...sessions.slice(0, index), session, ...sessions.slice(index)];
 }

@@ -8,6 +8,7 @@ import { ServiceError } from '../storage/serviceError';
  *   events/<eventId>/notes/<sessionId>.json one Lexical note per session
  *   trash/                                 deleted events and sessions, restorable by hand
  *   quarantine/                            files that failed validation, moved aside
+ *   .locks/<eventId>.lock                  held while a process changes that event (see LibraryLocks)
  */
 export class LibraryPaths {
   constructor(readonly root: string) {}
@@ -20,6 +21,12 @@ export class LibraryPaths {
   }
   get quarantineFolder(): string {
     return join(this.root, 'quarantine');
+  }
+  get locksFolder(): string {
+    return join(this.root, '.locks');
+  }
+  lockFile(eventId: string): string {
+    return join(this.locksFolder, `${checkedId(eventId, 'event')}.lock`);
   }
   /** Ids become path segments, so a malformed one is refused here whoever the caller is. */
   eventFolder(eventId: string): string {

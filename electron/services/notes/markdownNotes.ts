@@ -1,6 +1,7 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $convertFromMarkdownString, $convertToMarkdownString } from '@lexical/markdown';
 import type { EditorState, LexicalEditor, SerializedEditorState } from 'lexical';
+import { megabytes } from '../../../shared/model/byteSize';
 import { NOTE_MARKDOWN_TRANSFORMERS } from '../../../shared/note/markdownTransformers';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { NOTE_NODES } from '../../../shared/note/noteNodes';
@@ -30,7 +31,7 @@ export function markdownToNoteState(markdown: string): SerializedNoteState {
   if (bytes > MAX_MARKDOWN_BYTES) {
     throw new ServiceError(
       'invalid-argument',
-      `The Markdown is ${formatMegabytes(bytes)}; a note can be made from at most ${formatMegabytes(MAX_MARKDOWN_BYTES)}.`,
+      `The Markdown is ${megabytes(bytes)}; a note can be made from at most ${megabytes(MAX_MARKDOWN_BYTES)}.`,
     );
   }
   // Windows line endings would otherwise leave a carriage return at the end of every line's text.
@@ -51,8 +52,4 @@ export function noteStateToMarkdown(state: SerializedNoteState): string {
   }
   // Read the parsed state directly: setEditorState refuses a root without children.
   return editorState.read(() => $convertToMarkdownString(NOTE_MARKDOWN_TRANSFORMERS), { editor });
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,6 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { noteToBlocks } from '../../../shared/export/noteToBlocks';
+import { composePost } from '../../../shared/export/composePost';
+import { AS_STORED, noteToBlocks } from '../../../shared/export/noteToBlocks';
+import { findTkMarkers, summarizeTkMarkers, type TkMarker } from '../../../shared/export/tkMarkers';
+import { imagesOf } from '../../../shared/export/postImages';
 import type { Session } from '../../../shared/model/event';
 import { sessionsForPost, type AttentionItem } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
@@ -11,22 +14,27 @@ import type { LoadedPost } from './resolvePost';
 type Part = { label: string; sessionId: string | null; note: SerializedNoteState | null };
 
 /**
- * What the reporter should look at before publishing: TK markers, included sessions with
+ * What the reporter should look at before publishing: TK markers (exactly those that stop an
+ * export, wherever the post shows them), included sessions with
  * nothing to say, speakers without a role, links the export will drop, photos that are
- * missing or outside the event's assets folder, and (once the reporter has picked sessions by
+ * missing, outside the event's assets folder or without any words for readers who cannot
+ * see them, and (once the reporter has picked sessions by
  * hand) covered sessions left out. Private notes are never looked at.
  */
 export async function postAttention(loaded: LoadedPost, eventFolder: string): Promise<AttentionItem[]> {
   const { input, event, day, settings } = loaded;
-  const items: AttentionItem[] = [...(await noteAttention({ label: 'The intro', sessionId: null, note: input.intro }, eventFolder))];
+  // The very markers that stop an export, counted where they are.
+  const tkMarkers = findTkMarkers(composePost(input));
+  const tkItems = (where: string, sessionId: string | null) => tkAttention(where, sessionId, tkMarkers.filter((marker) => marker.sessionId === sessionId && (sessionId !== null || marker.where === where)));
+  const items: AttentionItem[] = [...tkItems('The title', null), ...tkItems('The intro', null), ...(await noteAttention({ label: 'The intro', sessionId: null, note: input.intro }, eventFolder))];
   for (const { session, note } of input.sections) {
-    items.push(...(await noteAttention({ label: `“${session.title}”`, sessionId: session.id, note }, eventFolder)));
-    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, { headingShift: 0 }).length === 0) items.push(emptyNote(session));
+    items.push(...tkItems(`“${session.title}”`, session.id), ...(await noteAttention({ label: `“${session.title}”`, sessionId: session.id, note }, eventFolder)));
+    if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, AS_STORED).length === 0) items.push(emptyNote(session));
     for (const speaker of session.speakers.filter((candidate) => candidate.role.trim() === '')) {
       items.push({ kind: 'speaker-without-role', sessionId: session.id, message: `“${session.title}”: ${speaker.name} has no role.` });
     }
   }
-  items.push(...(await noteAttention({ label: 'The closing', sessionId: null, note: input.closing }, eventFolder)));
+  items.push(...tkItems('The closing', null), ...(await noteAttention({ label: 'The closing', sessionId: null, note: input.closing }, eventFolder)), ...tkItems('The byline', null));
 
   if (settings.sessionIds !== null) {
     const included = new Set(input.sections.map((section) => section.session.id));
@@ -40,14 +48,11 @@ export async function postAttention(loaded: LoadedPost, eventFolder: string): Pr
 async function noteAttention({ label, sessionId, note }: Part, eventFolder: string): Promise<AttentionItem[]> {
   const findings = inspectNote(note);
   const items: AttentionItem[] = [];
-  if (findings.tkMarkers > 0) {
-    const count = findings.tkMarkers === 1 ? 'a TK marker' : `${findings.tkMarkers} TK markers`;
-    items.push({ kind: 'tk-marker', sessionId, message: `${label} still has ${count} to check.` });
-  }
   for (const url of findings.unsafeLinks) {
     items.push({ kind: 'unsafe-link', sessionId, message: `${label} links to “${clip(url)}”, which is not an http(s) or mailto address; the post keeps the text without the link.` });
   }
-  const shown = new Set(imageSources(noteToBlocks(note, { headingShift: 0 })));
+  const blocks = noteToBlocks(note, AS_STORED);
+  const shown = new Set(imageSources(blocks));
   for (const src of findings.images.filter((candidate) => !shown.has(candidate))) {
     items.push({ kind: 'missing-image', sessionId, message: `${label} has a photo (${clip(src) || 'no file'}) outside the event's assets folder; the post leaves it out.` });
   }
@@ -56,7 +61,17 @@ async function noteAttention({ label, sessionId, note }: Part, eventFolder: stri
       items.push({ kind: 'missing-image', sessionId, message: `${label} shows the photo ${src}, which is missing from the event's assets folder.` });
     }
   }
+  for (const { src } of imagesOf(blocks).filter((image) => image.alt === '')) {
+    // A session's photo is described right in the list; the intro's and closing's have their caption field above.
+    const where = sessionId === null ? ` Give it a caption in ${label.toLowerCase()}.` : '';
+    items.push({ kind: 'photo-without-description', sessionId, photo: { src }, message: `${label} has a photo with no description or caption: readers who cannot see it get nothing.${where}` });
+  }
   return items;
+}
+
+function tkAttention(where: string, sessionId: string | null, markers: readonly TkMarker[]): AttentionItem[] {
+  if (markers.length === 0) return [];
+  return [{ kind: 'tk-marker', sessionId, message: `${where} still has ${summarizeTkMarkers(markers).count} to check.` }];
 }
 
 function emptyNote(session: Session): AttentionItem {

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { PostInput } from '../../../shared/export/postInput';
 import type { EventFile, Session } from '../../../shared/model/event';
 import { buildPostInput, emptyPostSettings, includedSessions, type PostDay, type PostResolution, type PostSettings } from '../../../shared/model/post';
-import { NOTE_FILE_FORMAT, noteFileSchema, type SerializedNoteState } from '../../../shared/note/noteFile';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import type { LibraryPaths } from '../library/libraryPaths';
-import type { WriteQueue } from '../storage/atomicWrite';
-import { readValidatedJson } from '../storage/readValidatedJson';
+import type { NoteStore } from '../notes/noteStore';
 import { ServiceError } from '../storage/serviceError';
 import { postAttention } from './postAttention';
 import type { PostStore } from './postStore';
@@ -23,15 +21,16 @@ export type LoadedPost = {
 
 /**
  * Turns a stored post into the serializers' input: the event, the post file and the notes
- * of the included sessions, read in parallel. Each read waits for a save of the same file
+ * of the included sessions, read in parallel through the note store, which waits for saves
  * already queued, so an export asked for right after an edit sees that edit. A damaged note
- * is quarantined (as when it is opened) and named in `problems`; the rest still export.
+ * is set aside and remembered by the note store (so its session opens with the damage notice)
+ * and named in `problems`; the rest still export.
  */
 export class PostResolver {
   constructor(
     private readonly paths: LibraryPaths,
     private readonly posts: PostStore,
-    private readonly writes: WriteQueue,
+    private readonly notes: NoteStore,
   ) {}
 
   async load(eventId: string, day: PostDay): Promise<LoadedPost> {
@@ -65,16 +64,6 @@ export class PostResolver {
   }
 
   private async readNote(eventId: string, session: Session): Promise<SerializedNoteState | null> {
-    const filePath = this.paths.noteFile(eventId, session.id);
-    const note = await this.writes.run(filePath, () =>
-      readValidatedJson({
-        filePath,
-        schema: noteFileSchema,
-        supportedFormat: NOTE_FILE_FORMAT,
-        description: `the note for "${session.title}"`,
-        quarantineFolder: join(this.paths.quarantineFolder, eventId),
-      }),
-    );
-    return note?.editorState ?? null;
+    return (await this.notes.read(eventId, session))?.editorState ?? null;
   }
 }

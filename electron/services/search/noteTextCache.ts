@@ -1,11 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { NoteStats } from '../../../shared/model/search';
-import { noteFileSchema, type SerializedNoteState } from '../../../shared/note/noteFile';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { countWords, noteStateText } from '../../../shared/note/noteText';
 import { countTkMarkers } from '../../../shared/note/tkMarkers';
+import type { SessionRef } from '../history/noteHistory';
+import type { NoteStore } from '../notes/noteStore';
 
 export type NoteText = NoteStats & { text: string };
-type Entry = { mtimeMs: number; size: number; value: NoteText | null };
+type Entry = { stamp: string; value: NoteText | null };
 
 export function noteTextOf(state: SerializedNoteState): NoteText {
   const text = noteStateText(state);
@@ -13,51 +14,45 @@ export function noteTextOf(state: SerializedNoteState): NoteText {
 }
 
 /**
- * The plain text, word count and TK count of note files, re-read only when a file's
- * modification time or size changed. Reading never moves a damaged file aside (opening the
- * note does that and tells the user); such a note just counts as empty here.
+ * The plain text, word count and TK count of notes, read through the note store again only when
+ * a note's file changed on disk. A damaged note is set aside and remembered by the note store,
+ * as anywhere else, and counts as empty here.
  */
 export class NoteTextCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** Null when there is no note file (or it cannot be read as a note). */
-  async read(filePath: string): Promise<NoteText | null> {
-    let info: { mtimeMs: number; size: number };
-    try {
-      info = await stat(filePath);
-    } catch {
-      this.entries.delete(filePath);
+  constructor(private readonly notes: NoteStore) {}
+
+  /** Null when the session has no note (or it cannot be read). */
+  async read(eventId: string, session: SessionRef): Promise<NoteText | null> {
+    const key = keyOf(eventId, session.id);
+    const stamp = await this.notes.fileStamp(eventId, session.id);
+    if (stamp === null) {
+      this.entries.delete(key);
       return null;
     }
-    const cached = this.entries.get(filePath);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.value;
-    const value = await readNoteText(filePath);
-    this.entries.set(filePath, { mtimeMs: info.mtimeMs, size: info.size, value });
+    const cached = this.entries.get(key);
+    if (cached?.stamp === stamp) return cached.value;
+    const note = await this.notes.read(eventId, session).catch(() => null);
+    const value = note ? noteTextOf(note.editorState) : null;
+    this.entries.set(key, { stamp, value });
     return value;
   }
 
   /** A note just written by this process: its text is known, only the file's stamp is read. */
-  async remember(filePath: string, state: SerializedNoteState): Promise<NoteText> {
+  async remember(eventId: string, sessionId: string, state: SerializedNoteState): Promise<NoteText> {
     const value = noteTextOf(state);
-    try {
-      const info = await stat(filePath);
-      this.entries.set(filePath, { mtimeMs: info.mtimeMs, size: info.size, value });
-    } catch {
-      this.entries.delete(filePath);
-    }
+    const stamp = await this.notes.fileStamp(eventId, sessionId);
+    if (stamp === null) this.entries.delete(keyOf(eventId, sessionId));
+    else this.entries.set(keyOf(eventId, sessionId), { stamp, value });
     return value;
   }
 
-  forget(filePath: string): void {
-    this.entries.delete(filePath);
+  forget(eventId: string, sessionId: string): void {
+    this.entries.delete(keyOf(eventId, sessionId));
   }
 }
 
-async function readNoteText(filePath: string): Promise<NoteText | null> {
-  try {
-    const parsed = noteFileSchema.safeParse(JSON.parse(await readFile(filePath, 'utf8')));
-    return parsed.success ? noteTextOf(parsed.data.editorState) : null;
-  } catch {
-    return null;
-  }
+function keyOf(eventId: string, sessionId: string): string {
+  return `${eventId}/${sessionId}`;
 }

@@ -5,6 +5,7 @@ import type { EventNoteStats, SearchEventGroup, SearchHit, SearchResults, Search
 import type { EventStore } from '../library/eventStore';
 import type { LibraryChange } from '../library/libraryChange';
 import type { LibraryPaths } from '../library/libraryPaths';
+import type { NoteStore } from '../notes/noteStore';
 import { NoteTextCache, type NoteText } from './noteTextCache';
 import { fieldSnippet, noteSnippets } from './snippets';
 import { normaliseTerm, tokenize } from './searchTerms';
@@ -29,7 +30,7 @@ const documentId = (eventId: string, sessionId: string) => `${eventId}/${session
  * cheap re-check of modification times before a query when the last one is a while ago.
  */
 export class SearchService {
-  private readonly texts = new NoteTextCache();
+  private readonly texts: NoteTextCache;
   private readonly sessions = new Map<string, IndexedSession>();
   private readonly events = new Map<string, { mtimeMs: number; event: EventFile }>();
   private readonly index = new MiniSearch<SessionDocument>({
@@ -46,7 +47,10 @@ export class SearchService {
   constructor(
     private readonly paths: LibraryPaths,
     private readonly eventStore: EventStore,
-  ) {}
+    notes: NoteStore,
+  ) {
+    this.texts = new NoteTextCache(notes);
+  }
 
   async query(text: string, limit = 50): Promise<SearchResults> {
     const query = text.trim();
@@ -71,7 +75,7 @@ export class SearchService {
     const event = await this.eventStore.get(eventId);
     const entries = await Promise.all(
       event.sessions.map(async (session) => {
-        const note = await this.texts.read(this.paths.noteFile(eventId, session.id));
+        const note = await this.texts.read(eventId, session);
         return [session.id, { words: note?.words ?? 0, tk: note?.tk ?? 0 }] as const;
       }),
     );
@@ -80,7 +84,7 @@ export class SearchService {
 
   /** Told by the stores after each write. Never throws: a failed index update must not fail a save. */
   readonly onChanged = (change: LibraryChange): void => {
-    if (change.kind === 'note-saved' || change.kind === 'note-removed') this.texts.forget(this.paths.noteFile(change.eventId, change.sessionId));
+    if (change.kind === 'note-saved' || change.kind === 'note-removed') this.texts.forget(change.eventId, change.sessionId);
     // Before the first query there is no index to keep current; building it reads everything fresh.
     if (!this.built) return;
     this.pendingChanges += 1;
@@ -103,7 +107,7 @@ export class SearchService {
         return;
       case 'note-saved': {
         const indexed = this.sessions.get(documentId(change.eventId, change.sessionId));
-        const note = await this.texts.remember(this.paths.noteFile(change.eventId, change.sessionId), change.editorState);
+        const note = await this.texts.remember(change.eventId, change.sessionId, change.editorState);
         if (indexed) this.put({ ...indexed, note });
         return;
       }
@@ -148,7 +152,7 @@ export class SearchService {
   private async refreshNotes(event: EventFile): Promise<void> {
     await Promise.all(
       event.sessions.map(async (session) => {
-        const note = await this.texts.read(this.paths.noteFile(event.id, session.id));
+        const note = await this.texts.read(event.id, session);
         const key = documentId(event.id, session.id);
         const indexed = this.sessions.get(key);
         // Re-tokenising a long note is the expensive part, so a status change only swaps the session.

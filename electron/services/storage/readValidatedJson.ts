@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { DamagedFileError, fileSystemError, ServiceError } from './serviceError';
-import { syncFolder } from './atomicWrite';
+import { renameOver, syncFolder } from './atomicWrite';
 
 export type ReadRequest<Schema extends z.ZodType> = {
   filePath: string;
@@ -13,14 +13,24 @@ export type ReadRequest<Schema extends z.ZodType> = {
   description: string;
   /** Where damaged files are moved. */
   quarantineFolder: string;
+  /**
+   * Runs the move aside holding the lock of what the file belongs to; inside it the file is read
+   * again, so a file another process has just replaced with a good one is not moved instead.
+   */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Told inside `exclusive`, right after the move, so the damage is on record before anyone else can look. */
+  onQuarantined?: (error: DamagedFileError) => Promise<void>;
 };
+
+/** A file that keeps changing between reads is read this often before its damage is reported as it was last seen. */
+const READ_ATTEMPTS = 3;
 
 /**
  * Reads a JSON file and validates it. Returns null when the file does not exist. A file that
  * is not valid JSON or fails validation is moved into the quarantine folder (never deleted,
  * never silently replaced) and reported with a message naming it.
  */
-export async function readValidatedJson<Schema extends z.ZodType>(request: ReadRequest<Schema>): Promise<z.output<Schema> | null> {
+export async function readValidatedJson<Schema extends z.ZodType>(request: ReadRequest<Schema>, attempt = 1): Promise<z.output<Schema> | null> {
   let raw: string;
   try {
     raw = await readFile(request.filePath, 'utf8');
@@ -28,11 +38,14 @@ export async function readValidatedJson<Schema extends z.ZodType>(request: ReadR
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fileSystemError(`read ${request.description}`, error);
   }
+  const again = () => readValidatedJson(request, attempt + 1);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw await quarantine(request, raw.length === 0 ? 'the file is empty' : 'the file is not valid JSON (truncated or overwritten?)');
+    const outcome = await quarantineUnlessChanged(request, raw, raw.length === 0 ? 'the file is empty' : 'the file is not valid JSON (truncated or overwritten?)', attempt);
+    if (outcome === 'changed') return again();
+    throw outcome;
   }
   const format = (parsed as { format?: unknown } | null)?.format;
   if (typeof format === 'number' && format > request.supportedFormat) {
@@ -45,9 +58,22 @@ export async function readValidatedJson<Schema extends z.ZodType>(request: ReadR
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw await quarantine(request, `${where}${issue.message}`);
+    const outcome = await quarantineUnlessChanged(request, raw, `${where}${issue.message}`, attempt);
+    if (outcome === 'changed') return again();
+    throw outcome;
   }
   return result.data;
+}
+
+async function quarantineUnlessChanged(request: ReadRequest<z.ZodType>, raw: string, reason: string, attempt: number): Promise<ServiceError | 'changed'> {
+  const exclusive = request.exclusive ?? ((work) => work());
+  return exclusive(async () => {
+    const now = await readFile(request.filePath, 'utf8').catch(() => null);
+    if (now !== raw && attempt < READ_ATTEMPTS) return 'changed' as const;
+    const error = await quarantine(request, reason);
+    if (error instanceof DamagedFileError) await request.onQuarantined?.(error).catch(() => undefined);
+    return error;
+  });
 }
 
 async function quarantine(request: ReadRequest<z.ZodType>, reason: string): Promise<ServiceError> {
@@ -55,7 +81,7 @@ async function quarantine(request: ReadRequest<z.ZodType>, reason: string): Prom
   const target = join(request.quarantineFolder, `${stamp}-${basename(request.filePath)}`);
   try {
     await mkdir(request.quarantineFolder, { recursive: true });
-    await rename(request.filePath, target);
+    await renameOver(request.filePath, target);
     await syncFolder(request.quarantineFolder);
   } catch (error) {
     return fileSystemError(`move damaged ${request.description} aside (${reason})`, error);
@@ -69,4 +95,21 @@ async function quarantine(request: ReadRequest<z.ZodType>, reason: string): Prom
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Reads and validates a JSON file that is never moved (the trash, a damage record): null when it is missing or unreadable. */
+export async function readJsonIfValid<T>(filePath: string, schema: z.ZodType<T>, where: string): Promise<T | null> {
+  let raw: string;
+  try {
+    raw = await readFile(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fileSystemError(`read ${filePath} ${where}`, error);
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -46,3 +46,8 @@ export function fileSystemError(action: string, error: unknown): ServiceError {
   const detail = error instanceof Error ? error.message : String(error);
   return new ServiceError('io-error', `Could not ${action}: ${detail}`);
 }
+
+/** The library folder itself is gone: most often a drive that was removed. */
+export function libraryMissingError(root: string): ServiceError {
+  return new ServiceError('library-missing', `The library folder ${root} cannot be found: was a drive removed, or the folder renamed or moved?`);
+}

@@ -1,9 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { eventFileSchema, idSchema, sessionSchema, type EventFile } from '../../../shared/model/event';
-import { noteFileSchema, type NoteFile } from '../../../shared/note/noteFile';
 import type { LibraryPaths } from '../library/libraryPaths';
+import { readJsonIfValid } from '../storage/readValidatedJson';
 import { fileSystemError } from '../storage/serviceError';
 
 /**
@@ -48,20 +48,8 @@ export function afterStamp(folderName: string): string {
 }
 
 /** Reads and validates a JSON file in the trash; null when it is missing or unreadable (the trash is never quarantined). */
-export async function readTrashJson<T>(filePath: string, schema: z.ZodType<T>): Promise<T | null> {
-  let raw: string;
-  try {
-    raw = await readFile(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fileSystemError(`read ${filePath} in the trash`, error);
-  }
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+function readTrashJson<T>(filePath: string, schema: z.ZodType<T>): Promise<T | null> {
+  return readJsonIfValid(filePath, schema, 'in the trash');
 }
 
 export function readDeletedEvent(folder: string): Promise<EventFile | null> {
@@ -70,8 +58,4 @@ export function readDeletedEvent(folder: string): Promise<EventFile | null> {
 
 export function readDeletedSession(folder: string): Promise<DeletedSession | null> {
   return readTrashJson(join(folder, 'session.json'), deletedSessionSchema);
-}
-
-export function readDeletedNote(folder: string): Promise<NoteFile | null> {
-  return readTrashJson(join(folder, 'note.json'), noteFileSchema);
 }

@@ -1,23 +1,22 @@
-import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventDayCount, type EventFile } from '../../../shared/model/event';
 import { trashEntryIdSchema, type TrashEntry, type TrashRestored } from '../../../shared/model/trash';
-import { noteFileSchema } from '../../../shared/note/noteFile';
 import { countWords, noteStateText } from '../../../shared/note/noteText';
 import type { HistoryStore } from '../history/historyStore';
 import { insertInTimeOrder, type EventStore } from '../library/eventStore';
 import { ignoreLibraryChanges, type LibraryChangeListener } from '../library/libraryChange';
 import type { LibraryPaths } from '../library/libraryPaths';
+import type { NoteStore } from '../notes/noteStore';
 import { syncFolder } from '../storage/atomicWrite';
+import type { LibraryLocks } from '../storage/libraryLocks';
 import { fileSystemError, ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
 import {
   afterStamp,
   deletedAtOf,
   readDeletedEvent,
-  readDeletedNote,
   readDeletedSession,
-  readTrashJson,
   trashFolderNames,
   trashKindFolder,
   TRASH_KINDS,
@@ -25,19 +24,19 @@ import {
   type TrashKind,
 } from './trashFolders';
 
-/** A session is put back with one agenda write; if the agenda changes meanwhile, it is read again this often. */
-const AGENDA_ATTEMPTS = 3;
-
 /**
  * Deleted events and sessions, listed, put back or erased. Restoring moves the folders back
  * (nothing is copied), refuses to overwrite anything already in the library, and puts a
- * session back in time order into its event's agenda with its note.
+ * session back in time order into its event's agenda with its note, holding the event's lock
+ * so no other process changes the agenda in between. Note files are moved by the note store.
  */
 export class TrashService {
   constructor(
     private readonly paths: LibraryPaths,
     private readonly events: EventStore,
+    private readonly notes: NoteStore,
     private readonly snapshots: HistoryStore,
+    private readonly locks: LibraryLocks,
     private readonly onChanged: LibraryChangeListener = ignoreLibraryChanges,
   ) {}
 
@@ -98,7 +97,7 @@ export class TrashService {
     const folder = join(trashKindFolder(this.paths, 'sessions'), name);
     const deleted = await readDeletedSession(folder);
     if (!deleted) return null;
-    const note = await readDeletedNote(folder);
+    const note = await this.notes.readTrashed(folder);
     if (!eventTitles.has(deleted.eventId)) eventTitles.set(deleted.eventId, await this.events.get(deleted.eventId).then((event) => event.title, () => null));
     return {
       id: `sessions/${name}`,
@@ -117,18 +116,20 @@ export class TrashService {
     const deleted = await readDeletedEvent(folder);
     const eventId = deleted?.id ?? afterStamp(name);
     const target = this.paths.eventFolder(eventId);
-    if (await access(target).then(() => true, () => false)) {
-      const existing = await this.events.get(eventId).then((event) => `"${event.title}"`, () => 'a folder');
-      throw new ServiceError('conflict', `The library already has ${existing} with the id "${eventId}", so the deleted event cannot be put back. Move or delete that one first.`);
-    }
-    try {
-      await mkdir(this.paths.eventsFolder, { recursive: true });
-      await rename(folder, target);
-      await syncFolder(this.paths.eventsFolder);
-      await syncFolder(trashKindFolder(this.paths, 'events'));
-    } catch (error) {
-      throw fileSystemError(`put event "${deleted?.title ?? eventId}" back from the trash`, error);
-    }
+    await this.locks.run(eventId, 'putting an event back from the trash', async () => {
+      if (await access(target).then(() => true, () => false)) {
+        const existing = await this.events.get(eventId).then((event) => `"${event.title}"`, () => 'a folder');
+        throw new ServiceError('conflict', `The library already has ${existing} with the id "${eventId}", so the deleted event cannot be put back. Move or delete that one first.`);
+      }
+      try {
+        await mkdir(this.paths.eventsFolder, { recursive: true });
+        await rename(folder, target);
+        await syncFolder(this.paths.eventsFolder);
+        await syncFolder(trashKindFolder(this.paths, 'events'));
+      } catch (error) {
+        throw fileSystemError(`put event "${deleted?.title ?? eventId}" back from the trash`, error);
+      }
+    });
     if (deleted) await this.announceRestoredEvent(deleted);
     return { kind: 'event', eventId, sessionId: null, title: deleted?.title ?? eventId };
   }
@@ -138,21 +139,25 @@ export class TrashService {
     const deleted = await readDeletedSession(folder);
     if (!deleted) throw new ServiceError('damaged-file', `The trash entry "${entryId}" cannot be put back: its session.json is missing or unreadable. The files are still in ${folder}.`);
     const { eventId, session } = deleted;
-    this.checkFits(await this.eventForSession(deleted), deleted);
-    const noteMoved = await this.moveNoteBack(folder, deleted);
-    try {
-      await this.addToAgenda(deleted);
-    } catch (error) {
-      if (noteMoved) await rename(this.paths.noteFile(eventId, session.id), join(folder, 'note.json')).catch(() => undefined);
-      throw error;
-    }
+    const noteMoved = await this.locks.run(eventId, 'putting a session back from the trash', async () => {
+      const event = await this.eventForSession(deleted);
+      this.checkFits(event, deleted);
+      const moved = await this.notes.putBackFromTrash(folder, eventId, session);
+      try {
+        await this.events.replaceSessions(event.id, insertInTimeOrder(event.sessions, session), {}, event.updatedAt);
+      } catch (error) {
+        if (moved) await this.notes.returnToTrash(folder, eventId, session).catch(() => undefined);
+        throw error;
+      }
+      return moved;
+    });
     try {
       await rm(folder, { recursive: true, force: true });
       await syncFolder(trashKindFolder(this.paths, 'sessions'));
     } catch (error) {
       throw fileSystemError(`remove session "${session.title}" from the trash after putting it back`, error);
     }
-    if (noteMoved) await this.announceRestoredNote(eventId, session.id);
+    if (noteMoved) await this.announceRestoredNote(eventId, session);
     return { kind: 'session', eventId, sessionId: session.id, title: session.title };
   }
 
@@ -177,40 +182,6 @@ export class TrashService {
     }
   }
 
-  /** Moves note.json back to notes/<sessionId>.json; false when the session had no note. Never overwrites a note. */
-  private async moveNoteBack(folder: string, { eventId, session }: DeletedSession): Promise<boolean> {
-    const source = join(folder, 'note.json');
-    if (!(await access(source).then(() => true, () => false))) return false;
-    const target = this.paths.noteFile(eventId, session.id);
-    if (await access(target).then(() => true, () => false)) {
-      throw new ServiceError('conflict', `A note for session "${session.title}" already exists at ${target}; the deleted one was left in ${folder}.`);
-    }
-    try {
-      await mkdir(this.paths.notesFolder(eventId)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-      await rename(source, target);
-      await syncFolder(this.paths.notesFolder(eventId));
-    } catch (error) {
-      throw fileSystemError(`put the note of "${session.title}" back from the trash`, error);
-    }
-    return true;
-  }
-
-  /** One agenda write that expects the agenda it read; read again if someone changed it meanwhile. */
-  private async addToAgenda(deleted: DeletedSession): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const event = await this.eventForSession(deleted);
-      this.checkFits(event, deleted);
-      try {
-        await this.events.replaceSessions(event.id, insertInTimeOrder(event.sessions, deleted.session), {}, event.updatedAt);
-        return;
-      } catch (error) {
-        if (!(error instanceof ServiceError && error.code === 'conflict') || attempt >= AGENDA_ATTEMPTS) throw error;
-      }
-    }
-  }
-
   private async eraseSessionHistory(folder: string): Promise<void> {
     const deleted = await readDeletedSession(folder);
     if (!deleted) return;
@@ -222,14 +193,15 @@ export class TrashService {
   /** Listeners (the search index) learn about what came back as if it had just been saved. */
   private async announceRestoredEvent(event: EventFile): Promise<void> {
     this.onChanged({ kind: 'event-saved', event });
-    const names = await readdir(this.paths.notesFolder(event.id)).catch(() => [] as string[]);
+    const withFiles = await this.notes.sessionsWithFiles(event.id);
     for (const session of event.sessions) {
-      if (names.includes(`${session.id}.json`)) await this.announceRestoredNote(event.id, session.id);
+      if (withFiles.has(session.id)) await this.announceRestoredNote(event.id, session);
     }
   }
 
-  private async announceRestoredNote(eventId: string, sessionId: string): Promise<void> {
-    const note = await readTrashJson(this.paths.noteFile(eventId, sessionId), noteFileSchema).catch(() => null);
-    if (note) this.onChanged({ kind: 'note-saved', eventId, sessionId, editorState: note.editorState });
+  /** Read through the note store: a note damaged in the trash is set aside and reported when its session opens. */
+  private async announceRestoredNote(eventId: string, session: { id: string; title: string }): Promise<void> {
+    const note = await this.notes.read(eventId, session).catch(() => null);
+    if (note) this.onChanged({ kind: 'note-saved', eventId, sessionId: session.id, editorState: note.editorState });
   }
 }

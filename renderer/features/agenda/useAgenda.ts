@@ -88,7 +88,12 @@ export function useAgenda(eventId: string | null): Agenda {
 
   // While another event loads, the previous one is not shown under the new selection.
   const shown = event && event.id === eventId ? event : null;
-  return { event: shown, error, show: setEvent, updateEvent, addSession, updateSession, deleteSession, moveSession };
+  // Shown from elsewhere (a trash restore, a recovery): an earlier failure to open it is over.
+  const show = useCallback((next: EventFile) => {
+    setError(null);
+    setEvent(next);
+  }, []);
+  return { event: shown, error, show, updateEvent, addSession, updateSession, deleteSession, moveSession };
 }
 
 function noEvent(): Result<never> {

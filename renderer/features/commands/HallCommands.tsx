@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { COMMANDS } from '../../../shared/commands/commandTable';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { ImportSummary } from '../../../shared/model/importSummary';
+import { sessionOnNow } from '../../../shared/model/onNow';
 import type { SearchHit } from '../../../shared/model/search';
 import { api } from '../../api/bridge';
 import { useAppearance } from '../appearance/useAppearance';
@@ -79,7 +80,11 @@ export function HallCommands(props: HallCommandsProps) {
     if (!summary.eventId) return;
     if (summary.eventId !== event?.id) return props.onOpenEvent(summary.eventId);
     const reloaded = await api['events:get']({ eventId: summary.eventId });
-    if (reloaded.ok) agenda.show(reloaded.value);
+    if (!reloaded.ok) return;
+    agenda.show(reloaded.value);
+    // As on opening an event: the session on now, else the first.
+    const landing = sessionOnNow(reloaded.value, Date.now());
+    if (landing) props.onOpenSession(landing.sessionId, landing.day);
   }
 
   function openHit(hit: SearchHit) {
@@ -118,7 +123,7 @@ export function HallCommands(props: HallCommandsProps) {
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop the programme file to import it (iCalendar, schedule.xml, schedule.json or CSV)</p>
+          <p>Drop the programme file to import it (iCalendar, schedule.xml, schedule.json, Sessionize JSON or CSV)</p>
         </div>
       )}
       {paletteOpen && <CommandPalette isAvailable={(commandId) => handlers[commandId] !== undefined} onRun={run} onClose={() => setPaletteOpen(false)} />}

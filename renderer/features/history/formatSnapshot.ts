@@ -1,4 +1,4 @@
-import { SNAPSHOT_REASON_LABELS, type SnapshotSummary } from '../../../shared/model/history';
+import { describeSnapshotReason, type SnapshotSummary } from '../../../shared/model/history';
 
 const snapshotTimeFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -9,5 +9,5 @@ export function formatSnapshotTime(takenAt: string): string {
 
 /** "Mon 2 Nov, 10:15 · 412 words · while editing" */
 export function describeSnapshot(snapshot: SnapshotSummary): string {
-  return `${formatSnapshotTime(snapshot.takenAt)} · ${snapshot.words} ${snapshot.words === 1 ? 'word' : 'words'} · ${SNAPSHOT_REASON_LABELS[snapshot.reason]}`;
+  return `${formatSnapshotTime(snapshot.takenAt)} · ${snapshot.words} ${snapshot.words === 1 ? 'word' : 'words'} · ${describeSnapshotReason(snapshot)}`;
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateRange } from '../../ui/format';
 import { timeZoneOptions } from '../library/timeZones';
+import { ImportWarnings } from './ImportWarnings';
 import type { ProgrammeUpload } from './readProgrammeFile';
 
 type ImportDialogProps = {
@@ -15,21 +16,25 @@ type ImportDialogProps = {
   onClose: () => void;
 };
 
-type Target = 'new' | 'current';
+/** "new", or the id of the event to import into. */
+type Target = 'new' | string;
 
 /**
  * Shows what importing a programme would do (a dry run in the services) and imports it only
- * when the reporter confirms: into a new event, or into the open one (a re-import updates it).
+ * when the reporter confirms. Opened from inside an event it imports into that event; where the
+ * library already holds the programme, into the event that holds it; else into a new event.
  */
 export function ImportDialog({ upload, currentEvent, onImported, onClose }: ImportDialogProps) {
-  // An event that came from a programme is most likely getting an update of it.
-  const [target, setTarget] = useState<Target>(currentEvent?.sessions.some((session) => session.sourceId) ? 'current' : 'new');
+  const [target, setTarget] = useState<Target>(currentEvent?.id ?? 'new');
+  // Set once the reporter picks a target; until then a programme found in the library moves the default to it.
+  const [chosen, setChosen] = useState(false);
+  const [holder, setHolder] = useState<{ eventId: string; title: string } | null>(null);
   const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   const [programmeZone, setProgrammeZone] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const request = { ...upload, ...(target === 'current' && currentEvent ? { eventId: currentEvent.id } : { timeZone }) };
+  const request = { ...upload, ...(target !== 'new' ? { eventId: target } : { timeZone }) };
 
   useEffect(() => {
     let current = true;
@@ -41,6 +46,12 @@ export function ImportDialog({ upload, currentEvent, onImported, onClose }: Impo
         setError(result.error.message);
         return;
       }
+      const found = result.value.alreadyInLibrary;
+      if (found && found.eventId !== currentEvent?.id) setHolder(found);
+      if (target === 'new' && found && !chosen) {
+        setTarget(found.eventId);
+        return;
+      }
       setPreview(result.value);
       if (target === 'new' && timeZone === undefined) setProgrammeZone(result.value.timezone);
     });
@@ -50,6 +61,11 @@ export function ImportDialog({ upload, currentEvent, onImported, onClose }: Impo
     // The request is rebuilt each render; these are what it depends on.
   }, [upload, target, timeZone, currentEvent?.id]);
 
+  function choose(next: Target) {
+    setChosen(true);
+    setTarget(next);
+  }
+
   async function confirm() {
     setBusy(true);
     const result = await api['import:apply'](request);
@@ -58,22 +74,33 @@ export function ImportDialog({ upload, currentEvent, onImported, onClose }: Impo
     else setError(result.error.message);
   }
 
+  const targets: { id: Target; label: string }[] = [
+    { id: 'new', label: 'A new event' },
+    ...(currentEvent ? [{ id: currentEvent.id, label: `“${currentEvent.title}”` }] : []),
+    ...(holder ? [{ id: holder.eventId, label: `“${holder.title}” (already holds this programme)` }] : []),
+  ];
+
   return (
     <Dialog title="Import programme" onClose={onClose} size="medium">
       <div className="dialog-body import-preview">
         <p className="import-file">
           <strong>{upload.fileName}</strong>
         </p>
-        {currentEvent && (
+        {targets.length > 1 && (
           <fieldset className="import-target">
             <legend>Import into</legend>
-            <label>
-              <input type="radio" name="import-target" checked={target === 'new'} onChange={() => setTarget('new')} /> A new event
-            </label>
-            <label>
-              <input type="radio" name="import-target" checked={target === 'current'} onChange={() => setTarget('current')} /> “{currentEvent.title}”
-            </label>
+            {targets.map((option) => (
+              <label key={option.id}>
+                <input type="radio" name="import-target" checked={target === option.id} onChange={() => choose(option.id)} /> {option.label}
+              </label>
+            ))}
           </fieldset>
+        )}
+        {holder && (
+          <p className="import-already" role="status">
+            Your library already holds this programme as “{holder.title}”
+            {target === holder.eventId ? ': importing updates it. Choose “A new event” for a second copy.' : '.'}
+          </p>
         )}
         {target === 'new' && programmeZone && (
           <label className="field">
@@ -129,6 +156,7 @@ function PreviewSummary({ preview }: { preview: ImportSummary }) {
           </div>
         ))}
       </dl>
+      <ImportWarnings warnings={preview.warnings} />
     </div>
   );
 }

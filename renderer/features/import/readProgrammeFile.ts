@@ -1,3 +1,4 @@
+import { megabytes } from '../../../shared/model/byteSize';
 import { MAX_PROGRAMME_BYTES } from '../../../shared/model/importSummary';
 
 export type ProgrammeUpload = { fileName: string; dataBase64: string };
@@ -22,8 +23,4 @@ function base64Of(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('unknown read error'));
     reader.readAsDataURL(file);
   });
-}
-
-function megabytes(count: number): string {
-  return `${Math.ceil((count / 1024 / 1024) * 10) / 10} MB`;
 }

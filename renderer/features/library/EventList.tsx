@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import type { EventSummary } from '../../../shared/model/event';
+import type { EventFile, EventSummary } from '../../../shared/model/event';
 import type { EventProblem } from '../../../shared/ipc/channels';
 import { PlusIcon } from '../../ui/icons';
 import { formatDateRange } from '../../ui/format';
+import { RecoverEventButton } from './RecoverEventButton';
 
 type EventListProps = {
   events: EventSummary[];
@@ -14,10 +15,12 @@ type EventListProps = {
   onCreate: () => void;
   /** Shown at the foot of the pane (the trash). */
   footer?: ReactNode;
+  /** An event folder was given its event file back. */
+  onRecovered?: (event: EventFile) => void;
 };
 
 /** The library sidebar: every event, newest first, and the button to create one. */
-export function EventList({ events, problems, error, libraryPath, selectedEventId, onSelect, onCreate, footer }: EventListProps) {
+export function EventList({ events, problems, error, libraryPath, selectedEventId, onSelect, onCreate, footer, onRecovered }: EventListProps) {
   return (
     <nav className="library" aria-label="Events">
       <div className="library-header">
@@ -50,11 +53,12 @@ export function EventList({ events, problems, error, libraryPath, selectedEventI
       </ul>
       {problems.length > 0 && (
         <div className="library-problems" role="alert">
-          <p>Some events could not be opened:</p>
+          <p>Some event folders need a look:</p>
           <ul>
             {problems.map((problem) => (
-              <li key={problem.location}>
+              <li key={`${problem.location}: ${problem.message}`}>
                 <code>{problem.location}</code>: {problem.message}
+                {problem.recoverEventId && <RecoverEventButton eventId={problem.recoverEventId} onRecovered={(event) => onRecovered?.(event)} />}
               </li>
             ))}
           </ul>

@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
+import type { NoteAddress } from '../../../shared/note/noteAddress';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
+import { KeptVersionNotice } from './KeptVersionNotice';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
 import { useNoteHistories } from './noteHistories';
@@ -21,6 +23,8 @@ type NotePaneProps = {
   onStatusChange: (status: Session['status']) => Promise<Result<unknown>>;
   onEditSession: () => void;
   focusRequest: number;
+  /** Shown with the save messages above the note (the team's incoming versions): handed in, so this feature imports no feature that imports it. */
+  noteBanner?: (note: { address: NoteAddress; sessionTitle: string; onNoteReplaced: () => void }) => ReactNode;
 };
 
 /**
@@ -28,7 +32,7 @@ type NotePaneProps = {
  * from session to session; the editor shows each note as it arrives, and is hidden (still
  * holding the previous note, and saving it under that note's address) while one is read.
  */
-export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest }: NotePaneProps) {
+export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest, noteBanner }: NotePaneProps) {
   const saver = useNoteSaver();
   const address = { eventId: event.id, sessionId: session.id };
   // Bumped after a snapshot is restored, so the note is read again from disk.
@@ -97,7 +101,13 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
               <SaveIndicator address={shown.address} loadedSavedAt={shown.savedAt} />
             </>
           }
-          belowToolbar={<SaveErrorBanner address={shown.address} />}
+          belowToolbar={
+            <>
+              <SaveErrorBanner address={shown.address} />
+              <KeptVersionNotice address={shown.address} />
+              {noteBanner?.({ address: shown.address, sessionTitle: session.title, onNoteReplaced: reload })}
+            </>
+          }
         />
       )}
       {content.state === 'ready' && <NoteStats store={analysisStore} />}

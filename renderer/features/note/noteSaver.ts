@@ -14,7 +14,10 @@ export type SaveStatus =
   | { kind: 'error'; message: string };
 
 export { noteKey, type NoteAddress };
-export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState }) => Promise<Result<SavedNote>>;
+/** `baseSavedAt`: the version the text was typed over, when the saver knows it (see `opened`). */
+export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState; baseSavedAt?: string | null }) => Promise<Result<SavedNote>>;
+/** Said in words when a save found the note changed elsewhere and kept that version too. */
+export type KeptVersionListener = (address: NoteAddress, message: string) => void;
 /** Produces the state to save. Called only when a save actually happens, so typing never serialises. */
 export type StateSource = () => SerializedNoteState;
 
@@ -57,6 +60,9 @@ export class NoteSaver {
   /** Kept apart from the entries: a listener outlives `forget` (a restore) and hears the entry made next. */
   private readonly addressListeners = new Map<string, Set<(status: SaveStatus) => void>>();
   private readonly timers: Timers;
+  /** The version on disk each note's text is typed over: what was opened, then what each save wrote. */
+  private readonly baseVersions = new Map<string, string | null>();
+  private readonly keptVersionListeners = new Set<KeptVersionListener>();
 
   constructor(
     private readonly save: SaveNote,
@@ -67,6 +73,17 @@ export class NoteSaver {
     this.maxWaitMs = options.maxWaitMs ?? 300;
     this.retryMs = options.retryMs ?? 2000;
     this.timers = options.timers ?? browserTimers;
+  }
+
+  /** The editor shows this note as read from disk (savedAt null: there was none); its saves say so, so a newer version on disk is kept, not overwritten. */
+  opened(address: NoteAddress, savedAt: string | null): void {
+    this.baseVersions.set(noteKey(address), savedAt);
+  }
+
+  /** Told when a save kept another version of the note that was saved elsewhere meanwhile. */
+  subscribeKeptVersions(listener: KeptVersionListener): () => void {
+    this.keptVersionListeners.add(listener);
+    return () => this.keptVersionListeners.delete(listener);
   }
 
   /** Records a change; the state is read from `source` only when the save runs. */
@@ -179,6 +196,7 @@ export class NoteSaver {
           entry.retry = this.timers.set(() => void this.drain(entry), this.retryMs);
           return;
         }
+        this.savedOver(entry, result.value);
         if (!entry.dirty) {
           entry.latest = null;
           this.setStatus(entry, entry.repairs.length > 0 ? { kind: 'saved', savedAt: result.value.savedAt, repaired: entry.repairs } : { kind: 'saved', savedAt: result.value.savedAt });
@@ -190,29 +208,38 @@ export class NoteSaver {
     }
   }
 
+  private savedOver(entry: Entry, saved: SavedNote): void {
+    const key = noteKey(entry);
+    if (!this.baseVersions.has(key)) return;
+    this.baseVersions.set(key, saved.savedAt);
+    if (saved.keptVersion) for (const listener of this.keptVersionListeners) listener(entry, saved.keptVersion.message);
+  }
+
   /**
    * One save. A note the services refuse as not valid would be refused for good, and what is
    * typed next would live only in the window: it is saved repaired instead (every word kept that
    * can be), and so is every later save of it until the editor holds a valid note again.
    */
   private async attempt(entry: Entry, source: StateSource): Promise<Result<SavedNote>> {
+    const key = noteKey(entry);
+    const base = this.baseVersions.has(key) ? { baseSavedAt: this.baseVersions.get(key) ?? null } : {};
     try {
       const state = source();
-      const result = await this.send(entry, state);
+      const result = await this.send(entry, state, base);
       if (result.ok || result.error.code !== 'invalid-argument' || entry.repairing || serializedNoteStateSchema.safeParse(state).success) return result;
       entry.repairing = true;
-      return await this.send(entry, state);
+      return await this.send(entry, state, base);
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
   }
 
-  private send(entry: Entry, state: SerializedNoteState): Promise<Result<SavedNote>> {
-    if (!entry.repairing) return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: state });
+  private send(entry: Entry, state: SerializedNoteState, base: { baseSavedAt?: string | null }): Promise<Result<SavedNote>> {
+    if (!entry.repairing) return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: state, ...base });
     const { state: repaired, repairs } = repairNoteState(state);
     entry.repairs = repairs;
     if (repairs.length === 0) entry.repairing = false;
-    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: repaired });
+    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: repaired, ...base });
   }
 
   private entry(address: NoteAddress): Entry {

@@ -32,6 +32,11 @@ export function useNoteContent({ eventId, sessionId }: NoteAddress, revision = 0
   }
   const loading = shown.state === 'loading';
 
+  // The saver learns which version on disk this text starts from, so a save never silently overwrites a newer one.
+  useEffect(() => {
+    if (shown.state === 'ready' && !shown.unsaved) saver.opened(shown.address, shown.savedAt);
+  }, [saver, shown]);
+
   useEffect(() => {
     const address = { eventId, sessionId };
     if (!loading) {

@@ -28,6 +28,7 @@ export function PostPreview({ post, options, imageUrl }: PostPreviewProps) {
           </button>
         </div>
       </div>
+      <PostDetails post={post} />
       {view === 'rendered' ? (
         <article className="post-preview-body" data-testid="post-preview">
           <PreviewBlocks post={post} imageUrl={imageUrl} />
@@ -38,5 +39,25 @@ export function PostPreview({ post, options, imageUrl }: PostPreviewProps) {
         </pre>
       )}
     </section>
+  );
+}
+
+/** What goes into a CMS's own fields (and Markdown's front matter) rather than into the body. */
+function PostDetails({ post }: { post: ComposedPost }) {
+  return (
+    <dl className="post-preview-details" aria-label="Post details" title="Metadata: front matter in Markdown, the post's own fields in WordPress and Ghost">
+      <div>
+        <dt>Date</dt>
+        <dd>{post.date}</dd>
+      </div>
+      <div>
+        <dt>Author</dt>
+        <dd>{post.author || 'none'}</dd>
+      </div>
+      <div>
+        <dt>Tags</dt>
+        <dd>{post.tags.length > 0 ? post.tags.join(', ') : 'none'}</dd>
+      </div>
+    </dl>
   );
 }

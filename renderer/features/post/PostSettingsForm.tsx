@@ -9,8 +9,8 @@ type PostSettingsFormProps = {
 };
 
 const STYLES: { value: PostStyle; label: string; hint: string }[] = [
-  { value: 'headings', label: 'A heading per session', hint: '“Name, Role at Organisation: Title”' },
-  { value: 'flowing', label: 'Flowing paragraphs', hint: 'each session opens with its speaker' },
+  { value: 'headings', label: 'A heading per session', hint: '“Name, Role at Organisation: Title”, or the title alone when that is long' },
+  { value: 'flowing', label: 'Flowing paragraphs', hint: '“Name, Role at Organisation, spoke on ‘Title’.” opens each session' },
 ];
 
 /** Title, byline, tags and section style. Empty title and byline mean the defaults, shown as placeholders. */

@@ -7,6 +7,7 @@ import { assetUrl } from '../../../shared/note/assetPath';
 import { api } from '../../api/bridge';
 import { AttentionList } from './AttentionList';
 import { ExportPanel } from './ExportPanel';
+import { PublishPanel } from '../publish/PublishPanel';
 import { PostPreview } from './PostPreview';
 import { PostSessionList } from './PostSessionList';
 import { PostSettingsForm } from './PostSettingsForm';
@@ -67,6 +68,7 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
   if (!post || !resolution || !composed) return <p className="post-loading">Opening the post…</p>;
 
   const includedIds = post.settings.sessionIds ?? post.defaults.sessionIds;
+  const imageUrl = (src: string) => assetUrl(event.id, src);
   return (
     <div className="post-columns">
       <div className="post-compose">
@@ -87,17 +89,29 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
         <PostTextEditor eventId={event.id} day={day} part="closing" label="Closing" hint="After the last session." initialState={post.closing} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
       </div>
       <div className="post-output">
-        <AttentionList problems={resolution.problems} attention={resolution.attention} onOpenSession={onOpenSession} />
+        <AttentionList
+          problems={resolution.problems}
+          attention={resolution.attention}
+          onOpenSession={onOpenSession}
+          imageUrl={imageUrl}
+          onDescribePhoto={async (sessionId, src, alt) => {
+            const result = await api['posts:describe-photo']({ eventId: event.id, sessionId, src, alt });
+            if (!result.ok) return result.error.message;
+            await editing.refresh();
+            return null;
+          }}
+        />
         <ExportPanel
           post={composed}
           options={options}
           onOptionsChange={setOptions}
-          onExport={async () => {
+          onExport={async (ifExists, allowTkMarkers) => {
             await editing.flush();
-            return api['export:write']({ eventId: event.id, day, ...options });
+            return api['export:write']({ eventId: event.id, day, ...options, ifExists, allowTkMarkers });
           }}
         />
-        <PostPreview post={composed} options={options} imageUrl={(src) => assetUrl(event.id, src)} />
+        <PublishPanel eventId={event.id} day={day} isEmpty={composed.isEmpty} flush={editing.flush} />
+        <PostPreview post={composed} options={options} imageUrl={imageUrl} />
       </div>
     </div>
   );

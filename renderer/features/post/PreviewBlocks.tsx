@@ -3,7 +3,7 @@ import type { ComposedPost } from '../../../shared/export/composePost';
 import type { Block, InlineNode, ListBlock, Mark } from '../../../shared/export/postBlocks';
 
 /**
- * The post as the HTML export writes it, built as React elements from the same block tree
+ * The post as the HTML document export writes its body (title, sections, byline), built as React elements from the same block tree
  * (shared/export/composePost) that renderHtml turns into a string, tag for tag. No HTML string
  * is ever parsed or injected: React escapes every text and attribute, links have already
  * passed safeUrl, and nothing here can carry a script, an event handler or a style. That is
@@ -18,6 +18,7 @@ export function PreviewBlocks({ post, imageUrl }: { post: ComposedPost; imageUrl
       {post.blocks.map((block, index) => (
         <BlockView key={index} block={block} imageUrl={imageUrl} />
       ))}
+      {post.byline && <p>{post.byline}</p>}
     </>
   );
 }

@@ -23,6 +23,8 @@ export type PostEditing = {
   change(changes: PostChanges, immediately: boolean): void;
   /** Everything typed is on disk once this resolves: session notes, settings, intro and closing. */
   flush(): Promise<void>;
+  /** Reads the sessions and the attention list again, after something changed a note. */
+  refresh(): Promise<void>;
 };
 
 /**
@@ -101,7 +103,7 @@ export function usePost(eventId: string, day: PostDay): PostEditing {
     await Promise.all([noteSaver.flushAll(), queue.flush(), textSaver.flushAll()]);
   }, [noteSaver, queue, textSaver]);
 
-  return { post, resolution, texts, loadError, saveError, textSaver, change, flush };
+  return { post, resolution, texts, loadError, saveError, textSaver, change, flush, refresh };
 }
 
 function withoutTexts(changes: PostChanges): Partial<Post['settings']> {

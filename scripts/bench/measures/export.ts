@@ -7,6 +7,7 @@ import { renderHtml } from '../../../shared/export/html';
 import { renderMarkdown } from '../../../shared/export/markdown';
 import { renderPlainText } from '../../../shared/export/plainText';
 import type { PostInput } from '../../../shared/export/postInput';
+import type { ExportResult } from '../../../shared/model/post';
 import { renderWordPress } from '../../../shared/export/wordpress';
 import { openServices } from '../benchLibrary';
 import { row, unavailableRow, type Measure, type Row, type Target } from '../measure';
@@ -74,6 +75,9 @@ export const exportMeasure: Measure = {
     const exportFromDisk = (format: Format) => async () => {
       const result = await dispatchChannel(handlers, 'export:write', { eventId: filled.event.id, day: null, format });
       if (!result.ok) throw new Error(`export:write (${format}) failed: ${result.error.message}`);
+      // A post with TK markers is refused before it is written; the measure is of writing it.
+      const { status } = result.value as ExportResult;
+      if (status !== 'written') throw new Error(`export:write (${format}) wrote nothing: ${status}`);
     };
     try {
       const fromDisk = await interleaved(count, {

@@ -24,7 +24,7 @@ export const memoryMeasure: Measure = {
       try {
         const page = await context.newPage();
         const found = watchForErrors(page);
-        await page.goto(`${host.origin}/`);
+        await page.goto(`${host.base}/`);
         await rememberSession(page, app.eventId, app.onNow);
         await page.reload();
         await waitUntilReady(page, { sessionId: app.onNow.id, closingText: app.onNow.closingText });

@@ -37,7 +37,7 @@ export const saveMeasure: Measure = {
     try {
       const page = await context.newPage();
       const problems = watchForErrors(page);
-      await page.goto(`${host.origin}/`);
+      await page.goto(`${host.base}/`);
       await page.getByRole('list', { name: 'Sessions' }).waitFor();
       const save = (session: BenchSession, mark: string) => typeAndSave({ page, libraryPath, eventId: app.eventId, session, mark, scratch });
       for (let index = 0; index < SESSIONS_PER_REP * reps; index++) {

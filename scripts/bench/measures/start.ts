@@ -53,7 +53,7 @@ async function timeLoad(browser: Browser, host: BenchHost, path: string, session
     if (session) {
       // Whether the app reopens the remembered session or picks the one on now, it lands on this one.
       const setup = await context.newPage();
-      await setup.goto(`${host.origin}${BARE_CONTENTEDITABLE_PATH}`);
+      await setup.goto(`${host.base}${BARE_CONTENTEDITABLE_PATH}`);
       await rememberSession(setup, eventId, session);
       await setup.close();
     }
@@ -61,7 +61,7 @@ async function timeLoad(browser: Browser, host: BenchHost, path: string, session
     const found = watchForErrors(page);
     const spec: ReadySpec = { sessionId: session?.id ?? null, closingText: session?.closingText ?? '', from: 'navigation', timeoutMs: 30_000 };
     await page.addInitScript(armReadyProbe, spec);
-    await page.goto(`${host.origin}${path}`);
+    await page.goto(`${host.base}${path}`);
     const took = await page.evaluate(readyLatency);
     problems.push(...found());
     return took;

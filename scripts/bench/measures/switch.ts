@@ -17,7 +17,7 @@ export const switchMeasure: Measure = {
     try {
       const page = await context.newPage();
       const problems = watchForErrors(page);
-      await page.goto(`${host.origin}/`);
+      await page.goto(`${host.base}/`);
       await page.getByRole('list', { name: 'Sessions' }).waitFor();
       await openSession(page, app.switchA);
       const big: number[] = [];

@@ -45,11 +45,11 @@ export const typingMeasure: Measure = {
           const page = await context.newPage();
           const problems = watchForErrors(page);
           if (kind === 'app') {
-            await page.goto(`${host.origin}/`);
+            await page.goto(`${host.base}/`);
             await page.getByRole('list', { name: 'Sessions' }).waitFor();
             await openSession(page, session);
           } else {
-            await page.goto(`${host.origin}${BARE_PATHS[kind]}`);
+            await page.goto(`${host.base}${BARE_PATHS[kind]}`);
             if (kind === 'lexical') await page.evaluate(showNoteInBareLexical, app.noteStates.get(session.id)!);
             else await page.evaluate(fillBarePage, content);
             await page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]').focus();

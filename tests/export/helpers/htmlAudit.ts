@@ -5,7 +5,7 @@ type Parse5Node = { nodeName: string; tagName?: string; attrs?: { name: string; 
 
 const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   html: ['lang'],
-  meta: ['charset'],
+  meta: ['charset', 'name', 'content'],
   a: ['href'],
   img: ['src', 'alt'],
   ol: ['start'],
@@ -52,6 +52,7 @@ function attributeProblems(tag: string, { name, value }: { name: string; value: 
   if (name === 'style') return [`style attribute on <${tag}>`];
   if (name === 'class') return [`class attribute on <${tag}>`];
   if (!(ALLOWED_ATTRIBUTES[tag] ?? []).includes(name)) return [`${name} attribute on <${tag}>`];
+  if (tag === 'meta' && name === 'name' && !['author', 'keywords'].includes(value)) return [`<meta name="${value}">`];
   if (name === 'href' && safeUrl(value) !== value) return [`unsafe link ${value}`];
   const imagePath = options.imagesFolder === undefined ? ASSET_PATH : new RegExp(`^${encodeURIComponent(options.imagesFolder).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[A-Za-z0-9._/-]+$`);
   if (name === 'src' && !imagePath.test(value)) return [`image outside ${options.imagesFolder ?? 'assets'}: ${value}`];

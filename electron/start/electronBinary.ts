@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
 export type ElectronBinary = { available: true; executablePath: string } | { available: false; reason: string };
 
 /**
- * Finds the Electron binary the `electron` package downloaded, without calling the package's
- * own lookup (which tries to download it on first use and fails offline).
+ * Finds the Electron binary the `electron` package downloaded (for `npm start` and the Electron
+ * e2e suite), without calling the package's own lookup (which tries to download it on first use
+ * and fails offline with a stack trace).
  */
 export function findElectronBinary(): ElectronBinary {
   if (process.env.HALLNOTES_ELECTRON_PATH) {
