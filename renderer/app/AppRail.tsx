@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { COMMANDS, type CommandId } from '../../shared/commands/commandTable';
 import { TEXT_SIZES } from '../../shared/model/preferences';
 import type { Appearance } from '../features/appearance/useAppearance';
-import { requestCommand } from '../features/commands/commandBus';
-import { shortcutText } from '../features/commands/shortcutText';
+import { requestCommand } from '../ui/commandBus';
+import { shortcutText } from '../ui/shortcutText';
 import { FocusIcon, ListIcon, MoonIcon, SearchIcon, SidebarIcon, SunIcon } from '../ui/icons';
 
 type AppRailProps = {

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { eventDayCount, type Session } from '../../shared/model/event';
 import { eventMomentAt } from '../../shared/model/eventMoment';
 import { keepsRememberedSession, onNowDecision, type OnNowDecision } from '../../shared/model/onNow';
@@ -11,7 +11,7 @@ import { SessionForm } from '../features/agenda/SessionForm';
 import { useAgendaView } from '../features/agenda/useAgendaView';
 import { useNoteStats } from '../features/agenda/useNoteStats';
 import { useAppearance } from '../features/appearance/useAppearance';
-import { requestCommand } from '../features/commands/commandBus';
+import { requestCommand } from '../ui/commandBus';
 import { HallCommands } from '../features/commands/HallCommands';
 import { useAgenda } from '../features/agenda/useAgenda';
 import { EventForm } from '../features/library/EventForm';
@@ -21,6 +21,7 @@ import { BundleImportButton } from '../features/team/BundleImportButton';
 import { TeamButton } from '../features/team/TeamButton';
 import { useEventLibrary } from '../features/library/useEventLibrary';
 import { NotePane } from '../features/note/NotePane';
+import { IncomingVersionsBanner } from '../features/team/IncomingVersionsBanner';
 import { PostButton } from '../features/post/PostButton';
 import { PostView } from '../features/post/PostView';
 import { usePostView } from '../features/post/usePostView';
@@ -51,8 +52,6 @@ export function Workspace() {
   const [defaultAuthor, setDefaultAuthor] = useState('');
   const [focusRequest, setFocusRequest] = useState(0);
   const settledEventId = useRef<string | null>(null);
-  // Bumped by every way of choosing what is open; a click's switch waiting for its read goes ahead only if it is still the latest.
-  const openRequest = useRef(0);
   const { event } = agenda;
   const session = event?.sessions.find((candidate) => candidate.id === selection.sessionId) ?? null;
   const postView = usePostView(event?.id ?? null);
@@ -94,10 +93,6 @@ export function Workspace() {
     }
   }, [event, stats, selection, view]);
 
-  useLayoutEffect(() => {
-    openRequest.current += 1;
-  }, [event?.id]);
-
   useEffect(() => {
     document.title = [session?.title, event?.title, 'Hallnotes'].filter(Boolean).join(' — ');
   }, [session?.title, event?.title]);
@@ -107,13 +102,8 @@ export function Workspace() {
    * after OPEN_WAIT_MS), so the switch renders and paints once. Only the latest choice opens.
    */
   function openSessionOnceRead(sessionId: string, day: number) {
-    const request = ++openRequest.current;
     const waited = new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS));
-    void Promise.race([readAhead(sessionId), waited]).then(() => {
-      if (openRequest.current !== request) return;
-      selection.openSession(sessionId, day);
-      setFocusRequest((count) => count + 1);
-    });
+    selection.openSessionWhen(Promise.race([readAhead(sessionId), waited]), sessionId, day, () => setFocusRequest((count) => count + 1));
   }
 
   /**
@@ -122,7 +112,6 @@ export function Workspace() {
    */
   function openSessionNow(sessionId: string, day: number) {
     void readAhead(sessionId);
-    openRequest.current += 1;
     selection.openSession(sessionId, day);
     setFocusRequest((count) => count + 1);
   }
@@ -299,6 +288,7 @@ export function Workspace() {
           onTogglePick={() => togglePick(session)}
           focusRequest={focusRequest}
           footer={<NextUpLine event={event} onOpen={openSessionNow} />}
+          noteBanner={(note) => <IncomingVersionsBanner {...note} />}
         />
       ) : (
         event && (

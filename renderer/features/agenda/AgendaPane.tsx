@@ -8,7 +8,7 @@ import type { Result } from '../../../shared/ipc/result';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDayDate } from '../../ui/format';
 import { COMMANDS } from '../../../shared/commands/commandTable';
-import { shortcutText } from '../commands/shortcutText';
+import { shortcutText } from '../../ui/shortcutText';
 import { groupBySlot, ungrouped } from './agendaItems';
 import { requestAgendaFocus, requestFilterFocus } from './agendaFocus';
 import type { Agenda } from './useAgenda';

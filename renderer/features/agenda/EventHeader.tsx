@@ -2,8 +2,8 @@ import type { EventFile } from '../../../shared/model/event';
 import { COMMANDS, type CommandId } from '../../../shared/commands/commandTable';
 import { ImportIcon, PencilIcon, PlusIcon } from '../../ui/icons';
 import { formatDateRange } from '../../ui/format';
-import { requestCommand } from '../commands/commandBus';
-import { shortcutText } from '../commands/shortcutText';
+import { requestCommand } from '../../ui/commandBus';
+import { shortcutText } from '../../ui/shortcutText';
 
 type EventHeaderProps = { event: EventFile; onEdit: () => void; onAddSession: () => void };
 

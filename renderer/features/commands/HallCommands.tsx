@@ -2,11 +2,9 @@ import { useCallback, useRef, useState } from 'react';
 import { COMMANDS } from '../../../shared/commands/commandTable';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { ImportSummary } from '../../../shared/model/importSummary';
-import { sessionOnNow } from '../../../shared/model/onNow';
+import { eventClockAt, sessionOnNow } from '../../../shared/model/onNow';
 import type { SearchHit } from '../../../shared/model/search';
 import { api } from '../../api/bridge';
-import { eventClockAt } from '../../../shared/model/onNow';
-import type { Agenda } from '../agenda/useAgenda';
 import type { Appearance } from '../appearance/useAppearance';
 import { UnplannedSessionDialog } from '../agenda/UnplannedSessionDialog';
 import { ImportDialog } from '../import/ImportDialog';
@@ -15,16 +13,16 @@ import { useProgrammeDrop } from '../import/useProgrammeDrop';
 import { revealMatch } from '../search/revealMatch';
 import { SearchDialog } from '../search/SearchDialog';
 import { CommandPalette } from './CommandPalette';
-import { shortcutText } from './shortcutText';
+import { shortcutText } from '../../ui/shortcutText';
 import { useCommandDispatcher } from './useCommandDispatcher';
-import { addUnplannedSession, hallCommandHandlers } from './hallCommandHandlers';
+import { addUnplannedSession, hallCommandHandlers, type HallAgenda } from './hallCommandHandlers';
 import '../../styles/hall.css';
 
 type HallCommandsProps = {
   event: EventFile | null;
   session: Session | null;
   day: number;
-  agenda: Agenda;
+  agenda: HallAgenda;
   appearance: Appearance;
   /** Opens a session's note (of the open event) with the cursor in it. */
   onOpenSession: (sessionId: string, day: number) => void;
@@ -101,7 +99,7 @@ export function HallCommands(props: HallCommandsProps) {
   function openHit(hit: SearchHit) {
     props.onOpenEventAt(hit.eventId, hit.sessionId, hit.day);
     const inNote = hit.snippets.find((snippet) => snippet.field === 'note');
-    if (inNote) revealMatch({ sessionId: hit.sessionId, text: inNote.matchText, occurrence: inNote.occurrence });
+    if (inNote) revealMatch({ eventId: hit.eventId, sessionId: hit.sessionId, text: inNote.matchText, occurrence: inNote.occurrence });
   }
 
   return (

@@ -1,14 +1,20 @@
-import type { EventFile, Session } from '../../../shared/model/event';
+import type { EventFile, Session, SessionChanges, SessionDraft } from '../../../shared/model/event';
 import { eventClockAt } from '../../../shared/model/onNow';
 import type { Result } from '../../../shared/ipc/result';
 import type { Appearance } from '../appearance/useAppearance';
-import type { Agenda } from '../agenda/useAgenda';
 import type { CommandHandlers } from './useCommandDispatcher';
+
+/** The agenda changes the commands make (the agenda feature's useAgenda provides them). */
+export type HallAgenda = {
+  show: (event: EventFile) => void;
+  addSession: (draft: SessionDraft) => Promise<Result<Session>>;
+  updateSession: (sessionId: string, changes: SessionChanges) => Promise<Result<Session>>;
+};
 
 export type HallContext = {
   event: EventFile | null;
   session: Session | null;
-  agenda: Agenda;
+  agenda: HallAgenda;
   appearance: Appearance;
   /** Opens a session's note with the cursor in it. */
   openSession: (sessionId: string, day: number) => void;

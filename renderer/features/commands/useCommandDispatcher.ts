@@ -4,7 +4,7 @@ import { COMMANDS, isCommandId, type CommandId } from '../../../shared/commands/
 import { bridge } from '../../api/bridge';
 import { IS_MAC } from '../../ui/shortcuts';
 import { requestAgendaFocus } from '../agenda/agendaFocus';
-import { onCommandRequest } from './commandBus';
+import { onCommandRequest } from '../../ui/commandBus';
 
 /** What each command does right now; a command missing here is unavailable (no event open…). */
 export type CommandHandlers = Partial<Record<CommandId, () => void>>;
