@@ -1,4 +1,4 @@
-import { sessionDate } from '../../shared/model/sessionTime';
+import { sessionDate, sessionEndDate } from '../../shared/model/sessionTime';
 import { eventDayCount, SESSION_KINDS, SESSION_STATUSES, type EventFile, type Session } from '../../shared/model/event';
 import { ServiceError } from '../services/storage/serviceError';
 import { COMMON_OPTIONS, parseCommandLine, parseId, parseWholeNumber, requireOption } from './cliArguments';
@@ -84,12 +84,12 @@ async function listSessions(args: string[], cli: CliSession): Promise<void> {
   else cli.print(formatSessionTable(sessions));
 }
 
-type SessionListing = Session & { date: string };
+type SessionListing = Session & { date: string; endDate: string | null };
 
-/** The JSON shape of a listed session: the stored session plus the calendar date of its day. */
+/** The JSON shape of a listed session: the stored session plus the calendar dates it starts and ends on. */
 function describeSession(event: EventFile, session: Session): SessionListing {
   const { id, day, start, end, title, kind, room, status, speakers } = session;
-  return { id, day, date: sessionDate(event, session), start, end, title, kind, room, status, speakers };
+  return { id, day, date: sessionDate(event, session), start, end, endDate: sessionEndDate(event, session), title, kind, room, status, speakers };
 }
 
 function formatSessionTable(sessions: SessionListing[]): string {

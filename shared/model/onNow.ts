@@ -1,5 +1,5 @@
-import { dayCount, minutesOfDay } from './calendar';
-import { byDayAndStart, sessionStartMinute } from './sessionTime';
+import { dayCount } from './calendar';
+import { byDayAndStart, sessionEndMinute, sessionStartMinute } from './sessionTime';
 import { eventDayCount, type EventFile, type Session } from './event';
 import { wallClockAt } from './wallClock';
 
@@ -76,7 +76,8 @@ function runningAmong(sessions: Session[], now: number): Session[] {
 
 function endMinute(session: Session, sessions: Session[]): number {
   const start = sessionStartMinute(session);
-  if (session.end && minutesOfDay(session.end) > minutesOfDay(session.start)) return start + minutesOfDay(session.end) - minutesOfDay(session.start);
+  const end = sessionEndMinute(session);
+  if (end !== null && end > start) return end;
   const following = sessions.find((other) => other.day === session.day && sessionStartMinute(other) > start);
   return following ? sessionStartMinute(following) : start + OPEN_ENDED_MINUTES;
 }
