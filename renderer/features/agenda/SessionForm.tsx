@@ -11,6 +11,7 @@ import {
 } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { isWallClockTime, minutesOfDay } from '../../../shared/model/calendar';
+import { settleNextDayEnd } from '../../../shared/model/sessionTime';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
@@ -46,11 +47,12 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
     formEvent.preventDefault();
     // A speaker row left completely empty is an unused row, not a mistake.
     const speakers = values.speakers.filter((speaker) => speaker.name.trim() || speaker.role.trim() || speaker.organisation.trim());
-    const draft: SessionDraft = { ...values, speakers, end: values.end || null };
+    // A session that ends after midnight (23:30–00:30) still does while its end is at or before its start.
+    const draft: SessionDraft = settleNextDayEnd({ ...values, speakers, end: values.end || null, ...(session?.endsNextDay ? { endsNextDay: true as const } : {}) });
     const parsed = sessionDraftSchema.safeParse(draft);
     if (!parsed.success) {
       setValues((current) => ({ ...current, speakers }));
-      setErrors({ ...timeOrderError(values), ...fieldErrors(parsed.error, LABELS) });
+      setErrors({ ...(draft.endsNextDay ? {} : timeOrderError(values)), ...fieldErrors(parsed.error, LABELS) });
       focusFirstInvalid(formRef.current);
       return;
     }
