@@ -6,6 +6,21 @@ import { HallnotesApp } from './hallnotesApp';
 import { readEvents } from './libraryFiles';
 
 export type ClipboardFile = { name: string; type: string; base64: string };
+export type ClipboardContent = { html?: string; text?: string; files?: ClipboardFile[] };
+
+/** Pastes into an editor as the system clipboard would: a paste event whose clipboardData carries these types and files. */
+export async function pasteInto(editor: Locator, content: ClipboardContent): Promise<void> {
+  await editor.evaluate((element, { html, text, files }) => {
+    const data = new DataTransfer();
+    if (html !== undefined) data.setData('text/html', html);
+    if (text !== undefined) data.setData('text/plain', text);
+    for (const file of files ?? []) {
+      const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
+      data.items.add(new File([bytes], file.name, { type: file.type }));
+    }
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, content);
+}
 
 /** Page object for the note editor's capture tools: quotes, timestamps, photos, private notes, markers, paste. */
 export class NoteCapture extends HallnotesApp {
@@ -35,17 +50,8 @@ export class NoteCapture extends HallnotesApp {
   }
 
   /** Pastes as the system clipboard would: a paste event whose clipboardData carries these types and files. */
-  async paste(content: { html?: string; text?: string; files?: ClipboardFile[] }): Promise<void> {
-    await this.editor.evaluate((editor, { html, text, files }) => {
-      const data = new DataTransfer();
-      if (html !== undefined) data.setData('text/html', html);
-      if (text !== undefined) data.setData('text/plain', text);
-      for (const file of files ?? []) {
-        const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
-        data.items.add(new File([bytes], file.name, { type: file.type }));
-      }
-      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, content);
+  async paste(content: ClipboardContent): Promise<void> {
+    await pasteInto(this.editor, content);
   }
 
   /** Drops files onto the note at the end of its text, the way a file manager does. */
