@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionKindFrom } from '../../electron/services/import/sessionKind';
-import { countMatches, fixtureText, names, parseFixture, programmeDays, sessionTitled } from './programmeFiles';
+import { countMatches, fixtureText, names, parseFixture, parseText, programmeDays, sessionTitled } from './programmeFiles';
 
 /**
  * More programmes as conferences published them (provenance in tests/fixtures/README.md), each
@@ -67,5 +67,33 @@ describe('break titles in the languages conferences publish in', () => {
 
   it.each(['Pause and reflect: mindful deploys', 'Lunch with Rust', 'Buffet overflow exploitation', 'Pausa: a new scheduler'])('“%s” stays a talk', (title) => {
     expect(sessionKindFrom([], title)).toBe('plenary');
+  });
+});
+
+describe('exchange-2010-calendar.ics (a calendar exported by Microsoft Exchange: Windows zone names)', () => {
+  const text = fixtureText('exchange-2010-calendar.ics');
+  /** The file's header (with its VTIMEZONE) and one of its VEVENTs, as a calendar of one event. */
+  const withEvent = (index: number) => {
+    const [header, ...events] = text.split('BEGIN:VEVENT');
+    return `${header}BEGIN:VEVENT${events[index]}`;
+  };
+
+  it('is refused as a whole, naming the file: months of office appointments are not one event', () => {
+    expect(() => parseFixture('exchange-2010-calendar.ics')).toThrow('exchange-2010-calendar.ics: it runs from 2024-07-01 to 2024-10-04 (96 days); an event lasts at most 31 days.');
+  });
+
+  it('reads “GMT Standard Time” as the zone it names (Europe/London), not as a zone guessed from offsets', () => {
+    const programme = parseText('exchange.ics', withEvent(2));
+    expect(programme).toMatchObject({ title: 'Kalender', timezone: 'Europe/London', timezoneFromFile: true, warnings: [] });
+    expect(programme.sessions).toMatchObject([{ title: 'outlook event with alarm', date: '2024-10-04', start: '18:30', end: '19:00' }]);
+  });
+
+  it('reads a Windows zone name that no VTIMEZONE defines, instead of refusing the file', () => {
+    const berlin = withEvent(2)
+      .replace(/BEGIN:VTIMEZONE[\s\S]*END:VTIMEZONE\r\n/, '')
+      .replaceAll('TZID=GMT Standard Time', 'TZID=W. Europe Standard Time');
+    const programme = parseText('outlook.ics', berlin);
+    expect(programme).toMatchObject({ timezone: 'Europe/Berlin', timezoneFromFile: true, warnings: [] });
+    expect(programme.sessions).toMatchObject([{ date: '2024-10-04', start: '18:30', end: '19:00' }]);
   });
 });
