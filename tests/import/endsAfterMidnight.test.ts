@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventFileSchema, sessionSchema, type EventFile, type Session } from '../../shared/model/event';
+import { eventMomentAt } from '../../shared/model/eventMoment';
 import { runningSessionIds, sessionOnNow } from '../../shared/model/onNow';
 import { sessionEndDate } from '../../shared/model/sessionTime';
 import { importProgramme } from '../../electron/services/import/importProgramme';
@@ -63,6 +64,13 @@ describe('a session that starts before midnight and ends after it', () => {
     expect(sessionSchema.parse({ ...base, end: '23:45' }).endsNextDay).toBeUndefined();
   });
 
+  it('runs until its real end, also past the hour an open-ended session would get', () => {
+    const session = sessionSchema.parse({ id: 'late', day: 1, start: '22:00', end: '01:30', endsNextDay: true, title: 'Late', kind: 'plenary', room: 'Saal 1', status: 'planned', speakers: [] });
+    const event = { startDate: '2026-03-12', endDate: '2026-03-13', timezone: 'Europe/Berlin', sessions: [session] } as EventFile;
+    expect(runningSessionIds(event, { day: 2, minutes: 60 + 20 })).toEqual(new Set(['late']));
+    expect(runningSessionIds(event, { day: 2, minutes: 90 })).toEqual(new Set());
+  });
+
   it('shows as "23:30–00:30"', () => {
     expect(formatTimeRange({ start: '23:30', end: '00:30', endsNextDay: true })).toBe('23:30–00:30');
   });
@@ -97,9 +105,9 @@ describe('a session that starts before midnight and ends after it', () => {
       const jeopardy = titled(event, JEOPARDY);
       // Hamburg is UTC+1 in December.
       expect(sessionOnNow(event, Date.parse('2019-12-27T23:20:00Z'))).toEqual({ day: 1, sessionId: sims.id, reason: 'running' });
-      expect(runningSessionIds(event, Date.parse('2019-12-27T23:29:00Z'))).toEqual(new Set([sims.id]));
-      expect(runningSessionIds(event, Date.parse('2019-12-27T23:30:00Z'))).toEqual(new Set());
-      expect(runningSessionIds(event, Date.parse('2019-12-27T23:40:00Z'))).toEqual(new Set());
+      expect(runningSessionIds(event, eventMomentAt(event, Date.parse('2019-12-27T23:29:00Z')))).toEqual(new Set([sims.id]));
+      expect(runningSessionIds(event, eventMomentAt(event, Date.parse('2019-12-27T23:30:00Z')))).toEqual(new Set());
+      expect(runningSessionIds(event, eventMomentAt(event, Date.parse('2019-12-27T23:40:00Z')))).toEqual(new Set());
       expect(sessionOnNow(event, Date.parse('2019-12-27T23:40:00Z'))?.sessionId).toBe(jeopardy.id);
     });
 
