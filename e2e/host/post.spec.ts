@@ -137,6 +137,9 @@ test('copy puts rich HTML and plain text on the clipboard; the source view and a
 
   await post.chooseStyle('Flowing paragraphs');
   await expect(post.preview.locator('h2')).toHaveCount(0);
+  // No heading marks where the second talk starts: a section break does.
+  await expect(post.preview.locator('hr')).toHaveCount(1);
+  await post.preview.screenshot({ path: test.info().outputPath('flowing-two-sessions.png') });
   // The speaker is introduced once, with the talk, and the note goes on in the same paragraph.
   await expect(post.preview.locator('p').first()).toHaveText(`Priya Raman, Chief Architect at Northwind, gave the keynote “${KEYNOTE}”. Raman opened with 4,200 clusters in production.`);
   await post.view.getByLabel('Format', { exact: true }).selectOption({ label: 'Markdown' });
@@ -178,6 +181,7 @@ test('the preview shows each session at h2 and the note’s own headings below i
     'Posted by Sam Reporter',
   ]);
   await expect(post.preview.locator('p strong').nth(1)).toHaveText('Where Xen still wins.');
+  await post.preview.screenshot({ path: test.info().outputPath('flowing-preview.png') });
 });
 
 test('a photo in the intro asks for alt text in the needs-attention list like a session’s; typed there, the intro editor shows it and keeps its words', async ({ page, host }) => {
