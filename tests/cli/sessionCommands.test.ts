@@ -124,9 +124,9 @@ describe('hallnotes session list', () => {
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { id: keynote, day: 1, date: '2026-11-10', start: '09:00', end: '10:00', title: 'Opening keynote', kind: 'keynote', room: 'Main stage', status: 'covered', picked: false, speakers: [{ name: 'Chris Example', role: 'Chief Architect', organisation: 'Agency' }] },
-      { id: panel, day: 1, date: '2026-11-10', start: '11:00', end: '12:00', title: 'Panel: open data', kind: 'panel', room: 'Room B', status: 'planned', picked: false, speakers: [{ name: 'Ann', role: 'Moderator', organisation: '' }, { name: 'Ben', role: '', organisation: 'NGO' }] },
-      { id: lunch, day: 2, date: '2026-11-11', start: '12:30', end: null, title: 'Lunch', kind: 'break', room: '', status: 'planned', picked: false, speakers: [] },
+      { id: keynote, day: 1, date: '2026-11-10', start: '09:00', end: '10:00', endDate: '2026-11-10', title: 'Opening keynote', kind: 'keynote', room: 'Main stage', status: 'covered', picked: false, speakers: [{ name: 'Chris Example', role: 'Chief Architect', organisation: 'Agency' }] },
+      { id: panel, day: 1, date: '2026-11-10', start: '11:00', end: '12:00', endDate: '2026-11-10', title: 'Panel: open data', kind: 'panel', room: 'Room B', status: 'planned', picked: false, speakers: [{ name: 'Ann', role: 'Moderator', organisation: '' }, { name: 'Ben', role: '', organisation: 'NGO' }] },
+      { id: lunch, day: 2, date: '2026-11-11', start: '12:30', end: null, endDate: null, title: 'Lunch', kind: 'break', room: '', status: 'planned', picked: false, speakers: [] },
     ]);
   });
 
