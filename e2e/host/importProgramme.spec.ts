@@ -72,7 +72,7 @@ test('sessions gone from an updated programme are flagged when they have notes',
 
   const updated = PROGRAMME.split('\n').filter((line) => !line.startsWith('open-1') && !line.startsWith('sec-3')).join('\n');
   await app.dropFile('agenda.csv', updated, 'text/csv');
-  await expect(app.importCount('Gone from the programme, kept and flagged (they have notes)')).toHaveText('1');
+  await expect(app.importCount('Gone from the programme, kept and flagged (they have notes or are on your list)')).toHaveText('1');
   await expect(app.importCount('Gone from the programme, removed (no notes)')).toHaveText('1');
   await app.confirmImport();
   await expect(app.sessionRow('Opening keynote')).toContainText('Not in programme');

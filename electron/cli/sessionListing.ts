@@ -21,6 +21,7 @@ export function formatSessionTable(sessions: SessionListing[]): string {
     { header: 'TIME', value: (session) => (session.end ? `${session.start}-${session.end}` : session.start) },
     { header: 'KIND', value: (session) => session.kind },
     { header: 'STATUS', value: (session) => session.status },
+    { header: 'PICKED', value: (session) => (session.picked ? 'yes' : '') },
     { header: 'ROOM', value: (session) => session.room, maxWidth: 20 },
     { header: 'TITLE', value: (session) => session.title, maxWidth: 40 },
     { header: 'SPEAKERS', value: (session) => session.speakers.map((speaker) => speaker.name).join(', '), maxWidth: 40 },
