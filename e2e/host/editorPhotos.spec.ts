@@ -20,7 +20,13 @@ test('a pasted photo is stored once in the event’s assets, shown with its capt
   const photos = app.editor.locator('.note-image');
   await expect(photos).toHaveCount(1);
   await expect.poll(() => photoLoaded(app, 0)).toBe(4);
-  await photos.first().getByLabel('Photo caption').fill('The revenue slide');
+  // The caption, then Tab to the alt text, typed as a reporter types them; Enter goes back to the note.
+  await photos.first().getByLabel('Photo caption').click();
+  await page.keyboard.type('The revenue slide');
+  await page.keyboard.press('Tab');
+  await expect(photos.first().getByLabel('Alt text')).toBeFocused();
+  await page.keyboard.type('Bar chart: revenue doubled from 2024 to 2026');
+  await expect(photos.first().locator('img')).toHaveAttribute('alt', 'Bar chart: revenue doubled from 2024 to 2026');
   await page.keyboard.press('Enter');
   await expect(app.editor).toBeFocused();
 
@@ -33,7 +39,7 @@ test('a pasted photo is stored once in the event’s assets, shown with its capt
   const images = storedNodes(await readStoredNote(host.libraryPath, 'Slides and pictures')).filter((node) => node.type === 'image');
   expect(images).toHaveLength(3);
   for (const image of images) expect(image.src).toMatch(ASSET_SRC);
-  expect(images[0]).toMatchObject({ caption: 'The revenue slide' });
+  expect(images[0]).toMatchObject({ caption: 'The revenue slide', alt: 'Bar chart: revenue doubled from 2024 to 2026' });
   expect(images[0].src).toBe(images[1].src);
 
   await app.reload();
@@ -42,6 +48,7 @@ test('a pasted photo is stored once in the event’s assets, shown with its capt
   await expect.poll(() => photoLoaded(app, 0)).toBe(4);
   await expect.poll(() => photoLoaded(app, 2)).toBe(1);
   await expect(photos.first().getByLabel('Photo caption')).toHaveValue('The revenue slide');
+  await expect(photos.first().getByLabel('Alt text')).toHaveValue('Bar chart: revenue doubled from 2024 to 2026');
   await expect(app.editor.locator('p').first()).toHaveText('The opening slide:');
 });
 

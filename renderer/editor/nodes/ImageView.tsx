@@ -14,28 +14,23 @@ import {
 } from 'lexical';
 import { $isImageNode } from '../../../shared/note/nodes/ImageNode';
 import { useNoteView } from './noteViewContext';
+import { PhotoTextField } from './PhotoTextField';
 
 type ImageViewProps = { nodeKey: NodeKey; src: string; alt: string; caption: string };
 
 /**
- * A photo in the note: the stored file (served from event-assets/<eventId>/…) and its
- * caption, typed in place in an editable note and shown as text in a read-only one. Clicking
- * the photo selects it, so Backspace or Delete removes it.
+ * A photo in the note: the stored file (served from event-assets/<eventId>/…), its caption and
+ * its alt text (what the photo shows, for readers who cannot see it: the post's image alt),
+ * typed in place in an editable note; a read-only one shows the caption as text. Clicking the
+ * photo selects it, so Backspace or Delete removes it.
  */
 export function ImageView({ nodeKey, src, alt, caption }: ImageViewProps) {
   const [editor] = useLexicalComposerContext();
   const { editable, photoUrl } = useNoteView();
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
-  const [draft, setDraft] = useState(caption);
   const [failed, setFailed] = useState(false);
   const imageRef = useRef<HTMLImageElement>(null);
-  const captionRef = useRef<HTMLInputElement>(null);
   const url = photoUrl(src);
-
-  // Undo and redo change the caption from outside; typing in the field must not be overwritten.
-  useEffect(() => {
-    if (document.activeElement !== captionRef.current) setDraft(caption);
-  }, [caption]);
 
   useEffect(
     () =>
@@ -52,16 +47,24 @@ export function ImageView({ nodeKey, src, alt, caption }: ImageViewProps) {
     [editor, editable, clearSelection, setSelected],
   );
 
-  function changeCaption(value: string) {
-    setDraft(value);
+  function change(field: 'caption' | 'alt', value: string) {
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isImageNode(node)) node.setCaption(value);
+      if (!$isImageNode(node)) return;
+      if (field === 'caption') node.setCaption(value);
+      else node.setAlt(value);
     });
   }
 
-  /** Enter or Escape in the caption: back to writing, on the line after the photo. */
-  function leaveCaption() {
+  // A selected photo would take Backspace for itself; typing under it is not deleting the photo.
+  function unselectPhoto() {
+    editor.update(() => {
+      if ($isNodeSelection($getSelection())) $setSelection(null);
+    });
+  }
+
+  /** Enter or Escape under the photo: back to writing, on the line after it. */
+  function leaveForNote() {
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
       if (!node) return;
@@ -83,27 +86,23 @@ export function ImageView({ nodeKey, src, alt, caption }: ImageViewProps) {
       )}
       {editable ? (
         <figcaption>
-          <input
-            ref={captionRef}
-            type="text"
-            className="note-image-caption"
-            aria-label="Photo caption"
+          <PhotoTextField
+            label="Photo caption"
             placeholder="Add a caption (optional)"
-            value={draft}
-            maxLength={1000}
-            onChange={(event) => changeCaption(event.target.value)}
-            // A selected photo would take Backspace for itself; typing in the caption is not deleting the photo.
-            onFocus={() =>
-              editor.update(() => {
-                if ($isNodeSelection($getSelection())) $setSelection(null);
-              })
-            }
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === 'Escape') {
-                event.preventDefault();
-                leaveCaption();
-              }
-            }}
+            className="note-image-caption"
+            value={caption}
+            onChange={(value) => change('caption', value)}
+            onFocus={unselectPhoto}
+            onLeave={leaveForNote}
+          />
+          <PhotoTextField
+            label="Alt text"
+            placeholder="Alt text: what the photo shows, for readers who cannot see it"
+            className="note-image-caption note-image-alt"
+            value={alt}
+            onChange={(value) => change('alt', value)}
+            onFocus={unselectPhoto}
+            onLeave={leaveForNote}
           />
         </figcaption>
       ) : (
