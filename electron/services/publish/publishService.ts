@@ -13,6 +13,7 @@ import {
   publishRequestSchema,
 } from '../../../shared/model/publish';
 import { describePostDay, type PostDay } from '../../../shared/model/post';
+import { ASSET_REFUSALS, locateAssetFile } from '../assets/assetFile';
 import { randomId } from '../library/ids';
 import type { LibraryPaths } from '../library/libraryPaths';
 import type { PostResolver } from '../posts/resolvePost';
@@ -225,8 +226,13 @@ export class PublishService {
       : new GhostClient({ siteUrl, adminApiKey: secret }, this.http);
   }
 
+  /** Only a regular file inside the library is sent, as the export copies and the photo route serves them. */
   private async readPhoto(eventId: string, photo: PublishablePhoto) {
-    const path = join(this.deps.paths.eventFolder(eventId), 'assets', photo.file);
+    const location = await locateAssetFile(this.deps.paths, eventId, photo.file);
+    if (!location.found) {
+      throw new PublishError('missing-photo', `The photo ${photo.src} ${ASSET_REFUSALS[location.reason]}, so it was not sent; nothing after it was sent. Add the photo to the note again.`);
+    }
+    const { path } = location;
     try {
       return { path, bytes: await readFileAtMost(path, MAX_IMAGE_BYTES, `the photo ${photo.src}`) };
     } catch (error) {
