@@ -4,7 +4,7 @@ import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { FlushRequests } from '../services/ipc/flushRequests';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
-import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
+import { openSecretStore } from '../services/secrets/openSecretStore';
 import { startSyncScheduler } from '../services/sync/syncScheduler';
 import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
 import { startHostServer } from './hostServer';
@@ -25,9 +25,9 @@ const services = createServices({
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
   // The bundle is build/host/host.mjs; the worker is build/workers/.
   importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
-  // Secrets in a 0600 file in the settings folder (there is no keychain without Electron).
   publishing: { configFolder: options.configFolder },
-  secrets: new FileSecretStore(join(options.configFolder, SECRETS_FILE_NAME)),
+  // Destinations' passwords and events' tokens in a 0600 file in the settings folder (there is no keychain without Electron).
+  secrets: openSecretStore(options.configFolder),
 });
 const flushRequests = new FlushRequests();
 const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);

@@ -4,7 +4,7 @@ import { postDaySchema, type PostDay } from './post';
 
 /**
  * Publishing a post as a draft to a WordPress or Ghost site. Destinations are kept per computer
- * in the settings folder (the secret apart from them, see electron/services/publish/credentials);
+ * in the settings folder (the secret apart from them, see electron/services/secrets);
  * what was published where lives in the library, beside the event.
  */
 export const DESTINATION_KINDS = ['wordpress', 'ghost'] as const;

@@ -189,7 +189,7 @@ describe('secrets', () => {
   it('are kept in a file only the user can read, and nowhere in the library or the destinations list', async () => {
     const { publish, day: library } = await setUp();
     await publish();
-    const credentials = join(library.configFolder, 'publish-credentials.json');
+    const credentials = join(library.configFolder, 'secrets.json');
     expect((await stat(credentials)).mode & 0o777).toBe(0o600);
     expect(await readFile(join(library.configFolder, 'publish-destinations.json'), 'utf8')).not.toContain('EFGH');
     const libraryFiles = await readdir(join(library.root, 'library'), { recursive: true, withFileTypes: true });

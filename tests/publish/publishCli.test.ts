@@ -36,7 +36,7 @@ it('adds, lists and removes a destination; the password comes from a file, is st
   const list = await fixture.ok('destination', 'list');
   expect(list).toMatch(/^NAME\s+KIND\s+SITE\s+USER\s+PASSWORD\s+ID\nCompany blog\s+WordPress\s+http:\/\/127\.0\.0\.1:\d+\s+editor\s+stored\s+[a-z0-9]{10}$/);
   expect(list).not.toContain('EFGH');
-  const credentials = join(fixture.config, 'publish-credentials.json');
+  const credentials = join(fixture.config, 'secrets.json');
   expect((await stat(credentials)).mode & 0o777).toBe(0o600);
   expect(await readFile(credentials, 'utf8')).toContain(PASSWORD);
 
@@ -48,7 +48,7 @@ it('adds, lists and removes a destination; the password comes from a file, is st
   expect(await fixture.run('destination', 'add', '--kind', 'blogger', '--name', 'B', '--url', 'https://b.example.org')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind must be wordpress or ghost, not "blogger"') });
 
   expect(await fixture.ok('destination', 'remove', 'company BLOG')).toBe('Removed “Company blog” and its stored password.');
-  expect(JSON.parse(await readFile(credentials, 'utf8'))).toEqual({ format: 1, secrets: {} });
+  expect(JSON.parse(await readFile(credentials, 'utf8'))).toEqual({ format: 1, secrets: {}, formerly: {} });
   expect(await fixture.run('destination', 'test', 'Company blog')).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no destination “Company blog”; add one first.') });
 });
 

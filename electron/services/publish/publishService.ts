@@ -22,8 +22,9 @@ import { ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
 import { readFileAtMost } from '../validation/readAtMost';
 import { MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
-import { FileCredentialStore, OverlayCredentialStore, type CredentialStore } from './credentials/credentialStore';
-import { CREDENTIALS_FILE_NAME, DestinationStore } from './destinations/destinationStore';
+import { secretKeys } from '../secrets/secretKeys';
+import { RunOnlySecrets, type SecretStore } from '../secrets/secretStore';
+import { DestinationStore } from './destinations/destinationStore';
 import { GhostClient, isAdminApiKey, NOT_AN_ADMIN_API_KEY } from './ghost/ghostClient';
 import { PublishError } from './http/publishError';
 import { SiteHttp, type FetchLike } from './http/siteHttp';
@@ -37,10 +38,8 @@ import { PublishRecords } from './records/publishRecords';
 import { looksLikeApplicationPassword, NOT_AN_APPLICATION_PASSWORD, WordPressClient } from './wordpress/wordpressClient';
 
 export type PublishSetup = {
-  /** The settings folder: destinations (and, for the host and CLI, their secrets) live there. */
+  /** The settings folder: destinations live there (their secrets in the secret store). */
   configFolder: string;
-  /** Where secrets are kept; default a 0600 file in the settings folder. The app passes one backed by safeStorage. */
-  credentials?: CredentialStore;
   fetch?: FetchLike;
   clock?: Clock;
   retryDelaysMs?: readonly number[];
@@ -48,7 +47,7 @@ export type PublishSetup = {
   timeoutMs?: number;
 };
 
-type Dependencies = { paths: LibraryPaths; writes: WriteQueue; postResolver: PostResolver };
+type Dependencies = { paths: LibraryPaths; writes: WriteQueue; postResolver: PostResolver; secrets: SecretStore };
 
 /**
  * Publishing, as every front (app, host, CLI) uses it: destinations and their secrets, "Publish
@@ -57,7 +56,7 @@ type Dependencies = { paths: LibraryPaths; writes: WriteQueue; postResolver: Pos
  */
 export class PublishService {
   private readonly destinations: DestinationStore | null;
-  private readonly credentials: OverlayCredentialStore | null;
+  private readonly secrets: RunOnlySecrets;
   private readonly records: PublishRecords;
   private readonly outbox: Outbox;
   private readonly http: SiteHttp;
@@ -68,7 +67,7 @@ export class PublishService {
     setup: PublishSetup | null,
   ) {
     this.destinations = setup ? new DestinationStore(setup.configFolder) : null;
-    this.credentials = setup ? new OverlayCredentialStore(setup.credentials ?? new FileCredentialStore(join(setup.configFolder, CREDENTIALS_FILE_NAME))) : null;
+    this.secrets = new RunOnlySecrets(deps.secrets);
     this.http = new SiteHttp(setup?.fetch, setup?.timeoutMs);
     this.clock = setup?.clock ?? systemClock;
     this.records = new PublishRecords(deps.paths, deps.writes);
@@ -77,9 +76,7 @@ export class PublishService {
   }
 
   async listDestinations(): Promise<Destination[]> {
-    const store = this.destinationStore();
-    const credentials = this.credentialStore();
-    return Promise.all((await store.list()).map(async (destination) => ({ ...destination, hasSecret: (await credentials.read(destination.id)) !== null })));
+    return Promise.all((await this.destinationStore().list()).map(async (destination) => ({ ...destination, hasSecret: (await this.storedSecret(destination)) !== null })));
   }
 
   /** Adds or changes a destination. The address is checked (HTTPS unless on this computer) before anything is stored. */
@@ -100,14 +97,14 @@ export class PublishService {
     if (previous && !secret) checkSameSite(previous, stored.siteUrl);
     if (secret) checkSecretShape(stored, secret);
     await store.save(stored);
-    if (secret) await this.credentialStore().write(stored.id, secret);
-    return { ...stored, hasSecret: (await this.credentialStore().read(stored.id)) !== null };
+    if (secret) await this.secrets.set(secretKeys.destinationPassword(stored.id), secret, parseSiteUrl(stored.siteUrl).href);
+    return { ...stored, hasSecret: (await this.storedSecret(stored)) !== null };
   }
 
   async deleteDestination(destinationId: string): Promise<void> {
     await this.destinationStore().get(destinationId);
     await this.destinationStore().remove(destinationId);
-    await this.credentialStore().remove(destinationId);
+    await this.secrets.delete(secretKeys.destinationPassword(destinationId));
   }
 
   /** Tries the site with what was typed (the stored secret when none was typed), without storing anything. */
@@ -116,8 +113,9 @@ export class PublishService {
       const valid = parseOrThrow(destinationDraftSchema, draft, 'destination');
       let secret = valid.secret?.trim() || null;
       if (!secret && valid.id) {
-        checkSameSite(await this.destinationStore().get(valid.id), valid.siteUrl);
-        secret = await this.credentialStore().read(valid.id);
+        const stored = await this.destinationStore().get(valid.id);
+        checkSameSite(stored, valid.siteUrl);
+        secret = await this.storedSecret(stored);
       }
       if (!secret) throw new PublishError('no-secret', valid.kind === 'wordpress' ? 'Type the Application Password to test the connection.' : 'Type the Admin API key to test the connection.');
       const destination: StoredDestination = { id: valid.id ?? 'unsaved', kind: valid.kind, name: valid.name, siteUrl: valid.siteUrl, userName: valid.userName, createdAt: new Date(0).toISOString() };
@@ -133,7 +131,7 @@ export class PublishService {
   /** A secret given for this run only (CLI: environment variable or --password-file); never stored. */
   async useSecretForThisRun(destination: string, secret: string): Promise<void> {
     const found = await this.destinationStore().get(destination);
-    this.credentialStore().useForThisRun(found.id, secret.trim());
+    await this.secrets.useForThisRun(secretKeys.destinationPassword(found.id), secret.trim(), parseSiteUrl(found.siteUrl).href);
   }
 
   findDestination(idOrName: string): Promise<StoredDestination> {
@@ -207,7 +205,7 @@ export class PublishService {
     } catch {
       throw new PublishError('unknown-destination', `The destination “${job.destinationName}” is no longer set up on this computer; add it again, or discard this publish.`);
     }
-    const secret = await this.credentialStore().read(destination.id);
+    const secret = await this.storedSecret(destination);
     if (!secret) throw new PublishError('no-secret', `No ${destination.kind === 'wordpress' ? 'Application Password' : 'Admin API key'} is stored for “${destination.name}” on this computer; open Destinations and type it again.`);
     return sendJob({
       job,
@@ -246,9 +244,9 @@ export class PublishService {
     return this.destinations;
   }
 
-  private credentialStore(): OverlayCredentialStore {
-    if (!this.credentials) throw new ServiceError('invalid-argument', 'Publishing is not set up here: there is no settings folder for destinations.');
-    return this.credentials;
+  /** The destination's password or key, only as stored for the destination's own site. */
+  private storedSecret(destination: StoredDestination): Promise<string | null> {
+    return this.secrets.get(secretKeys.destinationPassword(destination.id), parseSiteUrl(destination.siteUrl).href);
   }
 }
 
