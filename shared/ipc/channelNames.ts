@@ -48,6 +48,8 @@ export const CHANNEL_NAMES = [
   'publish:outbox',
   'publish:decide',
   'publish:copies',
+  'publish:settings',
+  'publish:save-settings',
   'bundle:export',
   'bundle:preview',
   'bundle:import',

@@ -93,3 +93,20 @@ it('TK markers stop a publish and say how to publish anyway', async () => {
   expect(blocked.stderr).toContain('--publish-anyway');
   expect((await fixture.run('publish', eventId, '--to', 'Blog', '--publish-anyway')).code).toBe(3);
 });
+
+it('--featured-photo picks the photo by number or file, keeps it for the post, and names the photos when the number is wrong', async () => {
+  fixture = await createCliFixture();
+  const eventId = await fixture.ok('event', 'create', '--title', 'Photo Summit', '--start', '2026-05-01');
+  await fixture.ok('session', 'add', eventId, '--day', '1', '--start', '09:00', '--title', 'Keynote', '--status', 'covered');
+  const env = { HALLNOTES_LIBRARY: fixture.library, HALLNOTES_CONFIG_DIR: fixture.config, HALLNOTES_PUBLISH_SECRET: PASSWORD };
+  await fixture.runWith({ env }, 'destination', 'add', '--kind', 'wordpress', '--name', 'Blog', '--url', `http://127.0.0.1:${await closedPort()}`, '--user', 'editor', '--no-test');
+
+  const wrong = await fixture.run('publish', eventId, '--to', 'Blog', '--featured-photo', '2');
+  expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('--featured-photo 2: the post shows no photo.') });
+  expect(await fixture.run('publish', eventId, '--to', 'Blog', '--featured-photo', 'slide.png')).toMatchObject({ code: 2, stderr: expect.stringContaining('--featured-photo must be a photo\'s number, first, none or its file') });
+  expect(JSON.parse(await fixture.ok('outbox', 'list', '--json'))).toEqual([]);
+
+  expect((await fixture.run('publish', eventId, '--to', 'Blog', '--featured-photo', 'none')).code).toBe(3);
+  const settings = JSON.parse(await readFile(join(fixture.library, 'events', eventId, 'publish', 'settings.json'), 'utf8'));
+  expect(settings).toEqual({ format: 1, posts: { 'day-1': { featuredPhoto: { kind: 'none' } } } });
+});

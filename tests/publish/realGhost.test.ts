@@ -73,6 +73,13 @@ describe.skipIf(!found.site)('publishing to a real Ghost', () => {
     expect(again).toMatchObject({ status: 'sent', job: { result: { created: false, uploadedPhotos: 0, reusedPhotos: 2 } } });
     expect(counter.requests.filter((request) => request.startsWith('POST') || request.startsWith('PUT'))).toEqual([`PUT posts/${post.id}/`]);
     expect((await postsTagged(day.tag)).map((candidate) => candidate.id)).toEqual([post.id]);
+
+    // The editor features the panel's photo: feature_image follows, no image is uploaded again.
+    counter.requests.length = 0;
+    await day.services.publish.savePostSettings(day.event.id, 1, { featuredPhoto: { kind: 'photo', file: day.photos[1].slice('assets/'.length) } });
+    expect((await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id })).status).toBe('sent');
+    expect((await postsTagged(day.tag))[0]).toMatchObject({ feature_image: images[1], feature_image_alt: 'The panel' });
+    expect(counter.requests.filter((request) => request.startsWith('POST images'))).toEqual([]);
   }, 60_000);
 
   it('an edit made in Ghost since is not overwritten unasked; a draft deleted there can be made again', async () => {

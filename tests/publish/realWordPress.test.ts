@@ -116,6 +116,17 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
     expect(afterEdit[0].content.raw).not.toContain('4,200 clusters');
     expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
 
+    // The editor features the panel's photo instead, then none: the draft follows, nothing is uploaded again.
+    counter.requests.length = 0;
+    await day.services.publish.savePostSettings(day.event.id, 1, { featuredPhoto: { kind: 'photo', file: day.photos[1].slice('assets/'.length) } });
+    expect((await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id })).status).toBe('sent');
+    expect((await wordpress.get<WpPost>(`wp/v2/posts/${post.id}?context=edit`)).featured_media).toBe(second.id);
+    await day.services.publish.savePostSettings(day.event.id, 1, { featuredPhoto: { kind: 'none' } });
+    expect((await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id })).status).toBe('sent');
+    expect((await wordpress.get<WpPost>(`wp/v2/posts/${post.id}?context=edit`)).featured_media).toBe(0);
+    expect(counter.requests.filter((request) => request.startsWith('POST wp/v2/media'))).toEqual([]);
+    expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
+
     // The record of what was published lives with the event, in the library.
     const records = JSON.parse(await readFile(join(day.root, 'library', 'events', day.event.id, 'publish', 'published.json'), 'utf8'));
     expect(records.posts['day-1'][destination.id]).toMatchObject({ remoteId: String(post.id) });

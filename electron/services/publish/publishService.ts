@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import {
   destinationDraftSchema,
+  postPublishSettingsSchema,
+  type PostPhoto,
+  type PostPublishSettings,
+  type PostPublishSettingsView,
   type ConnectionReport,
   type Destination,
   type DestinationDraft,
@@ -27,14 +31,16 @@ import { RunOnlySecrets, type SecretStore } from '../secrets/secretStore';
 import { DestinationStore } from './destinations/destinationStore';
 import { GhostClient, isAdminApiKey, NOT_AN_ADMIN_API_KEY } from './ghost/ghostClient';
 import { PublishError } from './http/publishError';
+import { describePhoto } from './photoMessages';
 import { SiteHttp, type FetchLike } from './http/siteHttp';
 import { displaySiteUrl, parseSiteUrl } from './http/siteUrl';
 import { Outbox, systemClock, type Clock } from './outbox/outbox';
 import { OutboxStore, type OutboxJobFile } from './outbox/outboxStore';
 import { sendJob } from './outbox/sendJob';
 import type { PublishClient } from './publishClient';
-import { fromPostInput, type PublishablePhoto } from './publishablePost';
+import { fromPostInput, photosOfPost, type PublishablePhoto } from './publishablePost';
 import { PublishRecords } from './records/publishRecords';
+import { PublishSettings } from './settings/publishSettings';
 import { looksLikeApplicationPassword, NOT_AN_APPLICATION_PASSWORD, WordPressClient } from './wordpress/wordpressClient';
 
 export type PublishSetup = {
@@ -58,6 +64,7 @@ export class PublishService {
   private readonly destinations: DestinationStore | null;
   private readonly secrets: RunOnlySecrets;
   private readonly records: PublishRecords;
+  private readonly settings: PublishSettings;
   private readonly outbox: Outbox;
   private readonly http: SiteHttp;
   private readonly clock: Clock;
@@ -71,6 +78,7 @@ export class PublishService {
     this.http = new SiteHttp(setup?.fetch, setup?.timeoutMs);
     this.clock = setup?.clock ?? systemClock;
     this.records = new PublishRecords(deps.paths, deps.writes);
+    this.settings = new PublishSettings(deps.paths, deps.writes);
     const store = new OutboxStore(deps.paths.root, deps.writes, join(deps.paths.quarantineFolder, 'outbox'));
     this.outbox = new Outbox(store, (job, saveProgress) => this.sendJob(job, saveProgress), this.clock, setup?.retryDelaysMs);
   }
@@ -156,10 +164,33 @@ export class PublishService {
       const what = tk.length > 0 && resolution.problems.length > 0 ? 'TK markers and notes that could not be read' : tk.length > 0 ? 'TK markers' : 'notes that could not be read';
       return { status: 'blocked', message: `The post still has ${what}; nothing was sent. Check them, or publish anyway.`, items: blockers };
     }
-    const queued = await this.outbox.enqueue({ eventId: valid.eventId, day: valid.day, destinationId: destination.id, destinationName: destination.name, post: fromPostInput(resolution.input) });
+    const { featuredPhoto } = await this.settings.get(valid.eventId, valid.day);
+    const post = fromPostInput(resolution.input, featuredPhoto);
+    const queued = await this.outbox.enqueue({ eventId: valid.eventId, day: valid.day, destinationId: destination.id, destinationName: destination.name, post });
     const job = toView(await this.outbox.sendNow(queued.id));
     const status = job.state === 'done' ? 'sent' : job.state === 'waiting' || job.state === 'queued' || job.state === 'sending' ? 'queued' : job.state;
     return { status, job };
+  }
+
+  /** The post's publishing settings (its featured photo; the first until the editor chooses) and the photos to choose from. */
+  async postSettings(eventId: string, day: PostDay): Promise<PostPublishSettingsView> {
+    const [settings, photos] = await Promise.all([this.settings.get(eventId, day), this.photosOf(eventId, day)]);
+    return { ...settings, photos: photos.map(toPostPhoto) };
+  }
+
+  /** Keeps the editor's choice for the next publishes of the post; a chosen photo must be one the post shows. */
+  async savePostSettings(eventId: string, day: PostDay, settings: PostPublishSettings): Promise<PostPublishSettingsView> {
+    const valid = parseOrThrow(postPublishSettingsSchema, settings, 'publishing settings');
+    const { featuredPhoto } = valid;
+    const photos = await this.photosOf(eventId, day);
+    if (featuredPhoto.kind === 'photo' && !photos.some((photo) => photo.file === featuredPhoto.file)) {
+      throw new ServiceError('invalid-argument', `The post for ${describePostDay(day)} does not show the photo assets/${featuredPhoto.file}; ${describePhotoChoices(photos)}.`);
+    }
+    return { ...(await this.settings.save(eventId, day, valid)), photos: photos.map(toPostPhoto) };
+  }
+
+  private async photosOf(eventId: string, day: PostDay): Promise<PublishablePhoto[]> {
+    return photosOfPost((await this.deps.postResolver.load(eventId, day)).input);
   }
 
   async outboxJobs(): Promise<OutboxJob[]> {
@@ -267,6 +298,16 @@ function checkSameSite(stored: StoredDestination, siteUrl: string): void {
 function checkSecretShape(destination: StoredDestination, secret: string): void {
   if (destination.kind === 'wordpress' && !looksLikeApplicationPassword(secret)) throw new ServiceError('invalid-argument', NOT_AN_APPLICATION_PASSWORD);
   if (destination.kind === 'ghost' && !isAdminApiKey(secret)) throw new ServiceError('invalid-argument', NOT_AN_ADMIN_API_KEY);
+}
+
+/** "its photos are 1 “The panel” (assets/…), 2 …": what can be chosen instead. */
+export function describePhotoChoices(photos: readonly PublishablePhoto[]): string {
+  if (photos.length === 0) return 'it shows no photo';
+  return `its photos are ${photos.map((photo, index) => `${index + 1} ${describePhoto(photo)}`).join(', ')}`;
+}
+
+function toPostPhoto({ file, src, alt, caption }: PublishablePhoto): PostPhoto {
+  return { file, src, alt, caption };
 }
 
 /** A job as the app shows it: without the post's text and the markers. */

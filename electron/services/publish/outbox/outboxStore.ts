@@ -18,6 +18,7 @@ const resultSchema = z.strictObject({
   createdTags: z.array(z.string().max(200)).max(100),
   uploadedPhotos: z.number().int().min(0),
   reusedPhotos: z.number().int().min(0),
+  notes: z.array(z.string().max(2000)).max(20).default([]),
   finishedAt: z.iso.datetime(),
 });
 

@@ -1,7 +1,7 @@
 import type { PublishResult } from '../../../../shared/model/publish';
 import { PublishError } from '../http/publishError';
 import type { PhotoFile, PublishClient, RemotePhoto, RemotePost } from '../publishClient';
-import { pointPhotosAt, type PublishablePhoto } from '../publishablePost';
+import { featuredPhotoOf, pointPhotosAt, type PublishablePhoto } from '../publishablePost';
 import type { PublishRecords } from '../records/publishRecords';
 import type { OutboxJobFile } from './outboxStore';
 
@@ -69,13 +69,13 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
     uploaded.set(photo.src, remote);
   }
 
-  const first = post.photos[0];
+  const featured = featuredPhotoOf(post);
   const content = {
     title: post.title,
     body: pointPhotosAt(post.bodies[client.bodyFormat], new Map([...uploaded].map(([src, remote]) => [src, remote.url]))),
     excerpt: post.excerpt,
     tags: post.tags,
-    featured: first ? { photo: uploaded.get(first.src) as RemotePhoto, alt: first.alt, caption: first.caption } : null,
+    featured: featured ? { photo: uploaded.get(featured.src) as RemotePhoto, alt: featured.alt, caption: featured.caption } : null,
   };
 
   const marker = record?.marker ?? job.marker;
@@ -110,6 +110,7 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
     createdTags,
     uploadedPhotos,
     reusedPhotos,
+    notes: [...post.notes],
     finishedAt: now().toISOString(),
   };
 }
