@@ -132,10 +132,16 @@ restartable('publishing with the site down waits in the outbox, survives a resta
     await expect(publish.outbox).toContainText(`${title} – Day 1 Reflections → CI blog: Waiting for a connection`);
     expect(await postsTitled(site, title)).toEqual([]);
 
-    // The site comes back: the outbox sends the draft by itself.
+    // The site comes back: the outbox sends the draft by itself, and the page hears it from the
+    // host's push stream: the status line changes without a reload and without asking again.
+    const outboxReads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/publish%3Aoutbox')) outboxReads.push(request.url());
+    });
     await proxy.start();
     await expect(publish.drafts).toContainText('On CI blog, last sent', { timeout: 60_000 });
     await expect(publish.outbox).toBeHidden();
+    expect(outboxReads).toEqual([]);
     const drafts = await postsTitled(site, title);
     expect(drafts).toHaveLength(1);
     expect(drafts[0].content.raw).toContain('Most critical projects have one maintainer.');

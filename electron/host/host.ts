@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { FlushRequests } from '../services/ipc/flushRequests';
+import { sendPush } from '../services/ipc/pushEvents';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
 import { openSecretStore } from '../services/secrets/openSecretStore';
 import { startSyncScheduler } from '../services/sync/syncScheduler';
@@ -38,6 +39,8 @@ const host = await startHostServer({
   readAsset: (eventId, fileName) => services.assets.read(eventId, fileName),
 });
 
+// Every open page hears when a publish changes state, so its status line follows without asking.
+services.publish.onOutboxChange((jobs) => host.openPages().forEach((page) => sendPush(page, 'publish:outbox-changed', { jobs })));
 services.publish.startOutbox();
 
 console.log(`Hallnotes is running for the library ${options.libraryPath}`);

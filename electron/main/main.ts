@@ -6,6 +6,7 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/prefer
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { FlushRequests } from '../services/ipc/flushRequests';
+import { sendPush } from '../services/ipc/pushEvents';
 import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
 import { openSecretStore } from '../services/secrets/openSecretStore';
@@ -53,6 +54,8 @@ function start(): void {
     // Destinations' passwords and events' tokens, sealed by the system keychain.
     secrets: openSecretStore(userData, safeStorageCipher),
   });
+  // The window hears when a publish changes state, so its status line follows without asking.
+  services.publish.onOutboxChange((jobs) => BrowserWindow.getAllWindows().forEach((window) => sendPush(window.webContents, 'publish:outbox-changed', { jobs })));
   services.publish.startOutbox();
   const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
   app.on('will-quit', () => backgroundSync.stop());

@@ -169,5 +169,7 @@ export type PushEvents = {
   'app:flush-requested': { requestId: string };
   /** A command of the command table was chosen in the application menu. */
   'menu:command': { commandId: CommandId };
+  /** The publish outbox as it stands after a job changed (queued, sent, waiting, stopped, discarded). */
+  'publish:outbox-changed': { jobs: OutboxJob[] };
 };
 export type PushEventName = keyof PushEvents;

@@ -35,6 +35,7 @@ import { describePhoto } from './photoMessages';
 import { SiteHttp, type FetchLike } from './http/siteHttp';
 import { displaySiteUrl, parseSiteUrl } from './http/siteUrl';
 import { Outbox, systemClock, type Clock } from './outbox/outbox';
+import { OutboxChanges, type OutboxListener } from './outbox/outboxChanges';
 import { OutboxStore, type OutboxJobFile } from './outbox/outboxStore';
 import { sendJob } from './outbox/sendJob';
 import type { PublishClient } from './publishClient';
@@ -66,6 +67,7 @@ export class PublishService {
   private readonly records: PublishRecords;
   private readonly settings: PublishSettings;
   private readonly outbox: Outbox;
+  private readonly outboxChanges: OutboxChanges;
   private readonly http: SiteHttp;
   private readonly clock: Clock;
 
@@ -79,7 +81,8 @@ export class PublishService {
     this.clock = setup?.clock ?? systemClock;
     this.records = new PublishRecords(deps.paths, deps.writes);
     this.settings = new PublishSettings(deps.paths, deps.writes);
-    const store = new OutboxStore(deps.paths.root, deps.writes, join(deps.paths.quarantineFolder, 'outbox'));
+    this.outboxChanges = new OutboxChanges(() => this.outboxJobs(), (error) => console.error(`[hallnotes] outbox: ${error instanceof Error ? error.message : String(error)}`));
+    const store = new OutboxStore(deps.paths.root, deps.writes, join(deps.paths.quarantineFolder, 'outbox'), undefined, () => this.outboxChanges.changed());
     this.outbox = new Outbox(store, (job, saveProgress) => this.sendJob(job, saveProgress), this.clock, setup?.retryDelaysMs);
   }
 
@@ -195,6 +198,11 @@ export class PublishService {
 
   async outboxJobs(): Promise<OutboxJob[]> {
     return (await this.outbox.list()).map(toView);
+  }
+
+  /** Hears the outbox as it stands after each change of a job (queued, sending, waiting, sent, discarded); returns the unsubscribe. */
+  onOutboxChange(listener: OutboxListener): () => void {
+    return this.outboxChanges.subscribe(listener);
   }
 
   async decide(jobId: string, decision: JobDecision): Promise<OutboxJob | null> {

@@ -65,6 +65,8 @@ export class OutboxStore {
     private readonly writes: WriteQueue,
     private readonly quarantineFolder: string,
     private readonly warn: (message: string) => void = () => undefined,
+    /** After every write or removal of a job (OutboxChanges). */
+    private readonly changed: () => void = () => undefined,
   ) {
     this.folder = join(libraryRoot, 'outbox');
   }
@@ -107,6 +109,7 @@ export class OutboxStore {
         throw fileSystemError('create the outbox folder', error);
       }
       await writeFileAtomic(filePath, JSON.stringify(job), `the outbox job “${job.post.title}”`);
+      this.changed();
     });
   }
 
@@ -118,6 +121,7 @@ export class OutboxStore {
       } catch (error) {
         throw fileSystemError(`remove the outbox job ${jobId}`, error);
       }
+      this.changed();
     });
   }
 
