@@ -34,6 +34,8 @@ test('sessions can be edited, reordered and deleted, and the agenda stays that w
   await page.mouse.move(0, 0);
   await expect(app.sessionRow('Closing').getByRole('button', { name: 'Edit “Closing”' })).toBeHidden();
   await page.keyboard.press('Tab');
+  await expect(app.sessionRow('Opening').getByRole('button', { name: 'On my list: “Opening”' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(app.sessionRow('Opening').getByRole('button', { name: 'Move “Opening” up' })).toBeFocused();
 
   await app.deleteSession('Lunch');

@@ -4,6 +4,7 @@ import { expect, test } from '../support/hostFixture';
 import { HallnotesApp } from '../support/hallnotesApp';
 import { readEvents, readNoteTexts } from '../support/libraryFiles';
 import { SafetyViews } from '../support/safetyViews';
+import { NoteCapture, RED_PNG } from '../support/noteCapture';
 
 /**
  * Two sessions with notes. The keynote's first version is pasted in one go, so its first
@@ -122,4 +123,47 @@ test('a damaged event file is named in the library, the other events open, and i
   await app.eventInList('Healthy Fest').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Healthy Fest' })).toBeVisible();
   expect(await readdir(join(host.libraryPath, 'events', damaged.id, 'notes'))).toEqual(notesBefore);
+});
+
+test('a snapshot holding a photo, opened from the damaged-note screen, shows the photo and its caption read-only and can be restored', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  const safety = new SafetyViews(page);
+  await app.createEvent({ title: 'Damage Days', startDate: '2026-10-05' });
+  await app.addSession({ title: 'Keynote', start: '09:00' });
+  // The first version on disk holds a photo with its caption (written as the CLI or another window would).
+  const [{ id: eventId, sessions }] = await readEvents(host.libraryPath);
+  const stored = (await safety.callHost('assets:store', { eventId, fileName: RED_PNG.name, mediaType: RED_PNG.type, dataBase64: RED_PNG.base64 })) as { value: { src: string } };
+  const text = (words: string) => ({ type: 'text', version: 1, text: words, format: 0, detail: 0, mode: 'normal', style: '' });
+  const editorState = {
+    root: {
+      type: 'root', version: 1, direction: null, format: '', indent: 0,
+      children: [
+        { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text('The revenue slide:')] },
+        { type: 'image', version: 1, src: stored.value.src, caption: 'Revenue by year' },
+      ],
+    },
+  };
+  expect(await safety.callHost('notes:save', { eventId, sessionId: sessions[0].id, editorState })).toMatchObject({ ok: true });
+  await app.reload();
+  // Editing it keeps that version as a snapshot.
+  await app.openSession('Keynote');
+  await app.typeInNote('Later text.');
+  await app.waitUntilSaved();
+
+  await damageKeynoteAndOpen(app, host.libraryPath, 'not a note');
+  await safety.damagedNote.getByRole('button', { name: 'See all snapshots' }).click();
+  await safety.snapshots.first().click();
+  const photo = safety.snapshotPreview.locator('.note-image img');
+  await expect(photo).toHaveAttribute('src', /^event-assets\/[^/]+\/[0-9a-f]{64}\.png$/);
+  await expect.poll(() => photo.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(4);
+  await expect(safety.snapshotPreview.locator('figcaption')).toHaveText('Revenue by year');
+  // A preview is read-only, its caption too.
+  await expect(safety.snapshotPreview.getByLabel('Photo caption')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Events' })).toBeVisible();
+
+  await safety.historyDialog.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(safety.historyDialog).toBeHidden();
+  await expect(app.editor.locator('.note-image img')).toHaveCount(1);
+  await expect(app.editor.locator('.note-image').getByLabel('Photo caption')).toHaveValue('Revenue by year');
+  await expect(app.editor.locator('p').first()).toHaveText('The revenue slide:');
 });

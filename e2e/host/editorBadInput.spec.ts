@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/hostFixture';
 import { readEvents } from '../support/libraryFiles';
-import { NoteCapture, readStoredNote } from '../support/noteCapture';
+import { NoteCapture, readStoredNote, storedNodes } from '../support/noteCapture';
 import { noteStateText } from '../../shared/note/noteText';
 
 async function openTalk(app: NoteCapture, title = 'Big talk'): Promise<void> {
@@ -80,6 +80,70 @@ test('a note written by a newer Hallnotes is shown as such and never overwritten
   await expect(message).toContainText('left untouched');
   await expect(app.editor).toHaveCount(0);
   await page.keyboard.type('typing goes nowhere');
-  await page.waitForTimeout(1200);
+  // Evidence that saving ran meanwhile: another note typed after it is on disk, and switching flushed every pending note.
+  await app.addSession({ title: 'Today', start: '11:00' });
+  await app.typeInNote('Saved today.');
+  await app.waitUntilSaved();
+  expect(noteStateText(await readStoredNote(host.libraryPath, 'Today'))).toBe('Saved today.');
   expect(await readFile(path, 'utf8')).toBe(future);
+});
+
+/** How many levels below the root the stored note goes, the validator's measure. */
+function depthOf(node: { children?: unknown[] }): number {
+  return 1 + Math.max(0, ...((node.children ?? []) as Array<{ children?: unknown[] }>).map(depthOf));
+}
+
+test('a list typed 21 levels deep (84 spaces, then "- ") is kept at nine and the note goes on saving', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await openTalk(app, 'Deep list');
+  await page.keyboard.type(`${' '.repeat(84)}- Deepest point`);
+  await app.waitUntilSaved();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('and the next one');
+  await app.waitUntilSaved();
+  const stored = await readStoredNote(host.libraryPath, 'Deep list');
+  expect(noteStateText(stored)).toBe('Deepest point\nand the next one');
+  expect(depthOf(stored.root)).toBeLessThanOrEqual(2 * 9 + 2);
+});
+
+test('deeply nested lists and quotes pasted from a web page are flattened to what a note can hold, and saved', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await openTalk(app, 'Deep paste');
+  const lists = `${'<ul><li>level'.repeat(30)}${'</li></ul>'.repeat(30)}`;
+  const quotes = `${'<blockquote>said '.repeat(30)}the end${'</blockquote>'.repeat(30)}`;
+  await app.paste({ html: `${lists}${quotes}`, text: 'level said the end' });
+  await app.waitUntilSaved();
+  await app.typeInNote(' Typed after.');
+  await app.waitUntilSaved();
+  const stored = await readStoredNote(host.libraryPath, 'Deep paste');
+  expect(noteStateText(stored)).toContain('level');
+  expect(noteStateText(stored)).toMatch(/the end Typed after\.$/);
+  expect(depthOf(stored.root)).toBeLessThanOrEqual(2 * 9 + 2);
+});
+
+test('a paste in Lexical’s own clipboard format is cleaned like any other: no hostile timestamp, no inline style, no unsafe link, no depth past the limit', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await openTalk(app, 'Lexical paste');
+  const text = (words: string, style = '') => ({ type: 'text', version: 1, text: words, format: 0, detail: 0, mode: 'normal', style });
+  let nested: Record<string, unknown> = { type: 'listitem', version: 1, value: 1, children: [text('bottom')] };
+  for (let level = 0; level < 30; level++) nested = { type: 'listitem', version: 1, value: 1, children: [{ type: 'list', version: 1, listType: 'bullet', start: 1, tag: 'ul', children: [nested] }] };
+  const nodes = [
+    { type: 'paragraph', version: 1, children: [{ type: 'timestamp', version: 1, time: `<img src=x onerror=alert(1)>${'9'.repeat(5000)}` }, text(' keynote starts', 'color: red; background: url(https://tracker.example/p.gif)')] },
+    { type: 'paragraph', version: 1, children: [{ type: 'link', version: 1, url: 'javascript:alert(1)', children: [text('click me')] }] },
+    { type: 'list', version: 1, listType: 'bullet', start: 1, tag: 'ul', children: [nested] },
+  ];
+  await app.paste({ lexical: JSON.stringify({ namespace: 'HallnotesNote', nodes }), text: 'keynote starts click me bottom' });
+  await expect(app.editor).toContainText('keynote starts');
+  await expect(app.editor.locator('[style]')).toHaveCount(0);
+  await expect(app.editor.getByRole('link')).toHaveCount(0);
+  await app.typeInNote(' More.');
+  await app.waitUntilSaved();
+  const stored = await readStoredNote(host.libraryPath, 'Lexical paste');
+  const all = storedNodes(stored);
+  expect(all.filter((node) => node.type === 'timestamp')).toEqual([]);
+  expect(all.filter((node) => typeof node.style === 'string' && node.style !== '')).toEqual([]);
+  expect(all.filter((node) => node.type === 'link')).toEqual([]);
+  expect(noteStateText(stored)).toContain('click me');
+  expect(noteStateText(stored)).toMatch(/bottom More\.$/);
+  expect(depthOf(stored.root)).toBeLessThanOrEqual(2 * 9 + 2);
 });

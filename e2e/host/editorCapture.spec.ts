@@ -61,8 +61,8 @@ test('timestamps show the time in the event’s time zone, inline and at the sta
   await expect(first).toHaveText(new RegExp(`^(${times.join('|')})$`));
   await expect(first).toHaveAttribute('datetime', (await first.textContent())!);
 
-  await app.toolbar.getByRole('button', { name: 'Time each new paragraph' }).click();
-  await expect(app.toolbar.getByRole('button', { name: 'Time each new paragraph' })).toHaveAttribute('aria-pressed', 'true');
+  await app.runToolbarCommand('Time each new paragraph');
+  await expect.poll(() => app.toolbarToggleIsOn('Time each new paragraph')).toBe(true);
   await app.typeInNote('');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Keynote starts');
@@ -80,7 +80,7 @@ test('timestamps show the time in the event’s time zone, inline and at the sta
   await app.openSession('Engines of thought');
   await expect(app.editor.locator('time.note-timestamp')).toHaveCount(2);
   await expect(paragraphs.first()).toHaveText(new RegExp(`^Doors open (${times.join('|')}) and the hall fills$`));
-  await expect(app.toolbar.getByRole('button', { name: 'Time each new paragraph' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => app.toolbarToggleIsOn('Time each new paragraph')).toBe(true);
 });
 
 test('a private note is marked on screen, kept on disk, and Enter on an empty line leaves it', async ({ page, host }) => {
@@ -97,7 +97,7 @@ test('a private note is marked on screen, kept on disk, and Enter on an empty li
 
   const privateNotes = app.editor.locator('.note-private');
   await expect(privateNotes).toHaveText(['Call the press office on 555 0199', 'Ask about the slides']);
-  await expect(app.toolbar.getByRole('button', { name: 'Private note (never exported)' })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => app.toolbarToggleIsOn('Private note (never exported)')).toBe(false);
   await expect(app.editor.locator('p').last()).toHaveText('Back to the talk');
   await app.waitUntilSaved();
   const stored = storedNodes(await readStoredNote(host.libraryPath, 'Engines of thought')).filter((node) => node.type === 'private-note');

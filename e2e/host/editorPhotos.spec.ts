@@ -1,13 +1,5 @@
 import { expect, test } from '../support/hostFixture';
-import { assetFiles, expectStoredType, NoteCapture, readStoredNote, storedNodes, type ClipboardFile } from '../support/noteCapture';
-
-/** A 4×3 red PNG and a 1×1 GIF, small enough to write out here. */
-const RED_PNG: ClipboardFile = {
-  name: 'slide.png',
-  type: 'image/png',
-  base64: 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==',
-};
-const DOT_GIF: ClipboardFile = { name: 'dot.gif', type: 'image/gif', base64: 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' };
+import { assetFiles, DOT_GIF, expectStoredType, NoteCapture, readStoredNote, RED_PNG, storedNodes } from '../support/noteCapture';
 const ASSET_SRC = /^assets\/[0-9a-f]{64}\.(png|gif)$/;
 
 async function openTalk(app: NoteCapture): Promise<void> {
@@ -105,7 +97,7 @@ test('the toolbar’s Add photo button picks photos from disk', async ({ page, h
   const app = new NoteCapture(page);
   await openTalk(app);
   const chooser = page.waitForEvent('filechooser');
-  await app.toolbar.getByRole('button', { name: 'Add photo' }).click();
+  await app.runToolbarCommand('Add photo');
   await (await chooser).setFiles({ name: DOT_GIF.name, mimeType: DOT_GIF.type, buffer: Buffer.from(DOT_GIF.base64, 'base64') });
   await expect(app.editor.locator('.note-image')).toHaveCount(1);
   await expect.poll(() => photoLoaded(app, 0)).toBe(1);

@@ -1,6 +1,6 @@
 import { expect, test } from '../support/hostFixture';
 import { HallFeatures } from '../support/hallFeatures';
-import { readNoteTexts } from '../support/libraryFiles';
+import { readEvents, readNoteTexts } from '../support/libraryFiles';
 
 // The laptop still runs on a zone 12 hours away from the venue: nothing may be shown in it.
 test.use({ timezoneId: 'Pacific/Kiritimati' });
@@ -145,4 +145,178 @@ test('dark theme, text size and focus mode are remembered across a restart', asy
   await expect(root).toHaveAttribute('data-theme', 'light');
   await expect(root).toHaveAttribute('data-text-size', 'normal');
   await expect(page.getByRole('region', { name: 'Agenda' })).toBeVisible();
+});
+
+test('a new unplanned session on an event that is not on today asks which day instead of guessing', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  // 3 June, 14:40 in Berlin: three weeks after the two-day event.
+  await page.clock.setFixedTime(new Date('2026-06-03T12:40:00Z'));
+  await app.reload();
+  await app.dropFile('two-days.csv', [PROGRAMME, 'close-4,2026-05-13,16:00,16:30,Closing,Main Stage'].join('\n'), 'text/csv');
+  await app.importDialog.getByLabel('Show times in').selectOption('Europe/Berlin');
+  await app.confirmImport();
+  await expect(app.noteTitle).toHaveText('Closing');
+
+  await page.keyboard.press('Alt+U');
+  const ask = page.getByRole('dialog', { name: 'New unplanned session' });
+  await expect(ask).toContainText('is not on today. Which day is this session on?');
+  const day = ask.getByLabel('Day');
+  await expect(day).toBeFocused();
+  await expect(day).toHaveValue('2');
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  expect((await readEvents(host.libraryPath))[0].sessions).toHaveLength(4);
+
+  await page.keyboard.press('Alt+U');
+  await expect(day).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(day).toHaveValue('1');
+  await page.keyboard.press('Tab');
+  await expect(ask.getByLabel('Start time')).toHaveValue('14:40');
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(app.noteTitle).toHaveText('Unplanned session 14:40');
+  await expect(page.getByRole('tab', { name: /^Day 1/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('A demo nobody announced');
+  await app.waitUntilSaved();
+  const stored = (await readEvents(host.libraryPath))[0].sessions;
+  expect(stored.find((session) => session.title === 'Unplanned session 14:40')).toMatchObject({ day: 1, start: '14:40', status: 'live' });
+});
+
+test('every dialog takes typing right after its shortcut: palette, search, add link, new event and new session', async ({ page }) => {
+  const app = new HallFeatures(page);
+  await importInBerlin(app);
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+
+  // At once after the import: the note it opens must not take the keyboard from the palette.
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('dark');
+  await page.keyboard.press('Enter');
+  await expect(app.palette).toBeHidden();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+
+  await page.keyboard.press('ControlOrMeta+Shift+F');
+  await page.keyboard.type('security');
+  await expect(app.searchResult('Security in practice')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(app.noteTitle).toHaveText('Security in practice');
+  await expect(app.editor).toBeFocused();
+
+  await page.keyboard.type('Slides at ');
+  await page.keyboard.press('ControlOrMeta+Shift+K');
+  await page.keyboard.type('example.org/talk');
+  await page.keyboard.press('Enter');
+  await expect(app.editor.getByRole('link')).toHaveAttribute('href', 'https://example.org/talk');
+  await expect(app.editor).toHaveText('Slides at https://example.org/talk');
+  await expect(app.editor).toBeFocused();
+
+  await page.keyboard.press('Alt+Shift+N');
+  await page.keyboard.type('Hall Fest');
+  await expect(app.dialog.getByLabel('Title')).toHaveValue('Hall Fest');
+  // Enter submits the form (and asks for the start date); it does not close the dialog.
+  await page.keyboard.press('Enter');
+  await expect(app.dialog).toContainText('Start date');
+  await expect(app.dialog.getByLabel('Start date')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(app.dialog).toBeHidden();
+
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('Lightning talks');
+  await page.keyboard.press('Enter');
+  await expect(app.dialog).toBeHidden();
+  await expect(app.noteTitle).toHaveText('Lightning talks');
+});
+
+test('Tab in a list indents and Shift+Tab outdents; elsewhere Tab puts a tab in the note and the typing goes on there', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  await app.createEvent({ title: 'Tab Conf', startDate: '2026-05-12' });
+  await app.addSession({ title: 'Lists', start: '09:00' });
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('- Funding');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Grants');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Donations');
+  await expect(app.editor).toBeFocused();
+  const nested = app.editor.locator('ul ul > li');
+  await expect(nested).toHaveText(['Grants', 'Donations']);
+  await page.keyboard.press('Shift+Tab');
+  await expect(nested).toHaveText(['Grants']);
+  await expect(app.editor.locator(':scope > ul > li').last()).toHaveText('Donations');
+  // However often Tab is pressed, a list nests at most nine levels deep (as in Word and Google Docs).
+  for (let press = 0; press < 15; press++) await page.keyboard.press('Tab');
+  const depthOf = (text: string) =>
+    app.editor.evaluate((editor, wanted) => {
+      // The innermost: an item nested deeper sits in wrapper items that read the same.
+      const item = [...editor.querySelectorAll('li')].filter((candidate) => candidate.textContent === wanted).at(-1);
+      let depth = 0;
+      for (let node = item?.parentElement ?? null; node && node !== editor; node = node.parentElement) if (node.localName === 'ul') depth++;
+      return depth;
+    }, text);
+  await expect.poll(() => depthOf('Donations')).toBe(9);
+  await expect(app.editor).toBeFocused();
+
+  // Enter on an empty item steps out one level at a time, then out of the list.
+  for (let press = 0; press < 10; press++) await page.keyboard.press('Enter');
+  await page.keyboard.type('Name');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Role');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type(' still here');
+  await expect(app.editor).toBeFocused();
+  await expect(app.editor.locator(':scope > p').last()).toHaveText('Name\tRole still here');
+  await app.waitUntilSaved();
+  const stored = await readNoteTexts(host.libraryPath);
+  expect(stored.Lists).toContain('Name\tRole still here');
+});
+
+test.describe('forms on a laptop set to US English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('times are 24-hour as typed, a new session starts now by the venue clock, dates stay ISO, and an error goes as soon as the field is right', async ({ page }) => {
+    const app = new HallFeatures(page);
+    // 10:15 in Berlin, 22:15 on the laptop's clock.
+    await page.clock.setFixedTime(new Date('2026-05-12T08:15:00Z'));
+    await app.reload();
+    await importInBerlin(app);
+
+    await page.keyboard.press('Alt+N');
+    const form = app.dialog;
+    const start = form.getByLabel('Start time');
+    const end = form.getByLabel('End time');
+    await expect(start).toHaveValue('10:15');
+    // Enter with no title: the title is asked for, and the message goes with the first letter typed.
+    await page.keyboard.press('Enter');
+    await expect(form.getByText('Title must not be empty.')).toBeVisible();
+    await expect(form.getByLabel('Title')).toBeFocused();
+    await page.keyboard.type('Hallway track');
+    await expect(form.getByText('Title must not be empty.')).toBeHidden();
+
+    await start.selectText();
+    await page.keyboard.type('1320');
+    await end.click();
+    await expect(start).toHaveValue('13:20');
+    await page.keyboard.type('25:00');
+    await page.keyboard.press('Enter');
+    const endError = form.locator('.field-error');
+    await expect(endError).toHaveText(/End time/);
+    await expect(end).toBeFocused();
+    await end.selectText();
+    await page.keyboard.type('14:05');
+    await expect(endError).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await expect(form).toBeHidden();
+    await expect(app.sessionRow('Hallway track')).toContainText('13:20–14:05');
+
+    await page.keyboard.press('Alt+Shift+N');
+    const startDate = app.dialog.getByLabel('Start date');
+    await startDate.click();
+    await page.keyboard.type('2026-06-01');
+    await expect(startDate).toHaveValue('2026-06-01');
+    await expect(startDate).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+    await page.keyboard.press('Escape');
+  });
 });

@@ -1,8 +1,8 @@
 import { expect, test } from '../support/hostFixture';
-import { HallnotesApp } from '../support/hallnotesApp';
+import { NoteCapture, readStoredNote, storedNodes } from '../support/noteCapture';
 
 test('the toolbar and keyboard shortcuts format a note, and the formatting is kept', async ({ page }) => {
-  const app = new HallnotesApp(page);
+  const app = new NoteCapture(page);
   const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
   await app.createEvent({ title: 'Format Forum', startDate: '2026-10-01' });
   await app.addSession({ title: 'Formatting talk', start: '10:00', end: '11:00' });
@@ -29,7 +29,7 @@ test('the toolbar and keyboard shortcuts format a note, and the formatting is ke
   await page.keyboard.press('ControlOrMeta+Alt+2');
   await page.keyboard.type('Second level');
   await page.keyboard.press('Enter');
-  await toolbar.getByRole('button', { name: 'Numbered list' }).click();
+  await app.runToolbarCommand('Numbered list');
   await page.keyboard.type('first');
   await page.keyboard.press('Enter');
   await page.keyboard.type('second');
@@ -75,7 +75,7 @@ test('the toolbar and keyboard shortcuts format a note, and the formatting is ke
 });
 
 test('the keyboard alone moves between the note, the session list and the next session', async ({ page }) => {
-  const app = new HallnotesApp(page);
+  const app = new NoteCapture(page);
   await app.createEvent({ title: 'Keyboard Camp', startDate: '2026-11-02' });
   await app.addSession({ title: 'First', start: '09:00', end: '09:30' });
   await app.addSession({ title: 'Second', start: '09:30', end: '10:00' });
@@ -103,4 +103,31 @@ test('the keyboard alone moves between the note, the session list and the next s
   await expect(app.dialog.getByLabel('Start time')).toHaveValue('10:30');
   await page.keyboard.press('Escape');
   await expect(app.dialog).toBeHidden();
+});
+
+test('bare web and mail addresses typed or pasted become links, with the same safe-address rule as every link', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await app.createEvent({ title: 'Link Lounge', startDate: '2026-10-01' });
+  await app.addSession({ title: 'Links talk', start: '10:00' });
+  await expect(app.editor).toBeFocused();
+  await page.keyboard.type('Slides at https://example.org/talk, docs at www.hallnotes.dev/docs and mail ada@example.org; follow @ada@mastodon.social not javascript:alert(1) ');
+  const links = app.editor.getByRole('link');
+  await expect(links).toHaveCount(3);
+  expect(await links.evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute('href')]))).toEqual([
+    ['https://example.org/talk', 'https://example.org/talk'],
+    ['www.hallnotes.dev/docs', 'https://www.hallnotes.dev/docs'],
+    ['ada@example.org', 'mailto:ada@example.org'],
+  ]);
+
+  await page.keyboard.press('Enter');
+  await app.paste({ text: 'The paper: https://example.org/paper.pdf (open access)' });
+  await expect(links).toHaveCount(4);
+  await expect(links.last()).toHaveAttribute('href', 'https://example.org/paper.pdf');
+
+  await app.waitUntilSaved();
+  const stored = storedNodes(await readStoredNote(host.libraryPath, 'Links talk')).filter((node) => node.type === 'autolink' || node.type === 'link');
+  expect(stored.map((node) => node.url)).toEqual(['https://example.org/talk', 'https://www.hallnotes.dev/docs', 'mailto:ada@example.org', 'https://example.org/paper.pdf']);
+  await app.reload();
+  await app.openSession('Links talk');
+  await expect(links).toHaveCount(4);
 });

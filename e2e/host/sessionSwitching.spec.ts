@@ -73,12 +73,13 @@ test("each session's note stays its own: undo, counts, TK markers and messages n
   await expect(app.stats.getByText('1 TK')).toBeHidden();
   await expect(app.stats.locator('.note-counts')).toHaveAttribute('data-words', '2');
   expect(await app.highlighted('tk')).toEqual([]);
-  // Undo in a note just opened has nothing to undo: it never brings back the other session's text.
-  await page.keyboard.press('ControlOrMeta+z');
-  await expect(app.editor).toHaveText('Bravo words');
+  // Undo in this note takes back what was typed in it, and never brings back the other session's text.
   await app.typeInNote(' and more');
   await page.keyboard.press('ControlOrMeta+z');
-  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Bravo words');
+  for (let press = 0; press < 5; press++) await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(app.editor).toHaveText('Bravo words');
 
   await app.openSession('Alpha talk');
@@ -86,11 +87,52 @@ test("each session's note stays its own: undo, counts, TK markers and messages n
   await expect.poll(() => app.highlighted('tk')).toEqual(['TK']);
   await app.typeInNote(', said the CFO');
   await expect(app.editor).toHaveText('Growth was TK percent, said the CFO');
-  // Undo takes back what was typed since opening, and stops at the note as it was opened.
-  await page.keyboard.press('ControlOrMeta+z');
   await page.keyboard.press('ControlOrMeta+z');
   await expect(app.editor).toHaveText('Growth was TK percent');
 
   await app.waitUntilSaved();
   await expect.poll(() => readNoteTexts(host.libraryPath)).toEqual({ 'Alpha talk': 'Growth was TK percent', 'Bravo panel': 'Bravo words' });
+});
+
+test('undo survives going to another session and back, the post view too: select all, type, switch away, come back, Ctrl+Z', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await app.createEvent({ title: 'Undo Conf', startDate: '2026-03-10' });
+  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
+  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+  await app.openSession('Alpha talk');
+  await page.keyboard.insertText('Three years of notes from the keynote.');
+  await app.waitUntilSaved();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Oops');
+  await app.waitUntilSaved();
+
+  await app.openSession('Bravo panel');
+  await app.typeInNote('Bravo words');
+  await app.openSession('Alpha talk');
+  await expect(app.editor).toHaveText('Oops');
+  await expect(app.toolbar.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  // Lexical keeps the first key typed over a selection as a step of its own: "ops", then "O".
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('O');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Three years of notes from the keynote.');
+  // The undone text is what is saved.
+  await app.waitUntilSaved();
+  await expect.poll(async () => (await readNoteTexts(host.libraryPath))['Alpha talk']).toBe('Three years of notes from the keynote.');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(app.editor).toHaveText('Oops');
+
+  // The post view replaces the note pane; coming back, the history is still there.
+  await page.getByRole('button', { name: 'Write the post' }).click();
+  await page.getByRole('button', { name: '← Agenda' }).click();
+  await app.openSession('Alpha talk');
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Three years of notes from the keynote.');
+
+  // Bravo's own history came along too.
+  await app.openSession('Bravo panel');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('');
 });

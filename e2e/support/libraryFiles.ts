@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 type StoredNode = { type: string; text?: string; children?: StoredNode[] };
-type StoredEvent = { id: string; title: string; sessions: Array<{ id: string; title: string }> };
+type StoredEvent = { id: string; title: string; sessions: Array<{ id: string; title: string; day: number; start: string; status: string; picked?: boolean }> };
 
 export async function readEvents(libraryPath: string): Promise<StoredEvent[]> {
   const folder = join(libraryPath, 'events');

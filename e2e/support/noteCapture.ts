@@ -7,6 +7,14 @@ import { readEvents } from './libraryFiles';
 
 export type ClipboardFile = { name: string; type: string; base64: string };
 
+/** A 4×3 red PNG and a 1×1 GIF, small enough to write out here. */
+export const RED_PNG: ClipboardFile = {
+  name: 'slide.png',
+  type: 'image/png',
+  base64: 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==',
+};
+export const DOT_GIF: ClipboardFile = { name: 'dot.gif', type: 'image/gif', base64: 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7' };
+
 /** Page object for the note editor's capture tools: quotes, timestamps, photos, private notes, markers, paste. */
 export class NoteCapture extends HallnotesApp {
   constructor(page: Page) {
@@ -15,6 +23,36 @@ export class NoteCapture extends HallnotesApp {
 
   get toolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Formatting' });
+  }
+
+  /** Runs a toolbar command as a person would: its button when it is in the row, else from the More menu. */
+  async runToolbarCommand(name: string): Promise<void> {
+    const button = this.rowButton(name);
+    if ((await button.count()) > 0) return button.click();
+    await this.toolbar.getByRole('button', { name: 'More formatting' }).click();
+    await this.moreMenuItem(name).click();
+  }
+
+  /** Whether a toolbar toggle is on, read from its button or, when it is in the More menu, from there. */
+  async toolbarToggleIsOn(name: string): Promise<boolean> {
+    const button = this.rowButton(name);
+    if ((await button.count()) > 0) return (await button.getAttribute('aria-pressed')) === 'true';
+    await this.toolbar.getByRole('button', { name: 'More formatting' }).click();
+    const checked = await this.moreMenuItem(name).getAttribute('aria-checked');
+    await this.page.keyboard.press('Escape');
+    return checked === 'true';
+  }
+
+  /** A toolbar button in the row; one that did not fit is inert, and offered in the More menu instead. */
+  private rowButton(name: string): Locator {
+    return this.toolbar.locator(`.toolbar-button:not([inert])[aria-label="${name}"]`);
+  }
+
+  private moreMenuItem(name: string): Locator {
+    return this.page
+      .getByRole('menu', { name: 'More formatting' })
+      .locator('[role^="menuitem"]')
+      .filter({ has: this.page.locator('.toolbar-menu-label', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
   }
 
   get notice(): Locator {
@@ -35,9 +73,11 @@ export class NoteCapture extends HallnotesApp {
   }
 
   /** Pastes as the system clipboard would: a paste event whose clipboardData carries these types and files. */
-  async paste(content: { html?: string; text?: string; files?: ClipboardFile[] }): Promise<void> {
-    await this.editor.evaluate((editor, { html, text, files }) => {
+  async paste(content: { html?: string; text?: string; lexical?: string; files?: ClipboardFile[] }): Promise<void> {
+    await this.editor.evaluate((editor, { html, text, lexical, files }) => {
       const data = new DataTransfer();
+      // What a copy from a Lexical editor (another note, another Hallnotes) carries.
+      if (lexical !== undefined) data.setData('application/x-lexical-editor', lexical);
       if (html !== undefined) data.setData('text/html', html);
       if (text !== undefined) data.setData('text/plain', text);
       for (const file of files ?? []) {

@@ -10,6 +10,7 @@ import { IMPORT_COMMAND } from './importCommand';
 import { DESTINATION_COMMANDS } from './destinationCommands';
 import { NOTE_COMMANDS } from './noteCommands';
 import { OUTBOX_COMMANDS } from './outboxCommands';
+import { NOW_COMMAND } from './nowCommand';
 import { POST_COMMANDS } from './postCommands';
 import { PUBLISH_COMMAND } from './publishCommand';
 import { SEARCH_COMMAND } from './searchCommand';
@@ -22,7 +23,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 const GROUPS: readonly CommandGroup[] = [EVENT_COMMANDS, SESSION_COMMANDS, NOTE_COMMANDS, POST_COMMANDS, TRASH_COMMANDS, BUNDLE_COMMANDS, DESTINATION_COMMANDS, OUTBOX_COMMANDS];
-const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, SYNC_COMMAND, PUBLISH_COMMAND];
+const SINGLE_COMMANDS: readonly SingleCommand[] = [IMPORT_COMMAND, EXPORT_COMMAND, SEARCH_COMMAND, HISTORY_COMMAND, NOW_COMMAND, SYNC_COMMAND, PUBLISH_COMMAND];
 
 const USAGE = `Usage: hallnotes event|session|note|post|trash|bundle COMMAND [options]
        hallnotes import FILE [options]
@@ -32,6 +33,7 @@ const USAGE = `Usage: hallnotes event|session|note|post|trash|bundle COMMAND [op
        hallnotes publish EVENT --to DESTINATION [options]
        hallnotes destination|outbox COMMAND [options]
        hallnotes sync EVENT [options]
+       hallnotes now EVENT [options]
 Run "hallnotes --help" for the list of commands.`;
 
 const HELP = `hallnotes: manage a Hallnotes library (events, their agendas, session notes) from scripts.
@@ -42,7 +44,9 @@ Usage:
   hallnotes event list
   hallnotes session add EVENT --day N --start HH:MM [--end HH:MM] --title T [--kind K]
                         [--room R] [--status S] [--speaker "Name; Role; Organisation"]...
-  hallnotes session list EVENT [--day N]
+  hallnotes session list EVENT [--day N] [--room R] [--picked] [--at YYYY-MM-DDTHH:MM]
+  hallnotes session pick EVENT SESSION [--off]
+  hallnotes now EVENT [--at YYYY-MM-DDTHH:MM]
   hallnotes note set EVENT SESSION --from FILE.md
   hallnotes note get EVENT SESSION [--format md|json]
   hallnotes import FILE [--event EVENT] [--timezone Area/City] [--dry-run]

@@ -6,7 +6,9 @@ type Remembered = Pick<Selection, 'eventId' | 'sessionId'>;
 
 /**
  * Which event, day and session are open. Opening an event or session is remembered in the
- * preferences, so the app reopens it on the next start.
+ * preferences, so the app reopens it on the next start. Every way of opening one goes through
+ * here, and a deferred open (a click waiting for its note's read) goes ahead only if nothing
+ * else was opened since it was asked for.
  */
 export function useSelection() {
   const [selection, setSelection] = useState<Selection>({ eventId: null, sessionId: null, day: 1 });
@@ -14,6 +16,8 @@ export function useSelection() {
   const [error, setError] = useState<string | null>(null);
   // What the preferences hold now; nothing is written until they have been read.
   const remembered = useRef<Remembered | null>(null);
+  // Counts every open: a deferred one checks it was the last.
+  const opens = useRef(0);
 
   useEffect(() => {
     let current = true;
@@ -46,9 +50,24 @@ export function useSelection() {
     return () => cancelIdleCallback(idle);
   }, [eventId, sessionId]);
 
-  const openEvent = useCallback((id: string | null) => setSelection({ eventId: id, sessionId: null, day: 1 }), []);
-  const openSession = useCallback((id: string | null, day?: number) => setSelection((current) => ({ ...current, sessionId: id, day: day ?? current.day })), []);
+  const openEvent = useCallback((id: string | null) => {
+    opens.current += 1;
+    setSelection({ eventId: id, sessionId: null, day: 1 });
+  }, []);
+  const openSession = useCallback((id: string | null, day?: number) => {
+    opens.current += 1;
+    setSelection((current) => ({ ...current, sessionId: id, day: day ?? current.day }));
+  }, []);
+  /** Opens the session once `ready` settles, unless another event or session was opened meanwhile; then runs `opened`. */
+  const openSessionWhen = useCallback((ready: Promise<unknown>, id: string, day: number, opened?: () => void) => {
+    const request = ++opens.current;
+    void ready.then(() => {
+      if (opens.current !== request) return;
+      setSelection((current) => ({ ...current, sessionId: id, day }));
+      opened?.();
+    });
+  }, []);
   const selectDay = useCallback((day: number) => setSelection((current) => ({ ...current, day })), []);
 
-  return { ...selection, ready, error, openEvent, openSession, selectDay };
+  return { ...selection, ready, error, openEvent, openSession, openSessionWhen, selectDay };
 }

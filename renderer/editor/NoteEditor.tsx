@@ -1,46 +1,47 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState } from '@lexical/history';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
-import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import type { Speaker } from '../../shared/model/event';
-import { NOTE_NODES } from '../../shared/note/noteNodes';
 import { NOTE_MARKDOWN_TRANSFORMERS } from '../../shared/note/markdownTransformers';
 import { isSafeUrl } from '../../shared/note/safeUrl';
-import type { NoteAddress } from '../features/note/noteSaver';
-import { editorTheme } from './editorTheme';
 import { EditorNoticeBanner } from './EditorNoticeBanner';
-import { NoteEditorContext, type EditorNotice, type NoteEditorEnvironment } from './noteEditorContext';
-import { registerNoteNodeViews } from './nodes/noteNodeViews';
+import { NoteComposer } from './NoteComposer';
+import { NoteEditorContext, type EditorNotice, type NoteEditorEnvironment, type NoteSaveTarget, type PhotoStore } from './noteEditorContext';
+import { AutoLinksPlugin } from './plugins/AutoLinksPlugin';
 import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusOnRequestPlugin } from './plugins/FocusOnRequestPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin';
 import { NoteAnalysisPlugin, type NoteAnalysis } from './plugins/NoteAnalysisPlugin';
+import { NoteShapePlugin } from './plugins/NoteShapePlugin';
 import { PasteGuardPlugin } from './plugins/PasteGuardPlugin';
 import { PhotoPlugin } from './plugins/PhotoPlugin';
 import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
 import { SaveOnChangePlugin } from './plugins/SaveOnChangePlugin';
-import { ShowNotePlugin } from './plugins/ShowNotePlugin';
+import { ShowNotePlugin, type NoteUndoHistory } from './plugins/ShowNotePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { SpeakerQuotePlugin } from './plugins/SpeakerQuotePlugin';
+import { TabKeyPlugin } from './plugins/TabKeyPlugin';
 import { TimestampPlugin } from './plugins/TimestampPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { useToolbarState } from './plugins/useToolbarState';
 import '../styles/capture.css';
 
-registerNoteNodeViews();
-
 type NoteEditorProps = {
-  address: NoteAddress;
-  /** Which note is shown (its address, and its read); a new key shows `noteState` in place of the current note. */
+  /** Which note is shown; a new key shows `noteState` in place of the current note. */
   noteKey: string;
   /** The note's stored editor state as JSON, or null for a new note. */
   noteState: string | null;
+  /** Where this note's changes go; given anew with each note shown. */
+  saveTarget: NoteSaveTarget;
+  /** The photos of the note's event. */
+  photos: PhotoStore;
+  /** The note's undo history, when it is kept beyond this editor (from note to note); otherwise the editor keeps its own. */
+  history?: NoteUndoHistory;
   /** The session's speakers, offered when attributing a quote. */
   speakers?: readonly Speaker[];
   /** The event's IANA time zone, for timestamps; the computer's own zone when not given. */
@@ -65,35 +66,27 @@ type NoteEditorProps = {
 const NO_SPEAKERS: readonly Speaker[] = [];
 
 /**
- * The rich-text note of a session. It stays mounted when another note is shown: a new
- * `noteKey` puts that note's state in (see ShowNotePlugin) along with its address.
+ * The rich-text note of a session, or of a post's intro or closing. It is handed everything
+ * it reaches outside itself (where changes are saved, the event's photos, the speakers) and
+ * stays mounted when another note is shown: a new `noteKey` puts that note's state in (see
+ * ShowNotePlugin) along with its save target.
  */
-export function NoteEditor({ noteKey, noteState, autoFocus = true, ...bodyProps }: NoteEditorProps) {
-  const initialConfig = useMemo<InitialConfigType>(
-    () => ({
-      namespace: 'HallnotesNote',
-      nodes: NOTE_NODES,
-      theme: editorTheme,
-      editorState: noteState ?? undefined,
-      onError: (error) => {
-        throw error;
-      },
-    }),
-    // Lexical reads the initial config once on mount; later notes come in through ShowNotePlugin.
-    [],
-  );
-
+export function NoteEditor({ noteKey, noteState, history, autoFocus = true, ...bodyProps }: NoteEditorProps) {
+  const [ownHistory] = useState<NoteUndoHistory>(() => ({ state: createEmptyHistoryState(), resumes: false }));
+  const shownHistory = history ?? ownHistory;
   return (
-    <LexicalComposer initialConfig={initialConfig}>
-      <ShowNotePlugin noteKey={noteKey} state={noteState} focus={autoFocus} />
-      <NoteEditorBody noteKey={noteKey} autoFocus={autoFocus} {...bodyProps} />
-    </LexicalComposer>
+    // Lexical reads the initial state once, on mount; later notes come in through ShowNotePlugin.
+    <NoteComposer namespace="HallnotesNote" initialState={noteState ?? undefined} editable photoUrl={bodyProps.photos.url}>
+      <ShowNotePlugin noteKey={noteKey} state={noteState} history={shownHistory} focus={autoFocus} />
+      <NoteEditorBody noteKey={noteKey} history={shownHistory} {...bodyProps} />
+    </NoteComposer>
   );
 }
 
 function NoteEditorBody({
   noteKey,
-  address,
+  saveTarget,
+  photos,
   speakers = NO_SPEAKERS,
   timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
   timestampNewParagraphs = false,
@@ -102,23 +95,19 @@ function NoteEditorBody({
   toolbarEnd,
   belowToolbar,
   focusRequest,
-  autoFocus,
   hidden = false,
-}: Omit<NoteEditorProps, 'noteState' | 'autoFocus'> & { autoFocus: boolean }) {
-  const toolbarState = useToolbarState();
+  history,
+}: Omit<NoteEditorProps, 'noteState' | 'autoFocus' | 'history'> & { history: NoteUndoHistory }) {
+  const toolbarState = useToolbarState(history.state);
   // A notice is about the note it was given for; another note shown clears it.
   const [notice, setNotice] = useState<{ noteKey: string; notice: EditorNotice } | null>(null);
   const notify = useCallback((shown: EditorNotice) => setNotice({ noteKey, notice: shown }), [noteKey]);
   const dismissNotice = useCallback(() => setNotice(null), []);
-  const { eventId, sessionId } = address;
-  const environment = useMemo<NoteEditorEnvironment>(
-    () => ({ address: { eventId, sessionId }, speakers, timeZone, notify }),
-    [eventId, sessionId, speakers, timeZone, notify],
-  );
+  const environment = useMemo<NoteEditorEnvironment>(() => ({ saveTarget, photos, speakers, timeZone, notify }), [saveTarget, photos, speakers, timeZone, notify]);
 
   return (
     <NoteEditorContext.Provider value={environment}>
-      <div className="editor-shell" data-session-id={sessionId} hidden={hidden}>
+      <div className="editor-shell" data-note-key={noteKey} hidden={hidden}>
         <ToolbarPlugin
           state={toolbarState}
           end={toolbarEnd}
@@ -141,10 +130,12 @@ function NoteEditorBody({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
         <ListPlugin />
+        <TabKeyPlugin />
+        <NoteShapePlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         <SafeLinksPlugin />
+        <AutoLinksPlugin />
         <MarkdownShortcutsPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
         <ShortcutsPlugin state={toolbarState} />
         <LinkDialogPlugin />
@@ -154,8 +145,7 @@ function NoteEditorBody({
         <PasteGuardPlugin />
         <CleanPastePlugin />
         <NoteAnalysisPlugin noteKey={noteKey} onChange={onAnalysis} />
-        <SaveOnChangePlugin address={address} />
-        {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
+        <SaveOnChangePlugin target={saveTarget} />
         <FocusOnRequestPlugin request={focusRequest} />
       </div>
     </NoteEditorContext.Provider>

@@ -1,7 +1,7 @@
 import { $getRoot, type LexicalEditor, type NodeKey } from 'lexical';
 import { $isPrivateNoteNode } from '../../shared/note/nodes/PrivateNoteNode';
 import { blockStats, sameNoteStats, sumBlockStats, type BlockStats, type NoteStats } from './blockStats';
-import { QuietPeriod } from '../features/note/quietPeriod';
+import { QuietPeriod } from '../timing/quietPeriod';
 import { findMarkerRanges, MarkerHighlights, type MarkerRanges } from './markerHighlights';
 
 /** Typing pauses this long before counting and highlighting catch up. */

@@ -1,12 +1,28 @@
 import { createContext, useContext } from 'react';
 import type { Speaker } from '../../shared/model/event';
-import type { NoteAddress } from '../features/note/noteSaver';
+import type { Result } from '../../shared/ipc/result';
+import type { SerializedNoteState } from '../../shared/note/noteFile';
 
 export type EditorNotice = { kind: 'error' | 'info'; message: string };
 
-/** What the note's plugins and node views need to know about where they are. */
+/** Where the editor's changes go, bound to the note it shows; another note comes with another target. */
+export type NoteSaveTarget = {
+  /** The note changed; `state` is called only when the change is saved, so a keystroke never serialises the note. */
+  change(state: () => SerializedNoteState): void;
+  /** Save what is pending now: the editor moves on to another note, or goes. */
+  flush(): void;
+};
+
+/** The photos of the event the note belongs to: stored once, shown from where they are stored. */
+export type PhotoStore = {
+  store(photo: { fileName: string; mediaType: string; dataBase64: string }): Promise<Result<{ src: string }>>;
+  url(src: string): string | null;
+};
+
+/** What the note's plugins are handed by whoever shows the note: the editor itself knows no feature and no transport. */
 export type NoteEditorEnvironment = {
-  address: NoteAddress;
+  saveTarget: NoteSaveTarget;
+  photos: PhotoStore;
   /** The session's speakers, offered when attributing a quote. */
   speakers: readonly Speaker[];
   /** The event's IANA time zone: timestamps show the time in the hall, not on the laptop. */

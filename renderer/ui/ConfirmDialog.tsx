@@ -35,7 +35,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="button button-danger" onClick={() => void confirm()} disabled={busy} autoFocus>
+        <button type="button" className="button button-danger" onClick={() => void confirm()} disabled={busy} data-autofocus>
           {confirmLabel}
         </button>
       </div>

@@ -2,9 +2,17 @@ import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 type DialogProps = { title: string; onClose: () => void; children: ReactNode; size?: 'small' | 'medium' | 'large' };
 
+/** Where the keyboard starts in a dialog: the control marked for it, else its first field. */
+const INITIAL_FOCUS = '[data-autofocus]';
+const FIRST_FIELD = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it and the
- * rest of the page is inert while it is open.
+ * rest of the page is inert while it is open. It opens with the keyboard in the control marked
+ * `data-autofocus`, or else in its first field, so what is typed right after the shortcut that
+ * opened it lands there. (showModal() would put it on the first button, the Close button, where
+ * typing goes nowhere and Enter closes the dialog; React's autoFocus runs before showModal, while
+ * the dialog is still closed and nothing in it can take focus.)
  */
 export function Dialog({ title, onClose, children, size = 'medium' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -16,6 +24,7 @@ export function Dialog({ title, onClose, children, size = 'medium' }: DialogProp
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    (dialog.querySelector<HTMLElement>(INITIAL_FOCUS) ?? dialog.querySelector<HTMLElement>(FIRST_FIELD))?.focus();
     return () => dialog.close();
   }, []);
 

@@ -26,3 +26,13 @@ function capitalise(text: string): string {
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
+
+/**
+ * The errors shown that are still true: after a failed submit, each change checks the form
+ * again and a message goes as soon as its field is right (no new ones appear before the next submit).
+ */
+export function errorsStillTrue(shown: FieldErrors, now: FieldErrors): FieldErrors {
+  const kept: FieldErrors = {};
+  for (const key of Object.keys(shown)) if (now[key]) kept[key] = now[key];
+  return kept;
+}

@@ -101,3 +101,51 @@ export const ClockIcon = () => (
     <path d="M12 6v6l4 2" />
   </Icon>
 );
+
+/** Filled when the session is on my list. */
+export const StarIcon = ({ filled = false }: { filled?: boolean }) => (
+  <Icon>
+    <path d="m12 3 2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9Z" fill={filled ? 'currentColor' : 'none'} />
+  </Icon>
+);
+/** A sidebar beside a page: showing or hiding a pane. */
+export const SidebarIcon = () => (
+  <Icon size={18}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M9 4v16" />
+  </Icon>
+);
+export const ListIcon = () => (
+  <Icon size={18}>
+    <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
+  </Icon>
+);
+export const SearchIcon = () => (
+  <Icon size={18}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </Icon>
+);
+export const MoonIcon = () => (
+  <Icon size={18}>
+    <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8Z" />
+  </Icon>
+);
+export const SunIcon = () => (
+  <Icon size={18}>
+    <circle cx="12" cy="12" r="4" />
+    <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+  </Icon>
+);
+/** Focus mode: everything but the note goes. */
+export const FocusIcon = () => (
+  <Icon size={18}>
+    <path d="M4 9V5a1 1 0 0 1 1-1h4M15 4h4a1 1 0 0 1 1 1v4M20 15v4a1 1 0 0 1-1 1h-4M9 20H5a1 1 0 0 1-1-1v-4" />
+  </Icon>
+);
+/** Bringing a file in: importing a programme. */
+export const ImportIcon = () => (
+  <Icon>
+    <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />
+  </Icon>
+);

@@ -29,7 +29,8 @@ export type AppLibrary = {
 
 const DAYS = 4;
 const SESSIONS_PER_DAY = 50;
-const ROOMS = ['Main hall', 'Room A', 'Room B', 'Room C', 'Workshop room'];
+/** The rooms of the 200-session event, five at once. */
+export const SMALL_AGENDA_ROOMS = ['Main hall', 'Room A', 'Room B', 'Room C', 'Workshop room'];
 
 type Planned = BenchSession & { start: string; end: string; room: string; noteWords: number };
 
@@ -111,8 +112,8 @@ function plan(title: string, day: number, words: number, start: number, end: num
 /** Fifty one-hour slots from `first`, five rooms in parallel, within one day. */
 function slots(first: number): { start: number; end: number; room: string }[] {
   return Array.from({ length: SESSIONS_PER_DAY }, (_, index) => {
-    const start = first + Math.floor(index / ROOMS.length) * 60;
-    return { start, end: start + 55, room: ROOMS[index % ROOMS.length] };
+    const start = first + Math.floor(index / SMALL_AGENDA_ROOMS.length) * 60;
+    return { start, end: start + 55, room: SMALL_AGENDA_ROOMS[index % SMALL_AGENDA_ROOMS.length] };
   });
 }
 

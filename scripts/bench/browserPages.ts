@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { HOST_TOKEN_HEADER, HOST_TOKEN_STORAGE_KEY } from '../../shared/ipc/hostAccess';
 import type { BenchSession } from './appLibrary';
 import type { BenchHost } from './hostProcess';
-import { armReadyProbe, installProbes, readyLatency, type ReadySpec } from './inPage';
+import { armReadyProbe, installProbes, readyLatency, revealAgendaRow, type ReadySpec } from './inPage';
 
 /** The same Chromium and flags as the host e2e suite (playwright.config.ts). */
 export function launchChromium(): Promise<Browser> {
@@ -51,6 +51,8 @@ export async function waitUntilReady(page: Page, target: ReadyTarget): Promise<v
 /** Clicks a session in the sidebar; resolves with the milliseconds from the click to the editor ready to type. */
 export async function openSession(page: Page, session: BenchSession): Promise<number> {
   await selectDay(page, session.day);
+  // Scrolling the row into the list is the reporter's own time, before the click being timed.
+  if (!(await page.evaluate(revealAgendaRow, session.id))) throw new Error(`The agenda does not show session "${session.title}".`);
   await page.evaluate(armReadyProbe, readySpec({ sessionId: session.id, closingText: session.closingText }, 'click'));
   await page.getByRole('list', { name: 'Sessions' }).locator(`[data-session-id="${session.id}"]`).getByRole('button').first().click();
   return page.evaluate(readyLatency);

@@ -157,3 +157,48 @@ export function editorText(sessionId: string | null): string {
   if (editor instanceof HTMLTextAreaElement) return editor.value;
   return editor?.textContent ?? '';
 }
+
+/**
+ * The agenda puts only the rows in view in the page: scrolls its list until the session's row
+ * is there, and leaves the row in view. False when the list never shows it.
+ */
+export async function revealAgendaRow(sessionId: string): Promise<boolean> {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const find = () => document.querySelector(`.session-list [data-session-id="${sessionId}"]`);
+  const scroller = document.querySelector('.session-scroll');
+  for (let top = 0; !find() && scroller && top <= scroller.scrollHeight; top += scroller.clientHeight * 0.8) {
+    scroller.scrollTop = top;
+    await frame();
+  }
+  const row = find();
+  if (!row) return false;
+  row.scrollIntoView({ block: 'nearest' });
+  await frame();
+  return true;
+}
+
+/**
+ * Picks each value of the agenda's room filter in turn, as choosing it from the list does (a
+ * change event), and resolves with the milliseconds from the change to the next frame.
+ */
+export async function timeRoomFilterChanges(values: string[]): Promise<number[]> {
+  const select = document.querySelector<HTMLSelectElement>('.session-filter-room');
+  if (!select) throw new Error('The agenda shows no room filter.');
+  const latencies: number[] = [];
+  for (const value of values) {
+    const started = performance.now();
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      }),
+    );
+    latencies.push(performance.now() - started);
+    // Let the frame after settle, so one change's tail does not land on the next.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  return latencies;
+}

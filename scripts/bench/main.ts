@@ -9,6 +9,7 @@ import { launchChromium } from './browserPages';
 import { startHost } from './hostProcess';
 import { currentLoad, describeMachine } from './machine';
 import { unavailableRow, type BrowserRig, type Measure, type MeasureContext, type Row } from './measure';
+import { agendaMeasure } from './measures/agenda';
 import { exportMeasure } from './measures/export';
 import { importMeasure } from './measures/import';
 import { memoryMeasure } from './measures/memory';
@@ -22,7 +23,7 @@ import { formatDuration, recordRun } from './record';
 import { consoleTable } from './report';
 
 /** Services measures first, while no browser competes for the two cores; then the browser ones. */
-const MEASURES: Measure[] = [exportMeasure, importMeasure, searchMeasure, startMeasure, switchMeasure, typingMeasure, saveMeasure, memoryMeasure];
+const MEASURES: Measure[] = [exportMeasure, importMeasure, searchMeasure, startMeasure, switchMeasure, typingMeasure, agendaMeasure, saveMeasure, memoryMeasure];
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 

@@ -3,7 +3,7 @@ import type { AppLibrary } from './appLibrary';
 import type { BenchHost } from './hostProcess';
 import { ratio, summarise, type Summary } from './statistics';
 
-export const MEASURE_IDS = ['typing', 'switch', 'save', 'export', 'import', 'search', 'start', 'memory'] as const;
+export const MEASURE_IDS = ['typing', 'switch', 'agenda', 'save', 'export', 'import', 'search', 'start', 'memory'] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
 export type Unit = 'ms' | 'bytes' | 'MB';

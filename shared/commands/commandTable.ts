@@ -44,6 +44,7 @@ export const COMMANDS = [
   { id: 'new-unplanned-session', label: 'New unplanned session now', shortcut: shortcut('Alt+U'), menu: 'session', keywords: 'add impromptu current time' },
   { id: 'mark-covered', label: 'Mark session covered', shortcut: shortcut('Alt+Shift+C'), menu: 'session', keywords: 'status done' },
   { id: 'mark-skipped', label: 'Mark session skipped', shortcut: shortcut('Alt+Shift+S'), menu: 'session', keywords: 'status' },
+  { id: 'toggle-pick', label: 'On my list (pick the session to cover)', shortcut: shortcut('Alt+Shift+P'), menu: 'session', keywords: 'pick unpick mine schedule star favourite my day cover' },
   { id: 'command-palette', label: 'Command palette…', shortcut: shortcut('CmdOrCtrl+K'), menu: 'view', keywords: 'commands shortcuts keyboard' },
   { id: 'toggle-focus-mode', label: 'Focus mode', shortcut: shortcut('CmdOrCtrl+.'), menu: 'view', keywords: 'distraction hide sidebar' },
   { id: 'toggle-dark-theme', label: 'Dark theme', shortcut: shortcut('CmdOrCtrl+Shift+D'), menu: 'view', keywords: 'night light colours' },

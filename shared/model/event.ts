@@ -40,6 +40,8 @@ const sessionFields = {
   sourceId: z.string().max(300).optional(),
   /** Set when a re-import found the session gone or cancelled but kept it because it has a note. */
   programmeFlag: z.enum(['removed-from-programme', 'cancelled']).optional(),
+  /** On the reporter's own list of sessions to cover ("On my list"); absent means not picked. Apart from the status, which says what happened. */
+  picked: z.boolean().optional(),
   /**
    * The session starts after midnight, on the calendar date after its day, which the programme
    * runs into the night (36C3's day 1 runs 11:00 to 04:00). `start` is that night's clock time.
@@ -66,6 +68,7 @@ export const sessionChangesSchema = z
     room: text(200).optional(),
     status: z.enum(SESSION_STATUSES).optional(),
     speakers: z.array(speakerSchema).max(50).optional(),
+    picked: sessionFields.picked,
   })
   .refine(endNotBeforeStart, END_BEFORE_START);
 export type SessionChanges = z.input<typeof sessionChangesSchema>;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from '../model/event';
 import { NOTE_NODE_TYPES } from './nodeTypes';
+import { MAX_NODE_DEPTH } from './noteLimits';
 
 export const NOTE_FILE_FORMAT = 1;
-/** Deeper than any real note (lists nest a few levels); stops a hostile file from exhausting the stack. */
-const MAX_NODE_DEPTH = 40;
 
 export type SerializedNoteNode = {
   type: string;

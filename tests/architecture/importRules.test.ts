@@ -33,7 +33,41 @@ const RULES: ImportRule[] = [
     covers: (file) => !file.startsWith('renderer/'),
     forbids: (reference) => into(reference, 'renderer'),
   },
+  {
+    name: 'renderer imports only renderer/ and shared/',
+    covers: under('renderer'),
+    forbids: (reference) => reference.resolved !== null && !into(reference, 'renderer', 'shared'),
+  },
+  {
+    name: 'the editor is handed what it needs: renderer/editor imports nothing from renderer/features nor the transport (renderer/api)',
+    covers: under('renderer/editor'),
+    forbids: (reference) => into(reference, 'renderer/features', 'renderer/api'),
+  },
 ];
+
+/** The feature folder a file is in or a reference points into ("note" for renderer/features/note/…). */
+function featureOf(path: string | null): string | null {
+  return path?.startsWith('renderer/features/') ? path.split('/')[2] : null;
+}
+
+/** Features that import each other, directly or round a loop, as "a → b → a". */
+function featureCycles(references: ImportReference[]): string[] {
+  const edges = new Map<string, Set<string>>();
+  for (const reference of references) {
+    const from = featureOf(reference.file);
+    const to = featureOf(reference.resolved);
+    if (from && to && from !== to) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+  }
+  const cycles = new Set<string>();
+  const walk = (path: string[]) => {
+    for (const next of edges.get(path.at(-1)!) ?? []) {
+      if (next === path[0]) cycles.add([...path, next].join(' → '));
+      else if (!path.includes(next) && next > path[0]) walk([...path, next]);
+    }
+  };
+  for (const feature of edges.keys()) walk([feature]);
+  return [...cycles].sort();
+}
 
 /** Production code only: tests and e2e specs may import whatever they test. */
 const SCANNED_FOLDERS = ['shared', 'electron', 'renderer', 'scripts', 'bin'];
@@ -56,6 +90,10 @@ describe('import rules', () => {
 
   it('holds for every source file', () => {
     expect(violations(references)).toEqual([]);
+  });
+
+  it('finds no two renderer features that import each other', () => {
+    expect(featureCycles(references)).toEqual([]);
   });
 });
 
@@ -106,6 +144,10 @@ describe('the import scanner', () => {
     ['electron/services/x.ts', "import { startHostServer } from '../host/hostServer';"],
     ['electron/main/x.ts', "import { bridge } from '../../renderer/api/bridge';"],
     ['scripts/x.mjs', "await import('../renderer/main.tsx');"],
+    ['renderer/features/x.ts', "import { dispatchChannel } from '../../electron/services/ipc/dispatchChannel';"],
+    ['renderer/app/x.ts', "import { readFileAtMost } from '../../scripts/readFileAtMost';"],
+    ['renderer/editor/x.tsx', "import { useNoteSaver } from '../features/note/noteSaverContext';"],
+    ['renderer/editor/plugins/x.tsx', "import { api } from '../../api/bridge';"],
   ])('would catch %s doing %s', (file, source) => {
     expect(violations(importsInText(file, source))).not.toEqual([]);
   });
@@ -117,10 +159,23 @@ describe('the import scanner', () => {
     ['shared/ipc/x.ts', "import { eventFileSchema } from '../model/event';"],
     ['renderer/app/x.tsx', "import { api } from '../api/bridge';"],
     ['renderer/app/x.tsx', "import { channels } from '../../shared/ipc/channels';"],
+    ['renderer/editor/x.tsx', "import { Dialog } from '../ui/Dialog';"],
+    ['renderer/features/note/x.tsx', "import { NoteEditor } from '../../editor/NoteEditor';"],
     ['electron/host/x.ts', "import { dispatchChannel } from '../services/ipc/dispatchChannel';"],
     ['shared/model/x.ts', "import { electronTheme } from './electron-theme';"],
   ])('allows %s doing %s', (file, source) => {
     expect(violations(importsInText(file, source))).toEqual([]);
+  });
+
+  it('finds features that import each other, directly or round a loop', () => {
+    const loop = [
+      ...importsInText('renderer/features/note/a.ts', "import { b } from '../history/b';"),
+      ...importsInText('renderer/features/history/b.ts', "import { c } from '../post/c';"),
+      ...importsInText('renderer/features/post/c.ts', "import { a } from '../note/a';"),
+      ...importsInText('renderer/features/agenda/d.ts', "import { a } from '../note/a';"),
+    ];
+    expect(featureCycles(loop)).toEqual(['history → post → note → history']);
+    expect(featureCycles(loop.slice(1))).toEqual([]);
   });
 
   it('knows the Node built-ins and the electron packages', () => {

@@ -4,7 +4,7 @@ import { DEFAULT_REPS, parseBenchOptions } from '../../scripts/bench/options';
 describe('npm run bench options', () => {
   it('runs every measure, three rounds, and records by default', () => {
     expect(parseBenchOptions([])).toEqual({
-      only: ['typing', 'switch', 'save', 'export', 'import', 'search', 'start', 'memory'],
+      only: ['typing', 'switch', 'agenda', 'save', 'export', 'import', 'search', 'start', 'memory'],
       reps: DEFAULT_REPS,
       record: true,
       help: false,

@@ -117,16 +117,16 @@ describe('hallnotes session list', () => {
     expect(lines.slice(1).map((line) => cellUnder('TITLE', line))).toEqual(['Opening keynote', 'Panel: open data', 'Lunch']);
   });
 
-  it('prints a JSON array with day, date, times, room, kind, status and structured speakers', async () => {
+  it('prints a JSON array with day, date, times, room, kind, status, whether it is picked and structured speakers', async () => {
     const { keynote, panel, lunch } = await addAgenda();
 
     const result = await cli.run('session', 'list', eventId, '--json');
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { id: keynote, day: 1, date: '2026-11-10', start: '09:00', end: '10:00', title: 'Opening keynote', kind: 'keynote', room: 'Main stage', status: 'covered', speakers: [{ name: 'Chris Example', role: 'Chief Architect', organisation: 'Agency' }] },
-      { id: panel, day: 1, date: '2026-11-10', start: '11:00', end: '12:00', title: 'Panel: open data', kind: 'panel', room: 'Room B', status: 'planned', speakers: [{ name: 'Ann', role: 'Moderator', organisation: '' }, { name: 'Ben', role: '', organisation: 'NGO' }] },
-      { id: lunch, day: 2, date: '2026-11-11', start: '12:30', end: null, title: 'Lunch', kind: 'break', room: '', status: 'planned', speakers: [] },
+      { id: keynote, day: 1, date: '2026-11-10', start: '09:00', end: '10:00', title: 'Opening keynote', kind: 'keynote', room: 'Main stage', status: 'covered', picked: false, speakers: [{ name: 'Chris Example', role: 'Chief Architect', organisation: 'Agency' }] },
+      { id: panel, day: 1, date: '2026-11-10', start: '11:00', end: '12:00', title: 'Panel: open data', kind: 'panel', room: 'Room B', status: 'planned', picked: false, speakers: [{ name: 'Ann', role: 'Moderator', organisation: '' }, { name: 'Ben', role: '', organisation: 'NGO' }] },
+      { id: lunch, day: 2, date: '2026-11-11', start: '12:30', end: null, title: 'Lunch', kind: 'break', room: '', status: 'planned', picked: false, speakers: [] },
     ]);
   });
 

@@ -49,6 +49,7 @@ describe('the command table', () => {
         'text-larger',
         'text-smaller',
         'command-palette',
+        'toggle-pick',
       ]),
     );
   });

@@ -56,12 +56,16 @@ describe('NoteReads', () => {
   });
 
   it('shows a finished read without taking it, until it is forgotten (so a render may look as often as it likes)', async () => {
-    const { readNote, now } = disk();
+    const { readNote, now, setClock } = disk();
     const reads = new NoteReads(readNote, () => false, now);
     expect(reads.settled(KEYNOTE)).toBeNull();
     await reads.prefetch(KEYNOTE);
-    expect(reads.settled(KEYNOTE)).toEqual(reads.settled(KEYNOTE));
-    expect(reads.settled(KEYNOTE)?.ok).toBe(true);
+    setClock(40);
+    const looks = [reads.settled(KEYNOTE), reads.settled(KEYNOTE), reads.settled(KEYNOTE)];
+    expect(looks.map((look) => (look?.ok ? look.value.note?.savedAt : null))).toEqual(['read at 0', 'read at 0', 'read at 0']);
+    // Looking did not use it up: the editor still takes that very read, not a new one.
+    await reads.prefetch(KEYNOTE);
+    expect(reads.settled(KEYNOTE)).toBe(looks[0]);
     reads.forget(KEYNOTE);
     expect(reads.settled(KEYNOTE)).toBeNull();
     expect(readNote).toHaveBeenCalledTimes(1);

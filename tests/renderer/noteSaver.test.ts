@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedNote } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/ipc/result';
-import type { SerializedNoteState } from '../../shared/note/noteFile';
+import { serializedNoteStateSchema, type SerializedNoteNode, type SerializedNoteState } from '../../shared/note/noteFile';
+import { noteStateText } from '../../shared/note/noteText';
 import { NoteSaver, type NoteAddress, type SaveStatus } from '../../renderer/features/note/noteSaver';
 
 const A: NoteAddress = { eventId: 'summit', sessionId: 'keynote' };
@@ -184,5 +185,34 @@ describe('NoteSaver', () => {
     saver.subscribeAll((address, status) => heard.push([address.sessionId, status.kind]));
     saver.forget(A);
     expect(heard).toEqual([['keynote', 'idle']]);
+  });
+
+  it('saves a repaired copy of a note the services refuse as invalid, says what was repaired, and repairs the saves after it before sending', async () => {
+    const sent: SerializedNoteState[] = [];
+    // The services' own check: a note deeper than the validator allows is refused, every time.
+    const saver = new NoteSaver(async ({ editorState }) => {
+      sent.push(editorState);
+      return serializedNoteStateSchema.safeParse(editorState).success
+        ? { ok: true, value: { savedAt: '2026-08-25T09:30:00.000Z', bytesWritten: 100 } }
+        : { ok: false, error: { code: 'invalid-argument', message: 'argument to notes:save: editorState: nested more than 40 levels deep' } };
+    });
+    let item: SerializedNoteNode = { type: 'listitem', version: 1, children: [{ type: 'text', version: 1, text: 'deepest', format: 0 }] };
+    for (let level = 0; level < 25; level++) item = { type: 'listitem', version: 1, children: [{ type: 'list', version: 1, listType: 'bullet', children: [item] }] };
+    const deep = (extra: string): SerializedNoteState => ({
+      root: { type: 'root', version: 1, children: [{ type: 'list', version: 1, listType: 'bullet', children: [item] }, state(extra).root.children[0]] },
+    });
+
+    saver.change(A, () => deep('typed after'));
+    await saver.flush(A);
+    expect(sent).toHaveLength(2);
+    expect(serializedNoteStateSchema.safeParse(sent[1]).success).toBe(true);
+    expect(noteStateText(sent[1])).toBe('deepest\ntyped after');
+    expect(saver.status(A)).toEqual({ kind: 'saved', savedAt: '2026-08-25T09:30:00.000Z', repaired: ['a list nested more than 9 levels deep was kept as lines of text'] });
+    expect(saver.hasUnsaved(A)).toBe(false);
+
+    saver.change(A, () => deep('and more'));
+    await saver.flush(A);
+    expect(sent).toHaveLength(3);
+    expect(noteStateText(sent[2])).toBe('deepest\nand more');
   });
 });

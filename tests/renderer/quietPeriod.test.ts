@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { QuietPeriod, type Timers } from '../../renderer/features/note/quietPeriod';
+import { QuietPeriod, type Timers } from '../../renderer/timing/quietPeriod';
 
 /** Timers and a clock the test moves by hand, counting how often a timer is set. */
 function manualTimers() {

@@ -34,9 +34,9 @@ export type ImportPlan = {
   add: ImportedSession[];
   update: { sessionId: string; title: string; changes: PlannedChanges }[];
   unchanged: number;
-  /** Vanished or cancelled, but kept because they have notes. */
+  /** Vanished or cancelled, but kept because they have notes or are on the reporter's list. */
   flagged: { sessionId: string; title: string; flag: ProgrammeFlag }[];
-  /** Vanished or cancelled, without notes. */
+  /** Vanished or cancelled, without notes and not picked. */
   remove: { sessionId: string; title: string }[];
   /** Doubts settled by flagging rather than updating, and changes to sessions that have notes. */
   warnings: ImportWarning[];
@@ -127,9 +127,9 @@ export function planImport(existing: EventFile | null, programme: ImportedProgra
   return plan;
 }
 
-/** A session with a note is kept and flagged (once); one without is removed. */
+/** A session with a note, or one the reporter picked, is kept and flagged (once); any other is removed. */
 function settleGone(plan: ImportPlan, session: Session, flag: ProgrammeFlag, hasNotes: (sessionId: string) => boolean): void {
-  if (!hasNotes(session.id)) plan.remove.push({ sessionId: session.id, title: session.title });
+  if (!session.picked && !hasNotes(session.id)) plan.remove.push({ sessionId: session.id, title: session.title });
   else if (session.programmeFlag === flag) plan.unchanged += 1;
   else plan.flagged.push({ sessionId: session.id, title: session.title, flag });
 }

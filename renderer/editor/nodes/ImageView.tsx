@@ -12,25 +12,25 @@ import {
   COMMAND_PRIORITY_LOW,
   type NodeKey,
 } from 'lexical';
-import { assetUrl } from '../../../shared/note/assetPath';
 import { $isImageNode } from '../../../shared/note/nodes/ImageNode';
-import { useNoteEditorEnvironment } from '../noteEditorContext';
+import { useNoteView } from './noteViewContext';
 
 type ImageViewProps = { nodeKey: NodeKey; src: string; alt: string; caption: string };
 
 /**
- * A photo in the note: the stored file (served from event-assets/<eventId>/…) and a caption
- * typed in place. Clicking the photo selects it, so Backspace or Delete removes it.
+ * A photo in the note: the stored file (served from event-assets/<eventId>/…) and its
+ * caption, typed in place in an editable note and shown as text in a read-only one. Clicking
+ * the photo selects it, so Backspace or Delete removes it.
  */
 export function ImageView({ nodeKey, src, alt, caption }: ImageViewProps) {
   const [editor] = useLexicalComposerContext();
-  const { address } = useNoteEditorEnvironment();
+  const { editable, photoUrl } = useNoteView();
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const [draft, setDraft] = useState(caption);
   const [failed, setFailed] = useState(false);
   const imageRef = useRef<HTMLImageElement>(null);
   const captionRef = useRef<HTMLInputElement>(null);
-  const url = assetUrl(address.eventId, src);
+  const url = photoUrl(src);
 
   // Undo and redo change the caption from outside; typing in the field must not be overwritten.
   useEffect(() => {
@@ -42,14 +42,14 @@ export function ImageView({ nodeKey, src, alt, caption }: ImageViewProps) {
       editor.registerCommand(
         CLICK_COMMAND,
         (event) => {
-          if (event.target !== imageRef.current) return false;
+          if (!editable || event.target !== imageRef.current) return false;
           if (!event.shiftKey) clearSelection();
           setSelected(true);
           return true;
         },
         COMMAND_PRIORITY_LOW,
       ),
-    [editor, clearSelection, setSelected],
+    [editor, editable, clearSelection, setSelected],
   );
 
   function changeCaption(value: string) {
@@ -81,30 +81,34 @@ export function ImageView({ nodeKey, src, alt, caption }: ImageViewProps) {
           This photo’s file is missing from the event’s assets folder.
         </div>
       )}
-      <figcaption>
-        <input
-          ref={captionRef}
-          type="text"
-          className="note-image-caption"
-          aria-label="Photo caption"
-          placeholder="Add a caption (optional)"
-          value={draft}
-          maxLength={1000}
-          onChange={(event) => changeCaption(event.target.value)}
-          // A selected photo would take Backspace for itself; typing in the caption is not deleting the photo.
-          onFocus={() =>
-            editor.update(() => {
-              if ($isNodeSelection($getSelection())) $setSelection(null);
-            })
-          }
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' || event.key === 'Escape') {
-              event.preventDefault();
-              leaveCaption();
+      {editable ? (
+        <figcaption>
+          <input
+            ref={captionRef}
+            type="text"
+            className="note-image-caption"
+            aria-label="Photo caption"
+            placeholder="Add a caption (optional)"
+            value={draft}
+            maxLength={1000}
+            onChange={(event) => changeCaption(event.target.value)}
+            // A selected photo would take Backspace for itself; typing in the caption is not deleting the photo.
+            onFocus={() =>
+              editor.update(() => {
+                if ($isNodeSelection($getSelection())) $setSelection(null);
+              })
             }
-          }}
-        />
-      </figcaption>
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === 'Escape') {
+                event.preventDefault();
+                leaveCaption();
+              }
+            }}
+          />
+        </figcaption>
+      ) : (
+        caption && <figcaption className="note-image-caption-text">{caption}</figcaption>
+      )}
     </figure>
   );
 }

@@ -96,7 +96,7 @@ function LinkDialog({ onInsert, onClose }: { onInsert: (url: string) => void; on
     <Dialog title="Add link" onClose={onClose} size="small">
       <form className="form" onSubmit={submit} noValidate>
         <Field label="Address" error={error}>
-          {(control) => <input {...control} type="url" value={value} onChange={(event) => setValue(event.target.value)} autoFocus placeholder="https://" />}
+          {(control) => <input {...control} type="url" value={value} onChange={(event) => setValue(event.target.value)} data-autofocus placeholder="https://" />}
         </Field>
         <FormActions submitLabel="Add link" onCancel={onClose} />
       </form>

@@ -3,10 +3,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, COMMAND_PRIORITY_NORMAL, PASTE_COMMAND } from 'lexical';
-import { $createImageNode } from '../../../shared/note/nodes/ImageNode';
-import { api } from '../../api/bridge';
+import { $createEditorImageNode } from '../nodes/EditorImageNode';
 import { PICK_PHOTO_COMMAND } from '../noteCommands';
-import { noteKey } from '../../features/note/noteSaver';
 import { useNoteEditorEnvironment } from '../noteEditorContext';
 import { ACCEPTED_PHOTO_TYPES, photoProblem, readAsBase64 } from '../photoFiles';
 
@@ -17,15 +15,15 @@ import { ACCEPTED_PHOTO_TYPES, photoProblem, readAsBase64 } from '../photoFiles'
  */
 export function PhotoPlugin() {
   const [editor] = useLexicalComposerContext();
-  const { address, notify } = useNoteEditorEnvironment();
+  const { saveTarget, photos, notify } = useNoteEditorEnvironment();
   const pickerRef = useRef<HTMLInputElement>(null);
   const addPhotosRef = useRef<(files: File[]) => Promise<void>>(async () => undefined);
   // The editor shows one note after another; a photo still being copied must not land in the next one.
-  // Updated in the commit that swaps the note, so no finished copy can see the old address after it.
-  const shown = useRef({ address, notify });
+  // Updated in the commit that swaps the note, so no finished copy can see the previous note's target after it.
+  const shown = useRef({ saveTarget, notify });
   useLayoutEffect(() => {
-    shown.current = { address, notify };
-  }, [address, notify]);
+    shown.current = { saveTarget, notify };
+  }, [saveTarget, notify]);
 
   useEffect(() => {
     addPhotosRef.current = async (files) => {
@@ -35,23 +33,23 @@ export function PhotoPlugin() {
           notify({ kind: 'error', message: problem });
           continue;
         }
-        const result = await api['assets:store']({ eventId: address.eventId, fileName: file.name, mediaType: file.type, dataBase64: await readAsBase64(file) });
+        const result = await photos.store({ fileName: file.name, mediaType: file.type, dataBase64: await readAsBase64(file) });
         if (!result.ok) {
           notify({ kind: 'error', message: result.error.message });
           continue;
         }
-        if (noteKey(shown.current.address) !== noteKey(address)) {
+        if (shown.current.saveTarget !== saveTarget) {
           shown.current.notify({ kind: 'error', message: `"${file.name}" was not added: another note was opened while it was being copied. Add it again in the note it belongs to.` });
           continue;
         }
         editor.update(() => {
-          const image = $createImageNode({ src: result.value.src });
+          const image = $createEditorImageNode({ src: result.value.src });
           if ($isRangeSelection($getSelection())) $insertNodeToNearestRoot(image);
           else $getRoot().append(image);
         });
       }
     };
-  }, [editor, address.eventId, notify]);
+  }, [editor, saveTarget, photos, notify]);
 
   useEffect(
     () =>

@@ -4,6 +4,8 @@ import { attributionText, type QuoteSpeaker } from '../../../shared/note/nodes/A
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
+import { TimeInput } from '../../ui/WallClockInputs';
+import { normaliseTypedTime } from '../../ui/wallClockText';
 
 export type SpeakerQuoteChoice = { speaker: QuoteSpeaker; time: string | null };
 
@@ -54,7 +56,8 @@ export function SpeakerQuoteDialog({ speakers, initial, onChoose, onClose }: Spe
       setError('Type the name of the person quoted, optionally followed by a comma and their role.');
       return;
     }
-    onChoose({ speaker, time: /^\d\d:\d\d$/.test(time) ? time : null });
+    const typedTime = normaliseTypedTime(time);
+    onChoose({ speaker, time: /^\d\d:\d\d$/.test(typedTime) ? typedTime : null });
   }
 
   function submit(event: FormEvent) {
@@ -98,7 +101,7 @@ export function SpeakerQuoteDialog({ speakers, initial, onChoose, onClose }: Spe
           </Field>
         )}
         <Field label="Said at" hint="Event time; leave empty if unknown">
-          {(control) => <input {...control} type="time" value={time} onChange={(event) => setTime(event.target.value)} />}
+          {(control) => <TimeInput {...control} value={time} onChange={setTime} />}
         </Field>
         <FormActions submitLabel="Attribute quote" onCancel={onClose} />
       </form>

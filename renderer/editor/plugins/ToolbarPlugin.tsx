@@ -4,26 +4,31 @@ import { BulletListIcon, ClockIcon, LinkIcon, NumberedListIcon, QuoteIcon, RedoI
 import { shortcutLabel } from '../../ui/shortcuts';
 import { LockIcon, PhotoIcon, SpeakerQuoteIcon, TimeEachParagraphIcon } from '../captureIcons';
 import { NOTE_COMMANDS, PICK_PHOTO_COMMAND, type NoteCommand, type ToolbarState } from '../noteCommands';
+import { ToolbarOverflowMenu, type OverflowItem } from './ToolbarOverflowMenu';
+import { useWrappedItems } from './useWrappedItems';
 
 /** Adding a photo has no shortcut: pasting or dropping one is quicker. */
 const ADD_PHOTO: NoteCommand = { id: 'photo', label: 'Add photo', shortcut: '', run: (editor) => editor.dispatchCommand(PICK_PHOTO_COMMAND, undefined) };
+/** These open a dialog or a file picker, which take the keyboard themselves. */
+const KEEPS_FOCUS = new Set(['link', 'speakerQuote', 'photo']);
 
+/** In order of use: what does not fit the row goes into the "More" menu from the end. */
 const GROUPS: Array<Array<{ command: NoteCommand; content: ReactNode; disabled?: (state: ToolbarState) => boolean }>> = [
   [
     { command: NOTE_COMMANDS.undo, content: <UndoIcon />, disabled: (state) => !state.canUndo },
     { command: NOTE_COMMANDS.redo, content: <RedoIcon />, disabled: (state) => !state.canRedo },
   ],
   [
-    { command: NOTE_COMMANDS.paragraph, content: <span className="glyph">¶</span> },
-    { command: NOTE_COMMANDS.h1, content: <span className="glyph">H1</span> },
-    { command: NOTE_COMMANDS.h2, content: <span className="glyph">H2</span> },
-    { command: NOTE_COMMANDS.h3, content: <span className="glyph">H3</span> },
-  ],
-  [
     { command: NOTE_COMMANDS.bold, content: <span className="glyph glyph-bold">B</span> },
     { command: NOTE_COMMANDS.italic, content: <span className="glyph glyph-italic">I</span> },
     { command: NOTE_COMMANDS.underline, content: <span className="glyph glyph-underline">U</span> },
     { command: NOTE_COMMANDS.strikethrough, content: <span className="glyph glyph-strikethrough">S</span> },
+  ],
+  [
+    { command: NOTE_COMMANDS.paragraph, content: <span className="glyph">¶</span> },
+    { command: NOTE_COMMANDS.h1, content: <span className="glyph">H1</span> },
+    { command: NOTE_COMMANDS.h2, content: <span className="glyph">H2</span> },
+    { command: NOTE_COMMANDS.h3, content: <span className="glyph">H3</span> },
   ],
   [
     { command: NOTE_COMMANDS.bullet, content: <BulletListIcon /> },
@@ -38,12 +43,9 @@ const GROUPS: Array<Array<{ command: NoteCommand; content: ReactNode; disabled?:
     { command: ADD_PHOTO, content: <PhotoIcon /> },
   ],
 ];
-const ITEMS = GROUPS.flat();
 
-/**
- * The formatting toolbar. One tab stop; Left and Right move between buttons (WAI-ARIA toolbar
- * pattern). Each button's title shows its keyboard shortcut.
- */
+type ToolbarItem = OverflowItem & { title: string };
+
 type ToolbarPluginProps = {
   state: ToolbarState;
   end?: ReactNode;
@@ -52,70 +54,93 @@ type ToolbarPluginProps = {
   onTimestampNewParagraphsChange?: (enabled: boolean) => void;
 };
 
+/**
+ * The formatting toolbar, on one row whatever the window's size or zoom: the buttons that do
+ * not fit go into a "More" menu at its end. One tab stop; Left and Right move between buttons
+ * (WAI-ARIA toolbar pattern). Each button's title shows its keyboard shortcut.
+ */
 export function ToolbarPlugin({ state, end, timestampNewParagraphs = false, onTimestampNewParagraphsChange }: ToolbarPluginProps) {
   const [editor] = useLexicalComposerContext();
   const [focusIndex, setFocusIndex] = useState(0);
   const toolbarRef = useRef<HTMLDivElement>(null);
+  const itemsRef = useRef<HTMLDivElement>(null);
 
-  const buttonCount = ITEMS.length + (onTimestampNewParagraphsChange ? 1 : 0);
+  const item = ({ command, content, disabled }: (typeof GROUPS)[number][number]): ToolbarItem => ({
+    id: command.id,
+    label: command.label,
+    shortcut: command.shortcut ? shortcutLabel(command.shortcut) : '',
+    title: command.shortcut ? `${command.label} (${shortcutLabel(command.shortcut)})` : command.label,
+    pressed: command.isActive?.(state),
+    disabled: disabled?.(state),
+    content,
+    run: () => {
+      command.run(editor, state);
+      if (!KEEPS_FOCUS.has(command.id)) editor.focus();
+    },
+  });
+  const groups: ToolbarItem[][] = GROUPS.map((group) => group.map(item));
+  if (onTimestampNewParagraphsChange) {
+    groups.push([
+      {
+        id: 'timestampNewParagraphs',
+        label: 'Time each new paragraph',
+        shortcut: '',
+        title: 'Time each new paragraph (live blog)',
+        pressed: timestampNewParagraphs,
+        content: <TimeEachParagraphIcon />,
+        run: () => onTimestampNewParagraphsChange(!timestampNewParagraphs),
+      },
+    ]);
+  }
+  const wrapped = useWrappedItems(itemsRef);
+  const overflow = new Set(wrapped);
 
   function onKeyDown(event: KeyboardEvent) {
-    const moves: Record<string, number> = { ArrowRight: focusIndex + 1, ArrowLeft: focusIndex - 1, Home: 0, End: buttonCount - 1 };
+    const buttons = [...(toolbarRef.current?.querySelectorAll<HTMLButtonElement>('.toolbar-button:not([inert])') ?? [])];
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 };
     const next = moves[event.key];
-    if (next === undefined) return;
+    if (next === undefined || current === -1) return;
     event.preventDefault();
-    const index = (next + buttonCount) % buttonCount;
-    setFocusIndex(index);
-    toolbarRef.current?.querySelectorAll<HTMLButtonElement>('.toolbar-button')[index]?.focus();
+    buttons[(next + buttons.length) % buttons.length]?.focus();
   }
 
   let index = -1;
+  // The roving tab stop stays on a button that is in the row.
+  const tabStop = overflow.has(focusIndex) ? 0 : focusIndex;
   return (
     <div className="toolbar-row">
       <div className="toolbar" role="toolbar" aria-label="Formatting" aria-orientation="horizontal" ref={toolbarRef} onKeyDown={onKeyDown}>
-        {GROUPS.map((group, groupIndex) => (
-          <div className="toolbar-group" key={groupIndex}>
-            {group.map(({ command, content, disabled }) => {
+        <div className="toolbar-items" ref={itemsRef}>
+          {groups.map((group) =>
+            group.map((entry, inGroup) => {
               index += 1;
               const position = index;
-              const active = command.isActive?.(state);
+              const hidden = overflow.has(position);
               return (
                 <button
-                  key={command.id}
+                  key={entry.id}
                   type="button"
-                  className="toolbar-button"
-                  aria-label={command.label}
-                  title={command.shortcut ? `${command.label} (${shortcutLabel(command.shortcut)})` : command.label}
-                  aria-pressed={active === undefined ? undefined : active}
-                  disabled={disabled?.(state)}
-                  tabIndex={position === focusIndex ? 0 : -1}
+                  // Buttons, not groups, wrap: as many fit in the row as its width allows.
+                  className={`toolbar-button${inGroup === 0 && position > 0 ? ' toolbar-group-start' : ''}`}
+                  data-item-index={position}
+                  aria-label={entry.label}
+                  title={entry.title}
+                  aria-pressed={entry.pressed}
+                  disabled={entry.disabled}
+                  inert={hidden}
+                  tabIndex={position === tabStop ? 0 : -1}
                   onFocus={() => setFocusIndex(position)}
-                  onClick={() => {
-                    command.run(editor, state);
-                    if (command.id !== 'link' && command.id !== 'speakerQuote' && command.id !== 'photo') editor.focus();
-                  }}
+                  onClick={entry.run}
                 >
-                  {content}
+                  {entry.content}
                 </button>
               );
-            })}
-          </div>
-        ))}
-        {onTimestampNewParagraphsChange && (
-          <div className="toolbar-group">
-            <button
-              type="button"
-              className="toolbar-button"
-              aria-label="Time each new paragraph"
-              title="Time each new paragraph (live blog)"
-              aria-pressed={timestampNewParagraphs}
-              tabIndex={focusIndex === ITEMS.length ? 0 : -1}
-              onFocus={() => setFocusIndex(ITEMS.length)}
-              onClick={() => onTimestampNewParagraphsChange(!timestampNewParagraphs)}
-            >
-              <TimeEachParagraphIcon />
-            </button>
-          </div>
+            }),
+          )}
+        </div>
+        {wrapped.length > 0 && (
+          <ToolbarOverflowMenu items={groups.flat().filter((_, position) => overflow.has(position))} />
         )}
       </div>
       {end}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { HistoryState } from '@lexical/history';
 import { $isLinkNode } from '@lexical/link';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
@@ -14,10 +15,17 @@ const INITIAL: ToolbarState = {
   canRedo: false,
 };
 
-/** What the selection looks like now: block type, text formats, link, undo/redo availability. */
-export function useToolbarState(): ToolbarState {
+/** What the selection looks like now: block type, text formats, link, undo/redo availability (of the note's `history`). */
+export function useToolbarState(history: HistoryState): ToolbarState {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState(INITIAL);
+
+  // Another note's history (or the first): what it can undo is known before any change announces it.
+  useEffect(() => {
+    const canUndo = history.undoStack.length > 0;
+    const canRedo = history.redoStack.length > 0;
+    setState((current) => (current.canUndo === canUndo && current.canRedo === canRedo ? current : { ...current, canUndo, canRedo }));
+  }, [history]);
 
   useEffect(
     () =>

@@ -1,10 +1,17 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { formatDayDate } from '../../ui/format';
 
-type DayTabsProps = { startDate: string; days: number; selectedDay: number; onSelect: (day: number) => void };
+type DayTabsProps = {
+  startDate: string;
+  days: number;
+  selectedDay: number;
+  onSelect: (day: number) => void;
+  /** With a filter: how many sessions match on each day, shown on its tab. */
+  matches?: number[] | null;
+};
 
 /** One tab per day of the event; arrow keys move between tabs (WAI-ARIA tabs pattern). */
-export function DayTabs({ startDate, days, selectedDay, onSelect }: DayTabsProps) {
+export function DayTabs({ startDate, days, selectedDay, onSelect, matches }: DayTabsProps) {
   const listRef = useRef<HTMLDivElement>(null);
 
   function onKeyDown(event: KeyboardEvent) {
@@ -34,6 +41,11 @@ export function DayTabs({ startDate, days, selectedDay, onSelect }: DayTabsProps
         >
           <span className="day-tab-name">Day {day}</span>
           <span className="day-tab-date">{formatDayDate(startDate, day)}</span>
+          {matches && (
+            <span className={`day-tab-matches${matches[day - 1] === 0 ? ' day-tab-matches-none' : ''}`}>
+              {matches[day - 1]} {matches[day - 1] === 1 ? 'match' : 'matches'}
+            </span>
+          )}
         </button>
       ))}
     </div>

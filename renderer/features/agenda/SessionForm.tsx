@@ -11,9 +11,12 @@ import {
 } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
 import { isWallClockTime, minutesOfDay } from '../../../shared/model/calendar';
+import { eventClockAt } from '../../../shared/model/onNow';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
+import { errorsStillTrue, fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
+import { TimeInput } from '../../ui/WallClockInputs';
+import { normaliseTypedTime } from '../../ui/wallClockText';
 import { formatDayDate, KIND_LABELS, STATUS_LABELS } from '../../ui/format';
 import { SpeakerRows } from './SpeakerRows';
 import { useDialogSubmit } from '../../ui/useDialogSubmit';
@@ -40,29 +43,34 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
   const { busy, submitError, send } = useDialogSubmit(onSubmit, onClose);
   const days = eventDayCount(event);
 
-  const set = <Key extends keyof Values>(name: Key, value: Values[Key]) => setValues((current) => ({ ...current, [name]: value }));
+  const set = <Key extends keyof Values>(name: Key, value: Values[Key]) => {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    setErrors((shown) => (Object.keys(shown).length > 0 ? errorsStillTrue(shown, problemsOf(next)) : shown));
+  };
 
   async function submit(formEvent: FormEvent) {
     formEvent.preventDefault();
+    // Enter in a time field submits before it is left: tidy what was typed ("930") here too.
+    const typed = { ...values, start: normaliseTypedTime(values.start), end: normaliseTypedTime(values.end) };
     // A speaker row left completely empty is an unused row, not a mistake.
-    const speakers = values.speakers.filter((speaker) => speaker.name.trim() || speaker.role.trim() || speaker.organisation.trim());
-    const draft: SessionDraft = { ...values, speakers, end: values.end || null };
-    const parsed = sessionDraftSchema.safeParse(draft);
-    if (!parsed.success) {
-      setValues((current) => ({ ...current, speakers }));
-      setErrors({ ...timeOrderError(values), ...fieldErrors(parsed.error, LABELS) });
+    const speakers = typed.speakers.filter((speaker) => speaker.name.trim() || speaker.role.trim() || speaker.organisation.trim());
+    setValues({ ...typed, speakers });
+    const problems = problemsOf({ ...typed, speakers });
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
       focusFirstInvalid(formRef.current);
       return;
     }
     setErrors({});
-    await send(draft);
+    await send(draftOf({ ...typed, speakers }));
   }
 
   return (
     <Dialog title={session ? 'Edit session' : 'New session'} onClose={onClose} size="large">
       <form ref={formRef} className="form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
         <Field label="Title" error={errors.title}>
-          {(control) => <input {...control} value={values.title} onChange={(e) => set('title', e.target.value)} autoFocus placeholder="e.g. Opening keynote" />}
+          {(control) => <input {...control} value={values.title} onChange={(e) => set('title', e.target.value)} data-autofocus placeholder="e.g. Opening keynote" />}
         </Field>
         <div className="field-row">
           {days > 1 && (
@@ -78,11 +86,11 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
               )}
             </Field>
           )}
-          <Field label="Start time" error={errors.start}>
-            {(control) => <input {...control} type="time" value={values.start} onChange={(e) => set('start', e.target.value)} />}
+          <Field label="Start time" error={errors.start} hint="24-hour, event time">
+            {(control) => <TimeInput {...control} value={values.start} onChange={(value) => set('start', value)} />}
           </Field>
           <Field label="End time" error={errors.end}>
-            {(control) => <input {...control} type="time" value={values.end} onChange={(e) => set('end', e.target.value)} />}
+            {(control) => <TimeInput {...control} value={values.end} onChange={(value) => set('end', value)} />}
           </Field>
         </div>
         <div className="field-row">
@@ -124,7 +132,17 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
   );
 }
 
-/** The schema checks the time order only once every field is valid; say it at once with the rest. */
+function draftOf(values: Values): SessionDraft {
+  return { ...values, end: values.end || null };
+}
+
+/** What is wrong with the form, one message per field. */
+function problemsOf(values: Values): FieldErrors {
+  const parsed = sessionDraftSchema.safeParse(draftOf(values));
+  // The schema checks the time order only once every field is valid; say it at once with the rest.
+  return parsed.success ? {} : { ...timeOrderError(values), ...fieldErrors(parsed.error, LABELS) };
+}
+
 function timeOrderError({ start, end }: Values): FieldErrors {
   return isWallClockTime(start) && isWallClockTime(end) && minutesOfDay(end) < minutesOfDay(start) ? { end: 'End time must not be before the start time.' } : {};
 }
@@ -134,7 +152,16 @@ function initialValues(event: EventFile, session: Session | null, day: number): 
     const { day, start, end, title, kind, room, status, speakers } = session;
     return { day, start, end: end ?? '', title, kind, room, status, speakers: speakers.map((speaker) => ({ ...speaker })) };
   }
-  // A new session starts where the day's last session ends, which is usually right.
+  return { day, start: defaultStart(event, day), end: '', title: '', kind: 'plenary', room: '', status: 'planned', speakers: [] };
+}
+
+/**
+ * On the event's day that is today at the venue, a session added is most often one starting
+ * now, by the venue's clock; on another day it starts where the day's last session ends.
+ */
+function defaultStart(event: EventFile, day: number): string {
+  const clock = eventClockAt(event, Date.now());
+  if (clock.day === day) return clock.time;
   const last = event.sessions.filter((candidate) => candidate.day === day).at(-1);
-  return { day, start: last?.end ?? last?.start ?? '09:00', end: '', title: '', kind: 'plenary', room: '', status: 'planned', speakers: [] };
+  return last?.end ?? last?.start ?? '09:00';
 }

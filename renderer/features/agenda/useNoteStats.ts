@@ -9,17 +9,23 @@ const REFRESH_AFTER_SAVE_MS = 1500;
 /**
  * Word and TK counts of an event's notes (from the services, which cache them by file time),
  * fetched when the event opens and again shortly after a save of any note opened meanwhile:
- * never per keystroke.
+ * never per keystroke. Null until the open event's counts have arrived (which sessions have
+ * notes decides what "on now" opens).
  */
-export function useNoteStats(eventId: string, openSessionId: string | null): EventNoteStats {
+export function useNoteStats(eventId: string | null, openSessionId: string | null): EventNoteStats | null {
   const saver = useNoteSaver();
-  const [stats, setStats] = useState<EventNoteStats>({});
+  const [stats, setStats] = useState<{ eventId: string; stats: EventNoteStats } | null>(null);
   const [version, setVersion] = useState(0);
   const watched = useRef(new Map<string, () => void>());
 
   useEffect(() => {
+    if (!eventId) return;
     let current = true;
-    void api['notes:stats']({ eventId }).then((result) => current && result.ok && setStats(result.value));
+    void api['notes:stats']({ eventId }).then((result) => {
+      if (!current) return;
+      // Counts that cannot be read are no reason to hold up the agenda: it goes on without them.
+      setStats((previous) => (result.ok ? { eventId, stats: result.value } : previous?.eventId === eventId ? previous : { eventId, stats: {} }));
+    });
     return () => {
       current = false;
     };
@@ -27,7 +33,7 @@ export function useNoteStats(eventId: string, openSessionId: string | null): Eve
 
   // Watch every session opened in this event: a switch saves the previous note after the switch.
   useEffect(() => {
-    if (!openSessionId || watched.current.has(openSessionId)) return;
+    if (!eventId || !openSessionId || watched.current.has(openSessionId)) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = saver.subscribe({ eventId, sessionId: openSessionId }, (status) => {
       if (status.kind !== 'saved') return;
@@ -48,5 +54,5 @@ export function useNoteStats(eventId: string, openSessionId: string | null): Eve
     };
   }, [eventId]);
 
-  return stats;
+  return stats?.eventId === eventId ? stats.stats : null;
 }

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { COMMANDS, type CommandDefinition, type CommandId } from '../../../shared/commands/commandTable';
 import { Dialog } from '../../ui/Dialog';
 import { useListNavigation } from '../../ui/useListNavigation';
-import { shortcutText } from './shortcutText';
+import { shortcutText } from '../../ui/shortcutText';
 
 type CommandPaletteProps = {
   isAvailable: (commandId: CommandId) => boolean;
@@ -45,7 +45,7 @@ export function CommandPalette({ isAvailable, onRun, onClose }: CommandPalettePr
           aria-activedescendant={shown.length > 0 ? `${listId}-${activeIndex}` : undefined}
           placeholder="Type a command…"
           value={query}
-          autoFocus
+          data-autofocus
           onChange={(event) => {
             setQuery(event.target.value);
             setActive(0);

@@ -2,29 +2,34 @@ import { useCallback, useRef, useState } from 'react';
 import { COMMANDS } from '../../../shared/commands/commandTable';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { ImportSummary } from '../../../shared/model/importSummary';
-import { sessionOnNow } from '../../../shared/model/onNow';
+import { eventClockAt, sessionOnNow } from '../../../shared/model/onNow';
 import type { SearchHit } from '../../../shared/model/search';
 import { api } from '../../api/bridge';
-import type { Agenda } from '../agenda/useAgenda';
-import { useAppearance } from '../appearance/useAppearance';
+import type { Appearance } from '../appearance/useAppearance';
+import { UnplannedSessionDialog } from '../agenda/UnplannedSessionDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { readProgrammeFile, type ProgrammeUpload } from '../import/readProgrammeFile';
 import { useProgrammeDrop } from '../import/useProgrammeDrop';
 import { revealMatch } from '../search/revealMatch';
 import { SearchDialog } from '../search/SearchDialog';
 import { CommandPalette } from './CommandPalette';
-import { shortcutText } from './shortcutText';
+import { shortcutText } from '../../ui/shortcutText';
 import { useCommandDispatcher } from './useCommandDispatcher';
-import { hallCommandHandlers } from './hallCommandHandlers';
+import { addUnplannedSession, hallCommandHandlers, type HallAgenda } from './hallCommandHandlers';
 import '../../styles/hall.css';
 
 type HallCommandsProps = {
   event: EventFile | null;
   session: Session | null;
   day: number;
-  agenda: Agenda;
+  agenda: HallAgenda;
+  appearance: Appearance;
   /** Opens a session's note (of the open event) with the cursor in it. */
   onOpenSession: (sessionId: string, day: number) => void;
+  /** The sessions in the order the agenda shows them, every day in turn (next and previous session). */
+  agendaOrder: () => Session[];
+  onJumpToOnNow: () => void;
+  onTogglePick: (session: Session) => void;
   /** Opens a session of any event (a search result). */
   onOpenEventAt: (eventId: string, sessionId: string, day: number) => void;
   /** Opens an event on the session on now (after an import created it). */
@@ -43,8 +48,8 @@ const PROGRAMME_TYPES = '.ics,.ical,.xml,.json,.csv,.tsv,.txt,text/calendar,text
  * appearance settings.
  */
 export function HallCommands(props: HallCommandsProps) {
-  const { event, session, agenda } = props;
-  const appearance = useAppearance();
+  const { event, session, agenda, appearance } = props;
+  const [unplannedAt, setUnplannedAt] = useState<string | null>(null);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const [upload, setUpload] = useState<ProgrammeUpload | null>(null);
@@ -61,10 +66,13 @@ export function HallCommands(props: HallCommandsProps) {
   const handlers = hallCommandHandlers({
     event,
     session,
-    day: props.day,
     agenda,
     appearance,
     openSession: props.onOpenSession,
+    agendaOrder: props.agendaOrder,
+    jumpToOnNow: props.onJumpToOnNow,
+    togglePick: props.onTogglePick,
+    askUnplannedDay: () => event && setUnplannedAt(eventClockAt(event, Date.now()).time),
     newEvent: props.onNewEvent,
     newSession: props.onNewSession,
     libraryChanged: props.onLibraryChanged,
@@ -91,7 +99,7 @@ export function HallCommands(props: HallCommandsProps) {
   function openHit(hit: SearchHit) {
     props.onOpenEventAt(hit.eventId, hit.sessionId, hit.day);
     const inNote = hit.snippets.find((snippet) => snippet.field === 'note');
-    if (inNote) revealMatch({ sessionId: hit.sessionId, text: inNote.matchText, occurrence: inNote.occurrence });
+    if (inNote) revealMatch({ eventId: hit.eventId, sessionId: hit.sessionId, text: inNote.matchText, occurrence: inNote.occurrence });
   }
 
   return (
@@ -129,6 +137,15 @@ export function HallCommands(props: HallCommandsProps) {
       )}
       {paletteOpen && <CommandPalette isAvailable={(commandId) => handlers[commandId] !== undefined} onRun={run} onClose={() => setPaletteOpen(false)} />}
       {searchOpen && <SearchDialog onOpen={openHit} onClose={() => setSearchOpen(false)} />}
+      {unplannedAt && event && (
+        <UnplannedSessionDialog
+          event={event}
+          day={props.day}
+          time={unplannedAt}
+          onClose={() => setUnplannedAt(null)}
+          onSubmit={({ day, start }) => addUnplannedSession({ agenda, openSession: props.onOpenSession, libraryChanged: props.onLibraryChanged }, day, start)}
+        />
+      )}
       {upload && <ImportDialog upload={upload} currentEvent={event} onImported={(summary) => void imported(summary)} onClose={() => setUpload(null)} />}
     </>
   );

@@ -1,19 +1,30 @@
-import type { EventFile, Session } from '../../../shared/model/event';
-import { eventClockAt, sessionOnNow } from '../../../shared/model/onNow';
+import type { EventFile, Session, SessionChanges, SessionDraft } from '../../../shared/model/event';
+import { eventClockAt } from '../../../shared/model/onNow';
 import type { Result } from '../../../shared/ipc/result';
 import type { Appearance } from '../appearance/useAppearance';
-import type { Agenda } from '../agenda/useAgenda';
 import type { CommandHandlers } from './useCommandDispatcher';
+
+/** The agenda changes the commands make (the agenda feature's useAgenda provides them). */
+export type HallAgenda = {
+  show: (event: EventFile) => void;
+  addSession: (draft: SessionDraft) => Promise<Result<Session>>;
+  updateSession: (sessionId: string, changes: SessionChanges) => Promise<Result<Session>>;
+};
 
 export type HallContext = {
   event: EventFile | null;
   session: Session | null;
-  /** The day tab shown. */
-  day: number;
-  agenda: Agenda;
+  agenda: HallAgenda;
   appearance: Appearance;
   /** Opens a session's note with the cursor in it. */
   openSession: (sessionId: string, day: number) => void;
+  /** The sessions in the order the agenda shows them (My day, or All sessions as filtered), every day in turn. */
+  agendaOrder: () => Session[];
+  /** Opens what is on now, or offers the sessions on now to choose from. */
+  jumpToOnNow: () => void;
+  togglePick: (session: Session) => void;
+  /** The event is not on today: asks which day an unplanned session goes on. */
+  askUnplannedDay: () => void;
   newEvent: () => void;
   newSession: () => void;
   libraryChanged: () => void;
@@ -41,7 +52,7 @@ export function hallCommandHandlers(context: HallContext): CommandHandlers {
   if (!event) return handlers;
 
   const step = (offset: 1 | -1) => {
-    const sessions = event.sessions;
+    const sessions = context.agendaOrder();
     if (sessions.length === 0) return;
     const index = session ? sessions.findIndex((candidate) => candidate.id === session.id) : -1;
     const next = sessions[Math.min(sessions.length - 1, Math.max(0, index === -1 ? 0 : index + offset))];
@@ -51,27 +62,32 @@ export function hallCommandHandlers(context: HallContext): CommandHandlers {
     'next-session': () => step(1),
     'previous-session': () => step(-1),
     'jump-to-on-now': () => {
-      const onNow = sessionOnNow(event, Date.now());
-      if (onNow) openSession(onNow.sessionId, onNow.day);
+      if (event.sessions.length > 0) context.jumpToOnNow();
       else report(`“${event.title}” has no sessions yet.`);
     },
     'new-session': context.newSession,
     'new-unplanned-session': () => {
-      // The time on the venue's clock; outside the event's dates, on the day shown.
+      // At the time on the venue's clock; an event that is not on today has no right day to guess.
       const clock = eventClockAt(event, Date.now());
-      const day = clock.day ?? context.day;
-      void agenda.addSession({ day, start: clock.time, title: `Unplanned session ${clock.time}`, status: 'live' }).then((result) => {
-        reportFailure(result);
-        if (!result.ok) return;
-        openSession(result.value.id, result.value.day);
-        context.libraryChanged();
-      });
+      if (clock.day === null) return context.askUnplannedDay();
+      void addUnplannedSession(context, clock.day, clock.time).then(reportFailure);
     },
   } satisfies CommandHandlers);
   if (session) {
     const mark = (status: Session['status']) => () => void agenda.updateSession(session.id, { status }).then(reportFailure);
     handlers['mark-covered'] = mark('covered');
     handlers['mark-skipped'] = mark('skipped');
+    handlers['toggle-pick'] = () => context.togglePick(session);
   }
   return handlers;
+}
+
+/** A live session starting at `start` on `day`, opened with the cursor in its note. */
+export async function addUnplannedSession(context: Pick<HallContext, 'agenda' | 'openSession' | 'libraryChanged'>, day: number, start: string): Promise<Result<Session>> {
+  const result = await context.agenda.addSession({ day, start, title: `Unplanned session ${start}`, status: 'live' });
+  if (result.ok) {
+    context.openSession(result.value.id, result.value.day);
+    context.libraryChanged();
+  }
+  return result;
 }

@@ -3,7 +3,8 @@ import { matchesAccelerator } from '../../../shared/commands/accelerator';
 import { COMMANDS, isCommandId, type CommandId } from '../../../shared/commands/commandTable';
 import { bridge } from '../../api/bridge';
 import { IS_MAC } from '../../ui/shortcuts';
-import { onCommandRequest } from './commandBus';
+import { requestAgendaFocus } from '../agenda/agendaFocus';
+import { onCommandRequest } from '../../ui/commandBus';
 
 /** What each command does right now; a command missing here is unavailable (no event open…). */
 export type CommandHandlers = Partial<Record<CommandId, () => void>>;
@@ -27,7 +28,7 @@ export function useCommandDispatcher(handlers: CommandHandlers, openSessionId: s
       const { openSessionId } = latest.current;
       // The target, not document.activeElement: Lexical has already blurred the editor on Escape.
       if (event.key === 'Escape' && openSessionId && event.target instanceof Element && event.target.closest('.editor-content')) {
-        if (!isDialogOpen()) document.querySelector<HTMLElement>(`.session-row[data-session-id="${openSessionId}"] .session-open`)?.focus();
+        if (!isDialogOpen()) requestAgendaFocus(openSessionId);
         return;
       }
       const command = COMMANDS.find((candidate) => matchesAccelerator(event, candidate.shortcut.accelerator, IS_MAC));

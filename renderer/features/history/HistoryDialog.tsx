@@ -1,21 +1,23 @@
 import { useEffect, useState } from 'react';
-import type { SnapshotDetail, SnapshotSummary } from '../../../shared/model/history';
+import type { Result } from '../../../shared/ipc/result';
+import type { RestoredNote, SnapshotDetail, SnapshotSummary } from '../../../shared/model/history';
+import type { NoteAddress } from '../../../shared/note/noteAddress';
 import { api } from '../../api/bridge';
 import { Dialog } from '../../ui/Dialog';
-import type { NoteAddress } from '../note/noteSaver';
 import { describeSnapshot } from './formatSnapshot';
 import { SnapshotPreview } from './SnapshotPreview';
-import { useRestoreSnapshot } from './useRestoreSnapshot';
 
-type HistoryDialogProps = { address: NoteAddress; sessionTitle: string; onClose: () => void; onRestored: () => void };
+/** Restores a snapshot as the note; whoever shows the note knows how (pending edits are saved first). */
+export type RestoreSnapshot = (snapshotId: string) => Promise<Result<RestoredNote>>;
+
+type HistoryDialogProps = { address: NoteAddress; sessionTitle: string; restore: RestoreSnapshot; onClose: () => void };
 
 /** The snapshots of one note, newest first; one can be previewed read-only and restored. */
-export function HistoryDialog({ address, sessionTitle, onClose, onRestored }: HistoryDialogProps) {
+export function HistoryDialog({ address, sessionTitle, restore, onClose }: HistoryDialogProps) {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [selected, setSelected] = useState<SnapshotDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const restore = useRestoreSnapshot(address, onRestored);
   const { eventId, sessionId } = address;
 
   useEffect(() => {
@@ -67,7 +69,7 @@ export function HistoryDialog({ address, sessionTitle, onClose, onRestored }: Hi
           </ul>
         )}
         <div className="snapshot-view">
-          {selected ? <SnapshotPreview key={selected.id} editorState={selected.editorState} /> : <p className="history-empty">Choose a snapshot to see it here.</p>}
+          {selected ? <SnapshotPreview key={selected.id} eventId={eventId} editorState={selected.editorState} /> : <p className="history-empty">Choose a snapshot to see it here.</p>}
         </div>
       </div>
       {error && (

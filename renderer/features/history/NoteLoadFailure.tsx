@@ -1,23 +1,29 @@
 import { useEffect, useState } from 'react';
 import type { DamageReport } from '../../../shared/model/history';
+import type { NoteAddress } from '../../../shared/note/noteAddress';
 import { api } from '../../api/bridge';
-import type { NoteAddress } from '../note/noteSaver';
 import { describeSnapshot, formatSnapshotTime } from './formatSnapshot';
-import { HistoryDialog } from './HistoryDialog';
-import { useRestoreSnapshot } from './useRestoreSnapshot';
+import { HistoryDialog, type RestoreSnapshot } from './HistoryDialog';
 
-type NoteLoadFailureProps = { address: NoteAddress; sessionTitle: string; message: string; onResolved: () => void };
+type NoteLoadFailureProps = {
+  address: NoteAddress;
+  sessionTitle: string;
+  message: string;
+  /** Restores a snapshot as the note; the note is read again once it has. */
+  restore: RestoreSnapshot;
+  /** The note is fine again (started empty): read it again. */
+  onResolved: () => void;
+};
 
 /**
  * Shown instead of the editor when a note cannot be opened. A damaged note (moved to
  * quarantine) offers its latest snapshot, the full history, or an empty start; it is never
  * opened empty without that choice.
  */
-export function NoteLoadFailure({ address, sessionTitle, message, onResolved }: NoteLoadFailureProps) {
+export function NoteLoadFailure({ address, sessionTitle, message, restore, onResolved }: NoteLoadFailureProps) {
   const [report, setReport] = useState<DamageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showHistory, setShowHistory] = useState(false);
-  const restore = useRestoreSnapshot(address, onResolved);
   const { eventId, sessionId } = address;
 
   useEffect(() => {
@@ -76,7 +82,7 @@ export function NoteLoadFailure({ address, sessionTitle, message, onResolved }: 
           Start an empty note
         </button>
       </div>
-      {showHistory && <HistoryDialog address={address} sessionTitle={sessionTitle} onClose={() => setShowHistory(false)} onRestored={onResolved} />}
+      {showHistory && <HistoryDialog address={address} sessionTitle={sessionTitle} restore={restore} onClose={() => setShowHistory(false)} />}
     </section>
   );
 }

@@ -1,34 +1,10 @@
-import { useMemo } from 'react';
-import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
-import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { useCallback } from 'react';
+import { assetUrl } from '../../../shared/note/assetPath';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
-import { NOTE_NODES } from '../../../shared/note/noteNodes';
-import { editorTheme } from '../../editor/editorTheme';
+import { ReadOnlyNote } from '../../editor/ReadOnlyNote';
 
-/** A snapshot shown as the note looked, read-only. Mount with `key={snapshotId}`: the state is read once. */
-export function SnapshotPreview({ editorState }: { editorState: SerializedNoteState }) {
-  const initialConfig = useMemo<InitialConfigType>(
-    () => ({
-      namespace: 'HallnotesSnapshot',
-      nodes: NOTE_NODES,
-      theme: editorTheme,
-      editable: false,
-      editorState: JSON.stringify(editorState),
-      onError: (error) => {
-        throw error;
-      },
-    }),
-    // Lexical reads the initial config once on mount.
-    [],
-  );
-  return (
-    <LexicalComposer initialConfig={initialConfig}>
-      <RichTextPlugin
-        contentEditable={<ContentEditable className="editor-content snapshot-preview" aria-label="Snapshot preview" aria-readonly="true" />}
-        ErrorBoundary={LexicalErrorBoundary}
-      />
-    </LexicalComposer>
-  );
+/** A snapshot shown as the note looked, read-only, photos included. Mount with `key={snapshotId}`: the state is read once. */
+export function SnapshotPreview({ eventId, editorState }: { eventId: string; editorState: SerializedNoteState }) {
+  const photoUrl = useCallback((src: string) => assetUrl(eventId, src), [eventId]);
+  return <ReadOnlyNote state={editorState} photoUrl={photoUrl} label="Snapshot preview" className="snapshot-preview" />;
 }

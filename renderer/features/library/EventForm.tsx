@@ -4,7 +4,9 @@ import { dayCount, isCalendarDate } from '../../../shared/model/calendar';
 import type { Result } from '../../../shared/ipc/result';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
+import { errorsStillTrue, fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
+import { DateInput } from '../../ui/WallClockInputs';
+import { normaliseTypedDate } from '../../ui/wallClockText';
 import { localTimeZone, timeZoneOptions } from './timeZones';
 import { useDialogSubmit } from '../../ui/useDialogSubmit';
 import { FormActions } from '../../ui/FormActions';
@@ -32,22 +34,26 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
   const [errors, setErrors] = useState<FieldErrors>({});
   const { busy, submitError, send } = useDialogSubmit(onSubmit, onClose);
 
-  const set = (name: keyof EventDraft) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const days = isCalendarDate(values.startDate) && isCalendarDate(values.endDate) ? dayCount(values.startDate, values.endDate) : null;
+  const set = (name: keyof EventDraft) => (value: string) => {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    setErrors((shown) => (Object.keys(shown).length > 0 ? errorsStillTrue(shown, problemsOf(next)) : shown));
+  };
+  const days = daysOf(values);
 
   async function submit(formEvent: FormEvent) {
     formEvent.preventDefault();
-    const draft = { ...values, endDate: values.endDate || values.startDate };
-    const parsed = eventDraftSchema.safeParse(draft);
-    if (!parsed.success) {
-      // The schema checks the date order only once every field is valid; say it at once with the rest.
-      const dateOrder: FieldErrors = days !== null && days < 1 ? { endDate: 'End date must be on or after the start date.' } : {};
-      setErrors({ ...dateOrder, ...fieldErrors(parsed.error, LABELS) });
+    // Enter in a date field submits before it is left: tidy what was typed ("2026-6-1") here too.
+    const typed = { ...values, startDate: normaliseTypedDate(values.startDate), endDate: normaliseTypedDate(values.endDate) };
+    setValues(typed);
+    const problems = problemsOf(typed);
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
       focusFirstInvalid(formRef.current);
       return;
     }
     setErrors({});
-    await send(draft);
+    await send(draftOf(typed));
   }
 
   return (
@@ -55,7 +61,7 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
       <form ref={formRef} className="form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
         <Field label="Title" error={errors.title}>
           {(control) => (
-            <input {...control} value={values.title} onChange={(e) => set('title')(e.target.value)} autoFocus placeholder="e.g. Open Source Summit Europe 2026" />
+            <input {...control} value={values.title} onChange={(e) => set('title')(e.target.value)} data-autofocus placeholder="e.g. Open Source Summit Europe 2026" />
           )}
         </Field>
         <Field label="Venue" error={errors.venue}>
@@ -63,14 +69,14 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
         </Field>
         <div className="field-row">
           <Field label="Start date" error={errors.startDate}>
-            {(control) => <input {...control} type="date" value={values.startDate} onChange={(e) => set('startDate')(e.target.value)} />}
+            {(control) => <DateInput {...control} value={values.startDate} onChange={set('startDate')} />}
           </Field>
           <Field
             label="End date"
             error={errors.endDate}
             hint={days !== null && days >= 1 && days <= MAX_EVENT_DAYS ? `${days} ${days === 1 ? 'day' : 'days'}` : 'Leave empty for a one-day event'}
           >
-            {(control) => <input {...control} type="date" value={values.endDate} onChange={(e) => set('endDate')(e.target.value)} />}
+            {(control) => <DateInput {...control} value={values.endDate} onChange={set('endDate')} />}
           </Field>
         </div>
         <Field label="Time zone" error={errors.timezone} hint="Session times are in this zone.">
@@ -96,4 +102,22 @@ export function EventForm({ event, defaultAuthor, onSubmit, onClose }: EventForm
       </form>
     </Dialog>
   );
+}
+
+function draftOf(values: Required<EventDraft>): Required<EventDraft> {
+  return { ...values, endDate: values.endDate || values.startDate };
+}
+
+function daysOf({ startDate, endDate }: Required<EventDraft>): number | null {
+  return isCalendarDate(startDate) && isCalendarDate(endDate) ? dayCount(startDate, endDate) : null;
+}
+
+/** What is wrong with the form, one message per field. */
+function problemsOf(values: Required<EventDraft>): FieldErrors {
+  const parsed = eventDraftSchema.safeParse(draftOf(values));
+  if (parsed.success) return {};
+  // The schema checks the date order only once every field is valid; say it at once with the rest.
+  const days = daysOf(values);
+  const dateOrder: FieldErrors = days !== null && days < 1 ? { endDate: 'End date must be on or after the start date.' } : {};
+  return { ...dateOrder, ...fieldErrors(parsed.error, LABELS) };
 }

@@ -1,24 +1,34 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EventFile, Session } from '../../../shared/model/event';
 import type { Result } from '../../../shared/ipc/result';
+import type { NoteAddress } from '../../../shared/note/noteAddress';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { HistoryButton } from '../history/HistoryButton';
-import { IncomingVersionsBanner } from '../team/IncomingVersionsBanner';
 import { KeptVersionNotice } from './KeptVersionNotice';
 import { NoteLoadFailure } from '../history/NoteLoadFailure';
 import { useNoteAnalysisStore } from './noteAnalysisStore';
+import { useNoteHistories } from './noteHistories';
+import { useNoteSaver } from './noteSaverContext';
+import { eventPhotoStore, noteSaveTarget } from './noteTargets';
 import { NoteStats } from './NoteStats';
 import { SaveErrorBanner, SaveIndicator } from './SaveIndicator';
 import { SessionHeader } from './SessionHeader';
 import { useNoteContent, type ReadyNote } from './useNoteContent';
+import { useRestoreSnapshot } from './useRestoreSnapshot';
 import { useTimestampParagraphs } from './useTimestampParagraphs';
+import { useCaretInView } from './useCaretInView';
 
 type NotePaneProps = {
   event: EventFile;
   session: Session;
   onStatusChange: (status: Session['status']) => Promise<Result<unknown>>;
   onEditSession: () => void;
+  onTogglePick: () => void;
   focusRequest: number;
+  /** A line under the note (what is next on my list). */
+  footer?: ReactNode;
+  /** Shown with the save messages above the note (the team's incoming versions): handed in, so this feature imports no feature that imports it. */
+  noteBanner?: (note: { address: NoteAddress; sessionTitle: string; onNoteReplaced: () => void }) => ReactNode;
 };
 
 /**
@@ -26,13 +36,28 @@ type NotePaneProps = {
  * from session to session; the editor shows each note as it arrives, and is hidden (still
  * holding the previous note, and saving it under that note's address) while one is read.
  */
-export function NotePane({ event, session, onStatusChange, onEditSession, focusRequest }: NotePaneProps) {
+export function NotePane({ event, session, onStatusChange, onEditSession, onTogglePick, focusRequest, footer, noteBanner }: NotePaneProps) {
+  const saver = useNoteSaver();
   const address = { eventId: event.id, sessionId: session.id };
   // Bumped after a snapshot is restored, so the note is read again from disk.
   const [revision, setRevision] = useState(0);
   const reload = () => setRevision((count) => count + 1);
   const content = useNoteContent(address, revision);
   const shown = useLatestReadyNote(content);
+  const paneRef = useRef<HTMLElement>(null);
+  useCaretInView(paneRef, '.editor-scroll', shown !== null);
+  const shownEventId = shown?.address.eventId;
+  const shownSessionId = shown?.address.sessionId;
+  // One target per note shown, so the editor can tell one note from the next (a photo copied for the one before).
+  const saveTarget = useMemo(
+    () => (shownEventId && shownSessionId ? noteSaveTarget(saver, { eventId: shownEventId, sessionId: shownSessionId }) : null),
+    [saver, shownEventId, shownSessionId],
+  );
+  const photos = useMemo(() => eventPhotoStore(event.id), [event.id]);
+  const histories = useNoteHistories();
+  const history = useMemo(() => (shown ? histories.take(shown) : undefined), [histories, shown]);
+  const restore = useRestoreSnapshot(address, reload);
+  const restoreShown = useRestoreSnapshot(shown?.address ?? address, reload);
   const [statusError, setStatusError] = useState<{ sessionId: string; message: string } | null>(null);
   const analysisStore = useNoteAnalysisStore(shown?.key);
   const [timestampParagraphs, setTimestampParagraphs] = useTimestampParagraphs();
@@ -44,8 +69,8 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
   }
 
   return (
-    <section className="note-pane" aria-label="Note">
-      <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} />
+    <section className="note-pane" aria-label="Note" ref={paneRef}>
+      <SessionHeader session={session} onStatusChange={(status) => void changeStatus(status)} onEdit={onEditSession} onTogglePick={onTogglePick} />
       {statusError?.sessionId === session.id && (
         <p className="note-message note-message-error" role="alert">
           {statusError.message}
@@ -53,13 +78,22 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
       )}
       {content.state === 'loading' && <p className="note-message">Opening the note…</p>}
       {content.state === 'failed' && (
-        <NoteLoadFailure key={`${address.eventId}/${address.sessionId}`} address={address} sessionTitle={session.title} message={content.message} onResolved={reload} />
+        <NoteLoadFailure
+          key={`${address.eventId}/${address.sessionId}`}
+          address={address}
+          sessionTitle={session.title}
+          message={content.message}
+          restore={restore}
+          onResolved={reload}
+        />
       )}
-      {shown && (
+      {shown && saveTarget && (
         <NoteEditor
           noteKey={shown.key}
           noteState={shown.editorState}
-          address={shown.address}
+          saveTarget={saveTarget}
+          photos={photos}
+          history={history}
           hidden={content.state !== 'ready'}
           speakers={session.speakers}
           timeZone={event.timezone}
@@ -69,7 +103,7 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
           focusRequest={focusRequest}
           toolbarEnd={
             <>
-              <HistoryButton address={shown.address} sessionTitle={session.title} onRestored={reload} />
+              <HistoryButton address={shown.address} sessionTitle={session.title} restore={restoreShown} />
               <SaveIndicator address={shown.address} loadedSavedAt={shown.savedAt} />
             </>
           }
@@ -77,12 +111,13 @@ export function NotePane({ event, session, onStatusChange, onEditSession, focusR
             <>
               <SaveErrorBanner address={shown.address} />
               <KeptVersionNotice address={shown.address} />
-              <IncomingVersionsBanner address={shown.address} sessionTitle={session.title} onNoteReplaced={reload} />
+              {noteBanner?.({ address: shown.address, sessionTitle: session.title, onNoteReplaced: reload })}
             </>
           }
         />
       )}
       {content.state === 'ready' && <NoteStats store={analysisStore} />}
+      {footer}
     </section>
   );
 }

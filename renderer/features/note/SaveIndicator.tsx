@@ -24,9 +24,17 @@ export function SaveIndicator({ address, loadedSavedAt }: SaveIndicatorProps) {
   );
 }
 
-/** The reason the last save failed, shown in full until a save succeeds. */
+/** The reason the last save failed, shown in full until a save succeeds; or what a save had to repair to store the note at all. */
 export function SaveErrorBanner({ address }: { address: NoteAddress }) {
   const status = useSaveStatus(address);
+  if (status.kind === 'saved' && status.repaired) {
+    return (
+      <div className="save-error-banner save-repaired-banner" role="status">
+        <strong>Part of this note could not be stored as it was</strong> ({status.repaired.join('; ')}). It was saved with that part simplified, so no
+        word is lost; the note will open that way next time.
+      </div>
+    );
+  }
   if (status.kind !== 'error') return null;
   return (
     <div className="save-error-banner" role="alert">

@@ -1,15 +1,17 @@
 import { SESSION_STATUSES, type Session } from '../../../shared/model/event';
-import { ClockIcon, PencilIcon } from '../../ui/icons';
+import { ClockIcon, PencilIcon, StarIcon } from '../../ui/icons';
 import { KIND_LABELS, STATUS_LABELS, formatTimeRange } from '../../ui/format';
 
 type SessionHeaderProps = {
   session: Session;
   onStatusChange: (status: Session['status']) => void;
   onEdit: () => void;
+  onTogglePick: () => void;
 };
 
-/** Who is speaking, when and where, above the note; the status can be changed in place. */
-export function SessionHeader({ session, onStatusChange, onEdit }: SessionHeaderProps) {
+/** Who is speaking, when and where, above the note; the status and whether it is on my list can be changed in place. */
+export function SessionHeader({ session, onStatusChange, onEdit, onTogglePick }: SessionHeaderProps) {
+  const picked = session.picked === true;
   return (
     <header className="session-header">
       <div className="session-header-top">
@@ -21,6 +23,15 @@ export function SessionHeader({ session, onStatusChange, onEdit }: SessionHeader
           {session.room && <span>{session.room}</span>}
         </p>
         <div className="session-header-controls">
+          <button
+            type="button"
+            className={`button button-small pick-toggle${picked ? ' pick-toggle-on' : ''}`}
+            aria-pressed={picked}
+            title={picked ? 'On my list — click to take it off (Alt+Shift+P)' : 'Put it on my list of sessions to cover (Alt+Shift+P)'}
+            onClick={onTogglePick}
+          >
+            <StarIcon filled={picked} /> <span className="pick-toggle-label">On my list</span>
+          </button>
           <label className="status-select">
             <span className="visually-hidden">Status</span>
             <select value={session.status} onChange={(event) => onStatusChange(event.target.value as Session['status'])} className={`status-${session.status}`}>

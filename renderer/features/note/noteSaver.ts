@@ -1,16 +1,19 @@
 import type { SavedNote } from '../../../shared/ipc/channels';
 import type { Result } from '../../../shared/ipc/result';
-import type { SerializedNoteState } from '../../../shared/note/noteFile';
-import { browserTimers, QuietPeriod, type Timers } from './quietPeriod';
+import { noteKey, type NoteAddress } from '../../../shared/note/noteAddress';
+import { serializedNoteStateSchema, type SerializedNoteState } from '../../../shared/note/noteFile';
+import { repairNoteState } from '../../../shared/note/repairNoteState';
+import { browserTimers, QuietPeriod, type Timers } from '../../timing/quietPeriod';
 
 export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'pending' }
   | { kind: 'saving' }
-  | { kind: 'saved'; savedAt: string }
+  /** `repaired`: what had to be simplified for the note to be stored at all (see repairNoteState). */
+  | { kind: 'saved'; savedAt: string; repaired?: string[] }
   | { kind: 'error'; message: string };
 
-export type NoteAddress = { eventId: string; sessionId: string };
+export { noteKey, type NoteAddress };
 /** `baseSavedAt`: the version the text was typed over, when the saver knows it (see `opened`). */
 export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState; baseSavedAt?: string | null }) => Promise<Result<SavedNote>>;
 /** Said in words when a save found the note changed elsewhere and kept that version too. */
@@ -35,6 +38,10 @@ type Entry = NoteAddress & {
   maxWait: unknown;
   retry: unknown;
   status: SaveStatus;
+  /** A save of this note was refused as not a valid note: later ones are repaired before they are sent. */
+  repairing: boolean;
+  /** What the last save had to repair. */
+  repairs: string[];
 };
 
 /**
@@ -192,7 +199,7 @@ export class NoteSaver {
         this.savedOver(entry, result.value);
         if (!entry.dirty) {
           entry.latest = null;
-          this.setStatus(entry, { kind: 'saved', savedAt: result.value.savedAt });
+          this.setStatus(entry, entry.repairs.length > 0 ? { kind: 'saved', savedAt: result.value.savedAt, repaired: entry.repairs } : { kind: 'saved', savedAt: result.value.savedAt });
         } else if (!entry.saveAgain) this.setStatus(entry, { kind: 'pending' });
       } while (entry.saveAgain && entry.dirty && entry.latest);
     } finally {
@@ -208,14 +215,31 @@ export class NoteSaver {
     if (saved.keptVersion) for (const listener of this.keptVersionListeners) listener(entry, saved.keptVersion.message);
   }
 
+  /**
+   * One save. A note the services refuse as not valid would be refused for good, and what is
+   * typed next would live only in the window: it is saved repaired instead (every word kept that
+   * can be), and so is every later save of it until the editor holds a valid note again.
+   */
   private async attempt(entry: Entry, source: StateSource): Promise<Result<SavedNote>> {
     const key = noteKey(entry);
     const base = this.baseVersions.has(key) ? { baseSavedAt: this.baseVersions.get(key) ?? null } : {};
     try {
-      return await this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: source(), ...base });
+      const state = source();
+      const result = await this.send(entry, state, base);
+      if (result.ok || result.error.code !== 'invalid-argument' || entry.repairing || serializedNoteStateSchema.safeParse(state).success) return result;
+      entry.repairing = true;
+      return await this.send(entry, state, base);
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
+  }
+
+  private send(entry: Entry, state: SerializedNoteState, base: { baseSavedAt?: string | null }): Promise<Result<SavedNote>> {
+    if (!entry.repairing) return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: state, ...base });
+    const { state: repaired, repairs } = repairNoteState(state);
+    entry.repairs = repairs;
+    if (repairs.length === 0) entry.repairing = false;
+    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: repaired, ...base });
   }
 
   private entry(address: NoteAddress): Entry {
@@ -233,6 +257,8 @@ export class NoteSaver {
         maxWait: undefined,
         retry: undefined,
         status: { kind: 'idle' },
+        repairing: false,
+        repairs: [],
       };
       this.entries.set(key, created);
       entry = created;
@@ -249,11 +275,6 @@ export class NoteSaver {
     for (const listener of this.addressListeners.get(noteKey(address)) ?? []) listener(status);
     for (const listener of this.statusListeners) listener(address, status);
   }
-}
-
-/** One string per session, for maps keyed by note. */
-export function noteKey(address: NoteAddress): string {
-  return `${address.eventId}/${address.sessionId}`;
 }
 
 function memoise(source: StateSource): StateSource {

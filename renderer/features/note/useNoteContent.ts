@@ -6,8 +6,11 @@ import type { NoteAddress, NoteSaver } from './noteSaver';
 import { useNoteReads } from './noteReadsContext';
 import { useNoteSaver } from './noteSaverContext';
 
-/** `editorState` is the JSON for the editor, or null for a new, empty note; `savedAt` when it was last saved. */
-export type ReadyNote = { state: 'ready'; key: string; address: NoteAddress; editorState: string | null; savedAt: string | null };
+/**
+ * `editorState` is the JSON for the editor, or null for a new, empty note; `savedAt` when the
+ * note on disk was last saved; `unsaved` when it is the saver's newest text, not yet on disk.
+ */
+export type ReadyNote = { state: 'ready'; key: string; address: NoteAddress; editorState: string | null; savedAt: string | null; unsaved: boolean };
 export type NoteContent = { state: 'loading' } | ReadyNote | { state: 'failed'; message: string };
 
 /**
@@ -31,7 +34,7 @@ export function useNoteContent({ eventId, sessionId }: NoteAddress, revision = 0
 
   // The saver learns which version on disk this text starts from, so a save never silently overwrites a newer one.
   useEffect(() => {
-    if (shown.state === 'ready' && shown.fromDisk) saver.opened(shown.address, shown.savedAt);
+    if (shown.state === 'ready' && !shown.unsaved) saver.opened(shown.address, shown.savedAt);
   }, [saver, shown]);
 
   useEffect(() => {
@@ -54,13 +57,12 @@ export function useNoteContent({ eventId, sessionId }: NoteAddress, revision = 0
   return shown;
 }
 
-/** `fromDisk`: read from the library now, not the saver's unsaved text. */
-type KeyedContent = NoteContent & { for: string; fromDisk?: boolean };
+type KeyedContent = NoteContent & { for: string };
 
 /** Pure (it runs during render): reads are only looked at here, and taken by the effect. */
 function inHandOrLoading(saver: NoteSaver, reads: NoteReads, address: NoteAddress, key: string): KeyedContent {
   const unsaved = saver.unsavedState(address);
-  if (unsaved) return { state: 'ready', key, address, editorState: JSON.stringify(unsaved), savedAt: null, for: key };
+  if (unsaved) return { state: 'ready', key, address, editorState: JSON.stringify(unsaved), savedAt: null, unsaved: true, for: key };
   const settled = reads.settled(address);
   return settled ? fromResult(settled, address, key) : { state: 'loading', for: key };
 }
@@ -68,5 +70,5 @@ function inHandOrLoading(saver: NoteSaver, reads: NoteReads, address: NoteAddres
 function fromResult(result: Result<LoadedNote>, address: NoteAddress, key: string): KeyedContent {
   if (!result.ok) return { state: 'failed', message: result.error.message, for: key };
   const { note } = result.value;
-  return { state: 'ready', key, address, editorState: note ? JSON.stringify(note.editorState) : null, savedAt: note?.savedAt ?? null, for: key, fromDisk: true };
+  return { state: 'ready', key, address, editorState: note ? JSON.stringify(note.editorState) : null, savedAt: note?.savedAt ?? null, unsaved: false, for: key };
 }

@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import type { Speaker } from '../../../shared/model/event';
 import type { PostDay } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { NoteEditor } from '../../editor/NoteEditor';
 import type { NoteSaver } from '../note/noteSaver';
 import { NoteSaverContext } from '../note/noteSaverContext';
+import { eventPhotoStore, noteSaveTarget } from '../note/noteTargets';
 import { SaveErrorBanner, SaveIndicator } from '../note/SaveIndicator';
 import { postTextAddress, type PostPart } from './postTextSaver';
 
@@ -28,6 +30,8 @@ type PostTextEditorProps = {
  */
 export function PostTextEditor({ eventId, day, part, label, hint, initialState, savedAt, saver, speakers, timeZone }: PostTextEditorProps) {
   const address = postTextAddress(eventId, day, part);
+  const saveTarget = useMemo(() => noteSaveTarget(saver, address), [saver, address.sessionId]);
+  const photos = useMemo(() => eventPhotoStore(eventId), [eventId]);
   return (
     <NoteSaverContext value={saver}>
       <section className={`post-text post-text-${part}`} aria-label={label}>
@@ -36,8 +40,9 @@ export function PostTextEditor({ eventId, day, part, label, hint, initialState, 
           <span className="post-text-hint">{hint}</span>
         </div>
         <NoteEditor
-          address={address}
           noteKey={address.sessionId}
+          saveTarget={saveTarget}
+          photos={photos}
           noteState={initialState ? JSON.stringify(initialState) : null}
           speakers={speakers}
           timeZone={timeZone}

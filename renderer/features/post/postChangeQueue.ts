@@ -43,6 +43,11 @@ export class PostChangeQueue {
     }
   }
 
+  /** Changes wait for their save, or one is on its way. */
+  hasUnsaved(): boolean {
+    return this.inFlight !== null || Object.keys(this.pending).length > 0;
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
   }

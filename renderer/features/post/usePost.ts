@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Post, PostChanges, PostDay, PostResolution, SavedPost } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { api } from '../../api/bridge';
 import type { NoteSaver } from '../note/noteSaver';
 import { useNoteSaver } from '../note/noteSaverContext';
-import { useFlushTriggers } from '../note/useFlushTriggers';
+import { useRegisteredSaver } from '../note/saverRegistry';
 import { PostChangeQueue } from './postChangeQueue';
 import { createPostTextSaver, type PostPart } from './postTextSaver';
 
@@ -66,7 +66,8 @@ export function usePost(eventId: string, day: PostDay): PostEditing {
       }),
   );
   // Saved with the session notes when the window loses focus or the app quits.
-  useFlushTriggers(textSaver);
+  useRegisteredSaver(useMemo(() => ({ flush: () => textSaver.flushAll(), hasUnsaved: () => textSaver.hasUnsavedChanges() }), [textSaver]));
+  useRegisteredSaver(useMemo(() => ({ flush: () => queue.flush(), hasUnsaved: () => queue.hasUnsaved() }), [queue]));
 
   useEffect(() => {
     let current = true;

@@ -45,7 +45,7 @@ export function SearchDialog({ onOpen, onClose }: SearchDialogProps) {
           aria-activedescendant={hits.length > 0 ? optionId(hits[activeIndex]) : undefined}
           placeholder="Words in notes, titles, speakers, rooms…"
           value={query}
-          autoFocus
+          data-autofocus
           onChange={(event) => {
             setQuery(event.target.value);
             setActive(0);

@@ -4,7 +4,7 @@
  * same count over the editor's text finds the same place. Lexical picks the DOM selection up
  * through its selectionchange listener, so typing continues from there.
  */
-export type MatchInNote = { sessionId: string; text: string; occurrence: number };
+export type MatchInNote = { eventId: string; sessionId: string; text: string; occurrence: number };
 
 const WAIT_FOR_EDITOR_MS = 4000;
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, cite';
@@ -12,7 +12,8 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, cite';
 export function revealMatch(match: MatchInNote): void {
   const giveUpAt = performance.now() + WAIT_FOR_EDITOR_MS;
   const attempt = () => {
-    const editor = document.querySelector<HTMLElement>(`.editor-shell[data-session-id="${match.sessionId}"] .editor-content`);
+    // The note pane keys the note it shows "<eventId>/<sessionId>/<revision>" (useNoteContent); ids are [a-z0-9-] only.
+    const editor = document.querySelector<HTMLElement>(`.editor-shell[data-note-key^="${match.eventId}/${match.sessionId}/"]:not([hidden]) .editor-content`);
     if (!editor) {
       if (performance.now() < giveUpAt) requestAnimationFrame(attempt);
       return;

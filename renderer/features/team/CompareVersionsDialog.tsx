@@ -37,11 +37,11 @@ export function CompareVersionsDialog({ address, sessionTitle, version, busy, on
       <div className="compare-versions">
         <section aria-label="Your version">
           <h3>Yours</h3>
-          {mine ? <SnapshotPreview key="mine" editorState={mine} /> : <p className="history-empty">Reading your note…</p>}
+          {mine ? <SnapshotPreview key="mine" eventId={address.eventId} editorState={mine} /> : <p className="history-empty">Reading your note…</p>}
         </section>
         <section aria-label={`${version.author}’s version`}>
           <h3>{version.author}’s</h3>
-          <SnapshotPreview key={version.versionId} editorState={version.editorState} />
+          <SnapshotPreview key={version.versionId} eventId={address.eventId} editorState={version.editorState} />
         </section>
       </div>
       <div className="dialog-actions">

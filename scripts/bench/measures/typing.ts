@@ -1,4 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
+import type { BenchHost } from '../hostProcess';
 import type { BenchSession } from '../appLibrary';
 import { bareContent } from '../bareContent';
 import { BARE_CONTENTEDITABLE_PATH, BARE_LEXICAL_PATH, BARE_TEXTAREA_PATH, openSession, signedInContext, waitUntilReady, watchForErrors } from '../browserPages';
@@ -18,7 +20,9 @@ const BARE_PATHS: Record<Exclude<Kind, 'app'>, string> = {
   textarea: BARE_TEXTAREA_PATH,
   lexical: BARE_LEXICAL_PATH,
 };
-type Condition = { kind: Kind; size: string; page: Page; session: BenchSession; problems: () => string[]; latencies: number[] };
+/** One page typed into: the app on a session, or a bare page showing the same note. */
+export type TypingCondition = { kind: Kind; size: string; page: Page; session: BenchSession; problems: () => string[]; latencies: number[] };
+type Condition = TypingCondition;
 
 const TARGETS: Record<string, Target> = {
   '3,000 words': { text: 'median ≤ 1.3×, p95 ≤ 1.2× contenteditable', met: ({ ratio }) => (ratio?.median ?? Infinity) <= 1.3 && (ratio?.p95 ?? Infinity) <= 1.2 },
@@ -40,25 +44,17 @@ export const typingMeasure: Measure = {
     try {
       const conditions: Condition[] = [];
       for (const [size, session] of [['3,000 words', app.onNow], ['20,000 words', app.typing20k]] as const) {
-        const content = bareContent(app.noteStates.get(session.id)!);
         for (const kind of ['app', 'contenteditable', 'textarea', 'lexical'] as const) {
+          if (kind !== 'app') {
+            conditions.push(await openBarePage(context, host, kind, size, session, app.noteStates.get(session.id)!));
+            continue;
+          }
           const page = await context.newPage();
           const problems = watchForErrors(page);
-          if (kind === 'app') {
-            await page.goto(`${host.base}/`);
-            await page.getByRole('list', { name: 'Sessions' }).waitFor();
-            await openSession(page, session);
-          } else {
-            await page.goto(`${host.base}${BARE_PATHS[kind]}`);
-            if (kind === 'lexical') await page.evaluate(showNoteInBareLexical, app.noteStates.get(session.id)!);
-            else await page.evaluate(fillBarePage, content);
-            await page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]').focus();
-            await page.keyboard.press('Control+End');
-            await waitUntilReady(page, { sessionId: null, closingText: session.closingText });
-          }
-          // A bare page tracks the end of its own copy of the text; typing there must not change the app session's.
-          const follow: BenchSession = kind === 'app' ? session : { ...session };
-          conditions.push({ kind, size, page, session: follow, problems, latencies: [] });
+          await page.goto(`${host.base}/`);
+          await page.getByRole('list', { name: 'Sessions' }).waitFor();
+          await openSession(page, session);
+          conditions.push({ kind, size, page, session, problems, latencies: [] });
         }
       }
 
@@ -80,7 +76,21 @@ export const typingMeasure: Measure = {
   },
 };
 
-async function typeOneRound(condition: Condition): Promise<void> {
+/** A bare page showing the note's text with the caret at its end; it tracks the end of its own copy of the text. */
+export async function openBarePage(context: BrowserContext, host: BenchHost, kind: Exclude<Kind, 'app'>, size: string, session: BenchSession, state: SerializedNoteState): Promise<TypingCondition> {
+  const page = await context.newPage();
+  const problems = watchForErrors(page);
+  await page.goto(`${host.base}${BARE_PATHS[kind]}`);
+  if (kind === 'lexical') await page.evaluate(showNoteInBareLexical, state);
+  else await page.evaluate(fillBarePage, bareContent(state));
+  await page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]').focus();
+  await page.keyboard.press('Control+End');
+  await waitUntilReady(page, { sessionId: null, closingText: session.closingText });
+  return { kind, size, page, session: { ...session }, problems, latencies: [] };
+}
+
+/** One round of typing at the end of the note: 110 keys at 20 ms after a few unrecorded ones. */
+export async function typeOneRound(condition: Condition): Promise<void> {
   const { page, kind } = condition;
   await page.bringToFront();
   const editor = kind === 'app' ? page.getByRole('textbox', { name: 'Note' }) : page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]');

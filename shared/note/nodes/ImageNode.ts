@@ -9,7 +9,7 @@ import {
   NODE_STATE_LATEST,
   type DOMExportOutput,
   type EditorConfig,
-  type LexicalEditor,
+  type Klass,
   type LexicalNode,
   type NodeStateVersion,
   type SerializedLexicalNode,
@@ -17,7 +17,6 @@ import {
 } from 'lexical';
 import { IMAGE_NODE_TYPE, type SerializedImageFields } from '../../export/customNodeTypes';
 import { isAssetSrc } from '../assetPath';
-import { decoratorViewOf } from './decoratorViews';
 
 /** The JSON the export walker reads (shared/export/customNodeTypes.ts). */
 export type SerializedImageNode = Spread<SerializedImageFields, SerializedLexicalNode>;
@@ -29,7 +28,12 @@ const srcState = createState('src', { parse: (value): string => (isAssetSrc(valu
 const altState = createState('alt', { parse: oneLine });
 const captionState = createState('caption', { parse: oneLine });
 
-/** A photo stored in the event's assets folder, shown as a block with an optional caption. */
+/**
+ * A photo stored in the event's assets folder, shown as a block with an optional caption.
+ * This node knows no DOM framework: the Node side's headless editor (CLI, Markdown) uses it as
+ * it is, and the renderer registers a subclass of the same type whose decorate() draws the
+ * photo in whatever environment its editor was given (renderer/editor/nodes/EditorImageNode.tsx).
+ */
 export class ImageNode extends DecoratorNode<unknown> {
   $config() {
     return this.config(IMAGE_NODE_TYPE, {
@@ -88,13 +92,14 @@ export class ImageNode extends DecoratorNode<unknown> {
     return this.getCaption();
   }
 
-  decorate(editor: LexicalEditor): unknown {
-    return decoratorViewOf(this, editor);
+  decorate(): unknown {
+    return null;
   }
 }
 
-export function $createImageNode(fields: SerializedImageFields): ImageNode {
-  const node = $applyNodeReplacement(new ImageNode());
+/** `klass`: the subclass an editor registers for photos in place of this one (the renderer's, with a view). */
+export function $createImageNode(fields: SerializedImageFields, klass: Klass<ImageNode> = ImageNode): ImageNode {
+  const node = $applyNodeReplacement(new klass());
   $setState(node, srcState, isAssetSrc(fields.src) ? fields.src : '');
   return node.setAlt(fields.alt ?? '').setCaption(fields.caption ?? '');
 }

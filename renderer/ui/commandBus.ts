@@ -1,4 +1,4 @@
-import type { CommandId } from '../../../shared/commands/commandTable';
+import type { CommandId } from '../../shared/commands/commandTable';
 
 /**
  * Lets any component (a button in the agenda, the welcome screen) ask for a command of the

@@ -1,16 +1,15 @@
 import { useCallback } from 'react';
-import type { Result } from '../../../shared/ipc/result';
-import type { RestoredNote } from '../../../shared/model/history';
 import { api } from '../../api/bridge';
-import type { NoteAddress } from '../note/noteSaver';
-import { useNoteSaver } from '../note/noteSaverContext';
+import type { RestoreSnapshot } from '../history/HistoryDialog';
+import type { NoteAddress } from './noteSaver';
+import { useNoteSaver } from './noteSaverContext';
 
 /**
  * Restores a snapshot as the note. Pending edits are saved first (so they become the
  * "before restore" snapshot), and the saver then forgets the session, so no stale pending
  * state can overwrite the restored note; `onRestored` reloads the editor from disk.
  */
-export function useRestoreSnapshot(address: NoteAddress, onRestored: () => void): (snapshotId: string) => Promise<Result<RestoredNote>> {
+export function useRestoreSnapshot(address: NoteAddress, onRestored: () => void): RestoreSnapshot {
   const saver = useNoteSaver();
   const { eventId, sessionId } = address;
   return useCallback(

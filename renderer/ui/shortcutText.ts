@@ -1,5 +1,5 @@
-import type { Shortcut } from '../../../shared/commands/commandTable';
-import { IS_MAC } from '../../ui/shortcuts';
+import type { Shortcut } from '../../shared/commands/commandTable';
+import { IS_MAC } from './shortcuts';
 
 /** The shortcut as this platform writes it. */
 export function shortcutText(shortcut: Shortcut): string {

@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+const repo = '/work/wt/agenda-layout';
+const root = mkdtempSync(join(tmpdir(), 'al-lat-'));
+const lib = join(root, 'lib'), cfg = join(root, 'cfg');
+const run = (args) => new Promise((res, rej) => { const c = spawn('node', [join(repo, 'bin/hallnotes.mjs'), ...args, '--library', lib], { env: { ...process.env, HALLNOTES_CONFIG_DIR: cfg } }); let o=''; c.stdout.on('data', d => o += d); c.on('exit', code => code === 0 ? res(o.trim()) : rej(new Error('cli ' + code))); });
+await run(['import', join(repo, 'tests/fixtures/schedules/fosdem_2021.xml'), '--timezone', 'Europe/Brussels']);
+const renderer = process.env.RENDERER || join(repo, 'build/renderer');
+const host = spawn('node', [join(repo, 'build/host/host.mjs'), '--library', lib, '--config', cfg, '--port', '0', '--renderer', renderer]);
+const url = await new Promise((res) => { let b=''; host.stdout.on('data', d => { b += d; const m = /Open (http:\/\/\S+)/.exec(b); if (m) res(m[1]); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.addInitScript(() => { window.__lat = []; window.__rec = false; window.addEventListener('keydown', (e) => { if (!window.__rec) return; const s = e.timeStamp; requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => window.__lat.push(performance.now() - s); c.port2.postMessage(null); }); }, { capture: true }); });
+await page.goto(url);
+await page.getByRole('button', { name: /^FOSDEM/ }).click();
+await page.waitForTimeout(1500);
+const filter = page.getByRole('searchbox', { name: 'Filter sessions' });
+await filter.click();
+await page.evaluate(() => (window.__rec = true));
+for (let i = 0; i < 6; i++) { for (const w of ['kernel', 'rust', 'data']) { await page.keyboard.type(w, { delay: 40 }); for (let j = 0; j < w.length; j++) await page.keyboard.press('Backspace', { delay: 40 }); } }
+await page.waitForTimeout(300);
+const lat = (await page.evaluate(() => window.__lat)).sort((a, b) => a - b);
+console.log('n', lat.length, 'median', lat[Math.floor(lat.length / 2)].toFixed(1), 'p95', lat[Math.floor(lat.length * 0.95)].toFixed(1));
+await browser.close(); host.kill();
