@@ -111,7 +111,8 @@ test('the publish panel, its featured image and the sites dialog fit at 150% zoo
     await publish.panel.screenshot({ path: test.info().outputPath(`publish-panel-${window.name}.png`) });
   }
 
-  // The choice is kept with the post: after a reload the field still shows it.
+  // The choice is kept with the post: after a reload (in an unzoomed window, where the agenda shows) the field still shows it.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.reload();
   if (await page.getByRole('button', { name: title }).isVisible()) await page.getByRole('button', { name: title }).click();
   await post.open();
