@@ -72,7 +72,7 @@ test('sessions gone from an updated programme are flagged when they have notes',
 
   const updated = PROGRAMME.split('\n').filter((line) => !line.startsWith('open-1') && !line.startsWith('sec-3')).join('\n');
   await app.dropFile('agenda.csv', updated, 'text/csv');
-  await expect(app.importCount('Gone from the programme, kept and flagged (they have notes)')).toHaveText('1');
+  await expect(app.importCount('Gone from the programme, kept and flagged (they have notes or are on your list)')).toHaveText('1');
   await expect(app.importCount('Gone from the programme, removed (no notes)')).toHaveText('1');
   await app.confirmImport();
   await expect(app.sessionRow('Opening keynote')).toContainText('Not in programme');
@@ -134,4 +134,29 @@ test('a programme the library already holds is offered as the event to update, n
   await expect(app.importCount('Sessions to add')).toHaveText('0');
   await app.confirmImport();
   expect((await readEvents(host.libraryPath)).map((event) => event.sessions.length).sort()).toEqual([0, 24]);
+});
+
+test('a talk from 23:30 to 00:30 shows its end, is on now until then, and its form saves', async ({ page, host }) => {
+  const app = new HallFeatures(page);
+  // 00:20 on 28 December 2019 in Hamburg: 36C3's day 1 is still running.
+  await page.clock.setFixedTime(new Date('2019-12-27T23:20:00Z'));
+  await app.reload();
+  await app.chooseFile(() => page.getByRole('button', { name: 'Import a programme…' }).click(), join(SCHEDULES, '36c3-day1-ada.xml'));
+  await app.confirmImport();
+  const simCards = 'SIM card technology from A-Z';
+  await expect(app.sessionRow(simCards).locator('.session-time')).toHaveText(/^23:30–00:30/);
+  await expect(app.sessionRow('Hacker Jeopardy').locator('.session-time')).toHaveText('00:50–02:50 (after midnight)');
+  await expect(app.onNowRow.locator('.session-title')).toHaveText(simCards);
+  await expect(app.noteTitle).toHaveText(simCards);
+
+  await (await app.sessionAction(simCards, `Edit “${simCards}”`)).click();
+  await expect(app.dialog.getByLabel('End time')).toHaveValue('00:30');
+  await app.dialog.getByLabel('Room').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Ada (Hall A)');
+  await page.keyboard.press('Enter');
+  await expect(app.dialog).toBeHidden();
+  await expect(app.sessionRow(simCards).locator('.session-time')).toHaveText(/^23:30–00:30/);
+  const [stored] = await readEvents(host.libraryPath);
+  expect(stored.sessions.find((session) => session.title === simCards)).toMatchObject({ room: 'Ada (Hall A)', start: '23:30', end: '00:30', endsNextDay: true });
 });

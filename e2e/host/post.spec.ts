@@ -137,6 +137,9 @@ test('copy puts rich HTML and plain text on the clipboard; the source view and a
 
   await post.chooseStyle('Flowing paragraphs');
   await expect(post.preview.locator('h2')).toHaveCount(0);
+  // No heading marks where the second talk starts: a section break does.
+  await expect(post.preview.locator('hr')).toHaveCount(1);
+  await post.preview.screenshot({ path: test.info().outputPath('flowing-two-sessions.png') });
   // The speaker is introduced once, with the talk, and the note goes on in the same paragraph.
   await expect(post.preview.locator('p').first()).toHaveText(`Priya Raman, Chief Architect at Northwind, gave the keynote “${KEYNOTE}”. Raman opened with 4,200 clusters in production.`);
   await post.view.getByLabel('Format', { exact: true }).selectOption({ label: 'Markdown' });
@@ -168,10 +171,50 @@ test('the preview shows each session at h2 and the note’s own headings below i
   await expect(headings).toHaveText(['Kieler Linuxtage – Day 1 Reflections', 'Jürgen Groß, Kernel developer at SUSE: Xen - ist das nicht tot?', 'Where Xen still wins', 'Numbers']);
   expect(await headings.evaluateAll((elements) => elements.map((element) => element.tagName))).toEqual(['H1', 'H2', 'H3', 'H4']);
 
+  // Flowing: no session heading, so the note's headings become bold lead-ins and only the title is a heading.
   await post.chooseStyle('Flowing paragraphs');
-  await expect(headings).toHaveText(['Kieler Linuxtage – Day 1 Reflections', 'Where Xen still wins', 'Numbers']);
-  expect(await headings.evaluateAll((elements) => elements.map((element) => element.tagName))).toEqual(['H1', 'H2', 'H3']);
-  await expect(post.preview.locator('p').first()).toHaveText('Jürgen Groß, Kernel developer at SUSE, spoke on “Xen - ist das nicht tot?” Groß is blunt: Xen is far from dead.');
+  await expect(headings).toHaveText(['Kieler Linuxtage – Day 1 Reflections']);
+  await expect(post.preview.locator('p')).toHaveText([
+    'Jürgen Groß, Kernel developer at SUSE, spoke on “Xen - ist das nicht tot?” Groß is blunt: Xen is far from dead.',
+    'Where Xen still wins. Embedded and automotive.',
+    'Numbers. Half the hypervisors in cars.',
+    'Posted by Sam Reporter',
+  ]);
+  await expect(post.preview.locator('p strong').nth(1)).toHaveText('Where Xen still wins.');
+  await post.preview.screenshot({ path: test.info().outputPath('flowing-preview.png') });
+});
+
+test('a photo in the intro asks for alt text in the needs-attention list like a session’s; typed there, the intro editor shows it and keeps its words', async ({ page, host }) => {
+  const app = new HallnotesApp(page);
+  const post = new PostPage(page);
+  await coverTheDay(app);
+  await post.open();
+  await post.typeText('Intro', 'The hall at nine:');
+  await post.pasteIntoText('Intro', { files: [RED_PNG] });
+  const introEditor = post.view.getByRole('region', { name: 'Intro' }).getByRole('textbox', { name: 'Note' });
+  await expect(introEditor.locator('.note-image')).toHaveCount(1);
+  await post.waitUntilTextSaved('Intro');
+
+  const prompt = post.attention.getByRole('listitem').filter({ hasText: 'The intro has a photo with no description or caption' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).not.toContainText('caption in');
+  await prompt.getByRole('textbox', { name: 'Alt text' }).click();
+  await page.keyboard.type('The full hall before the keynote');
+  await page.keyboard.press('Enter');
+
+  await expect(prompt).toHaveCount(0);
+  await expect(post.preview.locator('figure img')).toHaveAttribute('alt', 'The full hall before the keynote');
+  await expect(introEditor.locator('.note-image img')).toHaveAttribute('alt', 'The full hall before the keynote');
+  await expect(introEditor).toContainText('The hall at nine:');
+  // Typing on in the intro keeps the alt text: the editor holds what the file holds.
+  await introEditor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Full.');
+  await post.waitUntilTextSaved('Intro');
+  const [event] = await readEvents(host.libraryPath);
+  const stored = JSON.parse(await readFile(join(host.libraryPath, 'events', event.id, 'posts', 'day-1.json'), 'utf8'));
+  expect(JSON.stringify(stored.intro)).toContain('"alt":"The full hall before the keynote"');
+  expect(JSON.stringify(stored.intro)).toContain('Full.');
 });
 
 test('a photo without a caption asks for alt text in the needs-attention list; typed there, it is in the note and the post', async ({ page, host }) => {

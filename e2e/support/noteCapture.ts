@@ -6,6 +6,23 @@ import { HallnotesApp } from './hallnotesApp';
 import { readEvents } from './libraryFiles';
 
 export type ClipboardFile = { name: string; type: string; base64: string };
+/** `lexical`: what a copy from a Lexical editor (another note, another Hallnotes) carries. */
+export type ClipboardContent = { html?: string; text?: string; lexical?: string; files?: ClipboardFile[] };
+
+/** Pastes into an editor as the system clipboard would: a paste event whose clipboardData carries these types and files. */
+export async function pasteInto(editor: Locator, content: ClipboardContent): Promise<void> {
+  await editor.evaluate((element, { html, text, lexical, files }) => {
+    const data = new DataTransfer();
+    if (lexical !== undefined) data.setData('application/x-lexical-editor', lexical);
+    if (html !== undefined) data.setData('text/html', html);
+    if (text !== undefined) data.setData('text/plain', text);
+    for (const file of files ?? []) {
+      const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
+      data.items.add(new File([bytes], file.name, { type: file.type }));
+    }
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, content);
+}
 
 /** A 4×3 red PNG and a 1×1 GIF, small enough to write out here. */
 export const RED_PNG: ClipboardFile = {
@@ -73,19 +90,8 @@ export class NoteCapture extends HallnotesApp {
   }
 
   /** Pastes as the system clipboard would: a paste event whose clipboardData carries these types and files. */
-  async paste(content: { html?: string; text?: string; lexical?: string; files?: ClipboardFile[] }): Promise<void> {
-    await this.editor.evaluate((editor, { html, text, lexical, files }) => {
-      const data = new DataTransfer();
-      // What a copy from a Lexical editor (another note, another Hallnotes) carries.
-      if (lexical !== undefined) data.setData('application/x-lexical-editor', lexical);
-      if (html !== undefined) data.setData('text/html', html);
-      if (text !== undefined) data.setData('text/plain', text);
-      for (const file of files ?? []) {
-        const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
-        data.items.add(new File([bytes], file.name, { type: file.type }));
-      }
-      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, content);
+  async paste(content: ClipboardContent): Promise<void> {
+    await pasteInto(this.editor, content);
   }
 
   /** Drops files onto the note at the end of its text, the way a file manager does. */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pasteInto, type ClipboardContent } from './noteCapture';
 
 export type ExportChoice = { format: 'HTML' | 'Markdown' | 'WordPress blocks' | 'Plain text (email)'; fragment?: boolean; frontMatter?: boolean };
 
@@ -73,6 +74,11 @@ export class PostPage {
     const editor = this.view.getByRole('region', { name: part }).getByRole('textbox', { name: 'Note' });
     await editor.click();
     await this.page.keyboard.type(text);
+  }
+
+  /** Pastes into the intro or the closing as a clipboard would (a photo copied from elsewhere, say). */
+  async pasteIntoText(part: 'Intro' | 'Closing', content: ClipboardContent): Promise<void> {
+    await pasteInto(this.view.getByRole('region', { name: part }).getByRole('textbox', { name: 'Note' }), content);
   }
 
   /** Waits until the intro or closing has been saved to disk. */

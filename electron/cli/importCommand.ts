@@ -26,7 +26,7 @@ Sessionize and CSV files name no time zone: pass --timezone (or --event) so time
   --library DIR        the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)
 
 Re-importing the same programme changes nothing. Sessions that vanished from the programme
-or were cancelled are flagged, not deleted, when they already have notes.`;
+or were cancelled are flagged, not deleted, when they already have notes or are on your list.`;
 
 async function runImport(args: string[], cli: CliSession): Promise<void> {
   const { values, positionals } = parseCommandLine(

@@ -1,9 +1,11 @@
 import { eventDayCount } from '../../shared/model/event';
 import { POST_STYLES, type PostStyle } from '../../shared/export/postInput';
-import { describePostDay, type PostChanges, type PostDay } from '../../shared/model/post';
+import { describePostDay, photoDescriptionSchema, type AttentionItem, type PhotoDescription, type PostChanges, type PostDay } from '../../shared/model/post';
 import type { Services } from '../services/createServices';
 import { markdownToNoteState } from '../services/notes/markdownNotes';
-import { COMMON_OPTIONS, parseCommandLine, parseId, parseWholeNumber, UsageError } from './cliArguments';
+import { describePhoto } from '../services/posts/photoDescriptions';
+import { parseOrThrow } from '../services/validation/parseOrThrow';
+import { COMMON_OPTIONS, parseCommandLine, parseId, parseWholeNumber, requireOption, UsageError } from './cliArguments';
 import type { CliSession } from './cliSession';
 import type { CommandGroup } from './commandGroup';
 import { readMarkdownSource } from './readMarkdownSource';
@@ -12,7 +14,9 @@ const USAGE = `Usage:
   hallnotes post set EVENT [--day N | --whole-event] [--title T] [--intro FILE.md] [--closing FILE.md]
                      [--byline TEXT] [--style headings|flowing] [--sessions ID,ID,…] [--tags a,b]
                      [--library DIR] [--json]
-  hallnotes post show EVENT [--day N | --whole-event] [--library DIR] [--json]`;
+  hallnotes post show EVENT [--day N | --whole-event] [--library DIR] [--json]
+  hallnotes post describe-photo EVENT [--day N | --whole-event] (--session SESSION | --intro | --closing)
+                     --photo ASSET --alt TEXT [--library DIR] [--json]`;
 
 const HELP = `${USAGE}
 
@@ -32,9 +36,18 @@ post set   Changes the post for one day of event EVENT (or for the whole event);
   --json              print the post as JSON
 
 post show  Prints the post's title, byline, style, tags and sessions, and what needs attention
-           before it is published (TK markers, empty notes, speakers without a role, …).
+           before it is published (TK markers, empty notes, speakers without a role, …); under
+           a photo without alt text, the describe-photo command that gives it one.
 
-Both:
+post describe-photo  Gives a photo its alt text (what readers who cannot see it get), as the
+           app's "Alt text" field in the needs-attention list does: every use of the photo in
+           that text without a description of its own gets it; nothing else changes.
+  --session SESSION   the photo is in this session's note
+  --intro, --closing  the photo is in the post's intro or closing (of --day N or --whole-event)
+  --photo ASSET       the photo as post show names it (assets/<hash>.jpg)
+  --alt TEXT          what the photo shows, on one line
+
+All:
   --library DIR  the library folder (default: $HALLNOTES_LIBRARY, else ~/Documents/Hallnotes)`;
 
 /** The day options every post and export command takes. */
@@ -110,9 +123,57 @@ async function showPost(args: string[], cli: CliSession): Promise<void> {
   lines.push(post.settings.sessionIds === null ? 'Sessions (the covered ones, in programme order):' : 'Sessions (in post order):');
   if (input.sections.length === 0) lines.push('  none: the export will refuse an empty post');
   input.sections.forEach(({ session }, index) => lines.push(`  ${index + 1}. ${session.id}  ${session.title}`));
-  const notes = [...resolution.problems, ...resolution.attention.map((item) => item.message)];
-  if (notes.length > 0) lines.push('Needs attention:', ...notes.map((note) => `  - ${note}`));
+  const notes = [
+    ...resolution.problems.map((problem) => `  - ${problem}`),
+    ...resolution.attention.map((item) => {
+      const command = describePhotoCommand(eventId, day, item);
+      return `  - ${item.message}${command ? `\n      ${command}` : ''}`;
+    }),
+  ];
+  if (notes.length > 0) lines.push('Needs attention:', ...notes);
   cli.print(lines.join('\n'));
+}
+
+async function describePostPhoto(args: string[], cli: CliSession): Promise<void> {
+  const { values, positionals } = parseCommandLine(
+    args,
+    { ...COMMON_OPTIONS, ...POST_DAY_OPTIONS, session: { type: 'string' }, intro: { type: 'boolean' }, closing: { type: 'boolean' }, photo: { type: 'string' }, alt: { type: 'string' } },
+    ['EVENT'],
+  );
+  const eventId = parseId(positionals[0], 'EVENT');
+  const places = [values.session !== undefined, values.intro === true, values.closing === true].filter(Boolean).length;
+  if (places === 0) throw new UsageError('say where the photo is: --session SESSION, --intro or --closing');
+  if (places > 1) throw new UsageError('give only one of --session, --intro and --closing');
+  const src = requireOption(values.photo, '--photo');
+  const alt = requireOption(values.alt, '--alt');
+
+  const services = cli.open(values.library);
+  let where: PhotoDescription;
+  let label: string;
+  if (values.session !== undefined) {
+    const sessionId = parseId(values.session, '--session');
+    where = { eventId, sessionId, src, alt };
+    label = `“${(await services.events.get(eventId)).sessions.find((session) => session.id === sessionId)?.title ?? sessionId}”`;
+  } else {
+    const part = values.intro ? 'intro' : 'closing';
+    const day = await choosePostDay(values, services, eventId);
+    where = { eventId, day, part, src, alt };
+    label = `the ${part} of the post for ${describePostDay(day)}`;
+  }
+  const { described } = await describePhoto(services, parseOrThrow(photoDescriptionSchema, where, 'photo description'));
+  if (values.json) {
+    cli.printJson({ described });
+    return;
+  }
+  cli.print(described === 0 ? `The photo ${src} already has its alt text in ${label}; nothing changed.` : `Gave the photo ${src} its alt text in ${label} (${described === 1 ? 'one use' : `${described} uses`}).`);
+}
+
+/** The command that describes the photo an attention item is about, ready to complete. */
+function describePhotoCommand(eventId: string, day: PostDay, item: AttentionItem): string | null {
+  if (!item.photo) return null;
+  const where = item.photo.part ? `--${item.photo.part}` : item.sessionId ? `--session ${item.sessionId}` : null;
+  if (!where) return null;
+  return `hallnotes post describe-photo ${eventId} ${day === null ? '--whole-event' : `--day ${day}`} ${where} --photo ${item.photo.src} --alt "…"`;
 }
 
 function parseStyle(value: string): PostStyle {
@@ -137,5 +198,5 @@ export const POST_COMMANDS: CommandGroup = {
   name: 'post',
   usage: USAGE,
   help: HELP,
-  commands: { set: setPost, show: showPost },
+  commands: { set: setPost, show: showPost, 'describe-photo': describePostPhoto },
 };

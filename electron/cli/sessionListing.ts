@@ -1,16 +1,16 @@
 import { isCalendarDate, isWallClockTime } from '../../shared/model/calendar';
 import type { EventFile, Session } from '../../shared/model/event';
 import { eventMomentOf, type EventMoment } from '../../shared/model/eventMoment';
-import { sessionDate } from '../../shared/model/sessionTime';
+import { sessionDate, sessionEndDate } from '../../shared/model/sessionTime';
 import { UsageError } from './cliArguments';
 import { formatTable } from './cliTable';
 
-/** The JSON shape of a listed session: the stored session plus the calendar date it starts on. */
-export type SessionListing = Pick<Session, 'id' | 'day' | 'start' | 'end' | 'title' | 'kind' | 'room' | 'status' | 'speakers'> & { date: string; picked: boolean };
+/** The JSON shape of a listed session: the stored session plus the calendar dates it starts and ends on (the next day for 23:30–00:30). */
+export type SessionListing = Pick<Session, 'id' | 'day' | 'start' | 'end' | 'title' | 'kind' | 'room' | 'status' | 'speakers'> & { date: string; endDate: string | null; picked: boolean };
 
 export function describeSession(event: EventFile, session: Session): SessionListing {
   const { id, day, start, end, title, kind, room, status, speakers } = session;
-  return { id, day, date: sessionDate(event, session), start, end, title, kind, room, status, picked: session.picked === true, speakers };
+  return { id, day, date: sessionDate(event, session), start, end, endDate: sessionEndDate(event, session), title, kind, room, status, picked: session.picked === true, speakers };
 }
 
 export function formatSessionTable(sessions: SessionListing[]): string {
@@ -21,6 +21,7 @@ export function formatSessionTable(sessions: SessionListing[]): string {
     { header: 'TIME', value: (session) => (session.end ? `${session.start}-${session.end}` : session.start) },
     { header: 'KIND', value: (session) => session.kind },
     { header: 'STATUS', value: (session) => session.status },
+    { header: 'PICKED', value: (session) => (session.picked ? 'yes' : '') },
     { header: 'ROOM', value: (session) => session.room, maxWidth: 20 },
     { header: 'TITLE', value: (session) => session.title, maxWidth: 40 },
     { header: 'SPEAKERS', value: (session) => session.speakers.map((speaker) => speaker.name).join(', '), maxWidth: 40 },

@@ -26,8 +26,11 @@ export function formatDateRange(startDate: string, endDate: string): string {
   return formatted;
 }
 
-/** "09:00–09:45"; a session in the night after its day says so: "00:50–02:50 (after midnight)". */
-export function formatTimeRange(session: Pick<Session, 'start' | 'end' | 'afterMidnight'>): string {
+/**
+ * "09:00–09:45", and "23:30–00:30" for one that ends the next day; a session in the night after
+ * its day says so: "00:50–02:50 (after midnight)".
+ */
+export function formatTimeRange(session: Pick<Session, 'start' | 'end' | 'afterMidnight' | 'endsNextDay'>): string {
   const range = session.end ? `${session.start}–${session.end}` : session.start;
   return session.afterMidnight ? `${range} (after midnight)` : range;
 }

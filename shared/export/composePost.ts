@@ -33,6 +33,14 @@ export type ComposedPost = {
 /** `blockCount` blocks of the body, following those of the parts before it; `label` names the part for the reporter. */
 export type PostPart = { label: string; sessionId: string | null; blockCount: number };
 
+/**
+ * The parts of a post: the intro, the sessions, the closing. In the heading style each session
+ * opens with its h2 and a note's headings sit below it (h3, h4); in the flowing style sessions
+ * have no heading, so a section break stands between every two parts and a note's headings
+ * become bold lead-ins (flowingSection). In both, a section break comes before the closing.
+ */
+const SECTION_BREAK: Block = { kind: 'sectionBreak' };
+
 /** Note headings sit one level below what contains them: the post title (h1) or a session heading (h2). */
 const UNDER_TITLE = { topHeadingLevel: 2 };
 const UNDER_SESSION_HEADING = { topHeadingLevel: 3 };
@@ -47,16 +55,19 @@ export function composePost(post: PostInput): ComposedPost {
     blocks.push(...partBlocks);
     if (partBlocks.length > 0) parts.push({ label, sessionId, blockCount: partBlocks.length });
   };
+  // A part after another begins with a section break where nothing else marks where it starts.
+  const afterBreak = (partBlocks: Block[]): Block[] => (blocks.length > 0 && partBlocks.length > 0 ? [SECTION_BREAK, ...partBlocks] : partBlocks);
   const intro = noteToBlocks(post.intro, UNDER_TITLE);
   add('The intro', null, intro);
   const sessionsWithoutNotes: string[] = [];
   for (const section of post.sections) {
     const noteBlocks = noteToBlocks(section.note, post.style === 'headings' ? UNDER_SESSION_HEADING : UNDER_TITLE);
     if (noteBlocks.length === 0) sessionsWithoutNotes.push(section.session.id);
-    const sectionBlocks = post.style === 'headings' ? headedSection(section, noteBlocks) : flowingSection(section.session, noteBlocks);
+    const sectionBlocks = post.style === 'headings' ? headedSection(section, noteBlocks) : afterBreak(flowingSection(section.session, noteBlocks));
     add(`“${singleLine(section.session.title)}”`, section.session.id, sectionBlocks);
   }
-  add('The closing', null, noteToBlocks(post.closing, UNDER_TITLE));
+  // Without the break the closing would read as the end of the last talk.
+  add('The closing', null, afterBreak(noteToBlocks(post.closing, UNDER_TITLE)));
 
   return {
     title: singleLine(post.title),

@@ -23,9 +23,13 @@ const ENDS_A_SENTENCE = /[.!?…]$/u;
  *   verb follows the kind of session (gave the keynote, discussed, ran the workshop);
  * - when the note's first words already introduce its one speaker by full name, the title
  *   leads instead of a second introduction: "In “Title”, Name, who …";
- * - with nobody named, the title runs in, in bold: "**Title.** <the first paragraph>".
- * A note that starts with something other than a paragraph (a heading, a quote, a list, a
- * photo) gets the sentence as a paragraph of its own before it.
+ * - with nobody named, the title runs in, in bold: "**Title.** <the first paragraph>"; when
+ *   the note starts with a heading, title and heading lead in together: "**Title: Heading.** …";
+ *   before a quote, a list or a photo (or no note) the title is a bold line of its own.
+ * A note that starts with something other than a paragraph gets the introduction as a
+ * paragraph of its own before it. The note's headings become bold lead-ins (`leadIns`): a
+ * flowing section has no heading of its own, so one inside it would outrank the talk and seem
+ * to hold the sessions after it.
  */
 export function flowingSection(session: Pick<Session, 'title' | 'speakers' | 'kind'>, noteBlocks: readonly Block[]): Block[] {
   const [first, ...rest] = noteBlocks;
@@ -33,14 +37,39 @@ export function flowingSection(session: Pick<Session, 'title' | 'speakers' | 'ki
   const title = singleLine(session.title);
   const phrase = speakerPhrase(session.speakers);
 
-  if (opening && introducesItsSpeaker(opening, session)) {
-    return [paragraph([text(`${IN[session.kind]} “${title}”, `), ...opening]), ...rest];
+  if (phrase.nodes.length === 0) {
+    if (opening) return [paragraph([bold([text(withFullStop(title))]), text(' '), ...opening]), ...leadIns(rest)];
+    if (first?.kind === 'heading') return leadIns([{ ...first, content: [text(`${title}${ENDS_A_SENTENCE.test(title) ? ' ' : ': '}`), ...first.content] }, ...rest]);
+    return [paragraph([bold([text(title)])]), ...leadIns(noteBlocks)];
   }
-  const lead: InlineNode[] =
-    phrase.nodes.length === 0
-      ? [{ kind: 'mark', mark: 'bold', children: [text(withFullStop(title))] }]
-      : [...phrase.nodes, text(`${phrase.endsWithApposition ? ',' : ''} ${DID[session.kind]} “${title}”${ENDS_A_SENTENCE.test(title) ? '' : '.'}`)];
-  return opening ? [paragraph([...lead, text(' '), ...opening]), ...rest] : [paragraph(lead), ...noteBlocks];
+  if (opening && introducesItsSpeaker(opening, session)) {
+    return [paragraph([text(`${IN[session.kind]} “${title}”, `), ...opening]), ...leadIns(rest)];
+  }
+  const lead: InlineNode[] = [...phrase.nodes, text(`${phrase.endsWithApposition ? ',' : ''} ${DID[session.kind]} “${title}”${ENDS_A_SENTENCE.test(title) ? '' : '.'}`)];
+  return opening ? [paragraph([...lead, text(' '), ...opening]), ...leadIns(rest)] : [paragraph(lead), ...leadIns(noteBlocks)];
+}
+
+/**
+ * A note's headings as bold lead-ins: run into the paragraph after them ("**What to do.** Keep
+ * the hardware…"), or a bold line of their own before a list, quote or photo.
+ */
+function leadIns(blocks: readonly Block[]): Block[] {
+  const result: Block[] = [];
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index];
+    if (block.kind !== 'heading') {
+      result.push(block);
+      continue;
+    }
+    const next = blocks[index + 1];
+    if (next?.kind === 'paragraph') {
+      result.push(paragraph([bold(withFullStopAfter(block.content)), text(' '), ...next.content]));
+      index += 1;
+    } else {
+      result.push(paragraph([bold(block.content)]));
+    }
+  }
+  return result;
 }
 
 /** The note opens with the full name of the session's only speaker ("Timo Pagel, who leads …"). */
@@ -54,6 +83,22 @@ function introducesItsSpeaker(content: readonly InlineNode[], session: Pick<Sess
 
 function withFullStop(title: string): string {
   return ENDS_A_SENTENCE.test(title) ? title : `${title}.`;
+}
+
+/** A lead-in ends with a full stop unless it already ends a sentence or opens one ("Numbers:"). */
+function withFullStopAfter(content: readonly InlineNode[]): InlineNode[] {
+  return /[.!?…:]$/u.test(inlineText(content).trimEnd()) ? [...content] : [...content, text('.')];
+}
+
+/** Bold around content that may be partly bold already, without nesting bold in bold. */
+function bold(children: readonly InlineNode[]): InlineNode {
+  return { kind: 'mark', mark: 'bold', children: children.flatMap(withoutBold) };
+}
+
+function withoutBold(node: InlineNode): InlineNode[] {
+  if (node.kind === 'mark') return node.mark === 'bold' ? node.children.flatMap(withoutBold) : [{ ...node, children: node.children.flatMap(withoutBold) }];
+  if (node.kind === 'link') return [{ ...node, children: node.children.flatMap(withoutBold) }];
+  return [node];
 }
 
 function text(value: string): InlineNode {

@@ -14,7 +14,7 @@ export type HtmlOptions = {
 
 /**
  * Clean semantic HTML: only h1–h6, p, strong, em, u, s, code, br, a, ul/ol/li, blockquote,
- * cite, figure, img, figcaption and time. No classes, no inline styles, no editor spans;
+ * cite, figure, img, figcaption, time and hr. No classes, no inline styles, no editor spans;
  * every text and attribute escaped; links are already limited to http, https and mailto.
  */
 export function renderHtml(post: ComposedPost, options: HtmlOptions): string {
@@ -90,6 +90,8 @@ function blockHtml(block: Block): string {
         ...(block.caption ? [`<figcaption>${escapeHtmlText(block.caption)}</figcaption>`] : []),
         '</figure>',
       ].join('\n');
+    case 'sectionBreak':
+      return '<hr>';
   }
 }
 

@@ -62,6 +62,9 @@ function blockMarkdown(block: Exclude<Block, ListBlock>): string {
       const caption: InlineNode = { kind: 'mark', mark: 'italic', children: [{ kind: 'text', text: block.caption }] };
       return `${image}\n\n${markdownInline([caption], { heading: false })}`;
     }
+    case 'sectionBreak':
+      // Always after a blank line, so never read as the underline of a heading.
+      return '---';
   }
 }
 

@@ -5,7 +5,7 @@ import type { Block, HeadingLevel, InlineNode, ListBlock } from './postBlocks';
  * Plain text for the body of an email. Paragraphs are NOT hard-wrapped: one line per
  * paragraph (plus the note's own line breaks) lets every mail client wrap to its own width,
  * where text pre-wrapped at 72 columns breaks badly on phones. Headings are underlined (= - ~ ^ by level), lists
- * use "- " and "1. ", quotes "> ", links read "text (url)".
+ * use "- " and "1. ", quotes "> ", links read "text (url)", a section break is "* * *".
  */
 export function renderPlainText(post: ComposedPost): string {
   const parts = post.title ? [underline(post.title, '=')] : [];
@@ -70,6 +70,8 @@ function blockText(block: Block): string {
       const label = block.alt ? `[Image: ${block.alt}]` : '[Image]';
       return block.caption && block.caption !== block.alt ? `${label}\n${block.caption}` : label;
     }
+    case 'sectionBreak':
+      return '* * *';
   }
 }
 

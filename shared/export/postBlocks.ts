@@ -32,7 +32,9 @@ export type Block =
    * src is a relative path inside the event's assets folder, e.g. "assets/3f2a….jpg", until an
    * export or a publisher points it elsewhere; mediaId is the id a CMS gave the uploaded photo.
    */
-  | { kind: 'image'; src: string; alt: string; caption: string; mediaId?: number };
+  | { kind: 'image'; src: string; alt: string; caption: string; mediaId?: number }
+  /** Where one part of the post ends and the next begins (a thematic break: `<hr>`, `---`). */
+  | { kind: 'sectionBreak' };
 
 /** The text a reader sees, without formatting; line breaks become "\n". */
 export function inlineText(nodes: readonly InlineNode[]): string {

@@ -55,6 +55,8 @@ function blockTexts(block: Block): string[] {
       return [...block.blocks.flatMap(blockTexts), ...(block.attribution ? [block.attribution] : [])];
     case 'image':
       return block.alt === block.caption ? [block.caption] : [block.alt, block.caption];
+    case 'sectionBreak':
+      return [];
   }
 }
 

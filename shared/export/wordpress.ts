@@ -80,6 +80,9 @@ function blockMarkup(block: Block): string {
       const image = `<img src="${escapeHtmlAttribute(block.src)}" alt="${escapeHtmlAttribute(block.alt)}"${media === null ? '' : ` class="wp-image-${media}"`}/>`;
       return wrapBlock('image', media === null ? null : { id: media }, `<figure class="wp-block-image">${image}${caption}</figure>`);
     }
+    case 'sectionBreak':
+      // core/separator with its default attributes, which the serializer leaves out.
+      return wrapBlock('separator', null, '<hr class="wp-block-separator has-alpha-channel-opacity"/>');
   }
 }
 

@@ -47,33 +47,51 @@ const sessionFields = {
    * runs into the night (36C3's day 1 runs 11:00 to 04:00). `start` is that night's clock time.
    */
   afterMidnight: z.literal(true).optional(),
+  /**
+   * The session ends on the calendar date after the one it starts on (23:30–00:30): `end` is
+   * that night's clock time, at or before `start`. Without it the end is on the start's date.
+   */
+  endsNextDay: z.literal(true).optional(),
 };
 
-function endNotBeforeStart(session: { start?: string; end?: string | null }): boolean {
-  if (!session.start || !session.end) return true;
+type SessionTimes = { start?: string; end?: string | null; endsNextDay?: boolean };
+
+function endNotBeforeStart(session: SessionTimes): boolean {
+  if (session.endsNextDay || !session.start || !session.end) return true;
   return minutesOfDay(session.end) >= minutesOfDay(session.start);
 }
 const END_BEFORE_START = { message: 'must not be before the start time', path: ['end'] };
 
-export const sessionDraftSchema = z.strictObject(sessionFields).refine(endNotBeforeStart, END_BEFORE_START);
+/** At most a day long: 23:30 to 00:30 the next day, never 23:30 to 23:45 the next day. */
+function nextDayEndInRange(session: SessionTimes): boolean {
+  if (!session.endsNextDay) return true;
+  return Boolean(session.end) && (!session.start || minutesOfDay(session.end!) <= minutesOfDay(session.start));
+}
+const NEXT_DAY_END_OUT_OF_RANGE = { message: 'must be set, and at or before the start time, for a session that ends the next day', path: ['end'] };
+
+export const sessionDraftSchema = z.strictObject(sessionFields).refine(endNotBeforeStart, END_BEFORE_START).refine(nextDayEndInRange, NEXT_DAY_END_OUT_OF_RANGE);
 export type SessionDraft = z.input<typeof sessionDraftSchema>;
 
-export const sessionChangesSchema = z
-  .strictObject({
-    day: sessionFields.day.optional(),
-    start: sessionFields.start.optional(),
-    end: timeSchema.nullable().optional(),
-    title: sessionFields.title.optional(),
-    kind: z.enum(SESSION_KINDS).optional(),
-    room: text(200).optional(),
-    status: z.enum(SESSION_STATUSES).optional(),
-    speakers: z.array(speakerSchema).max(50).optional(),
-    picked: sessionFields.picked,
-  })
-  .refine(endNotBeforeStart, END_BEFORE_START);
+/** The time order is checked on the session the changes make: 23:30 to 00:30 is right for a session that ends the next day. */
+export const sessionChangesSchema = z.strictObject({
+  day: sessionFields.day.optional(),
+  start: sessionFields.start.optional(),
+  end: timeSchema.nullable().optional(),
+  title: sessionFields.title.optional(),
+  kind: z.enum(SESSION_KINDS).optional(),
+  room: text(200).optional(),
+  status: z.enum(SESSION_STATUSES).optional(),
+  speakers: z.array(speakerSchema).max(50).optional(),
+  picked: sessionFields.picked,
+  /** False: the end is on the start's date again. Left out, see `settleNextDayEnd`. */
+  endsNextDay: z.boolean().optional(),
+});
 export type SessionChanges = z.input<typeof sessionChangesSchema>;
 
-export const sessionSchema = z.strictObject({ id: idSchema, ...sessionFields }).refine(endNotBeforeStart, END_BEFORE_START);
+export const sessionSchema = z
+  .strictObject({ id: idSchema, ...sessionFields })
+  .refine(endNotBeforeStart, END_BEFORE_START)
+  .refine(nextDayEndInRange, NEXT_DAY_END_OUT_OF_RANGE);
 export type Session = z.infer<typeof sessionSchema>;
 
 const eventFields = {

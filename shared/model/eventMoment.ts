@@ -1,6 +1,6 @@
 import { dayCount, minutesOfDay } from './calendar';
 import type { EventFile, Session } from './event';
-import { byDayAndStart, sessionStartMinute } from './sessionTime';
+import { byDayAndStart, sessionEndMinute, sessionStartMinute } from './sessionTime';
 import { wallClockAt } from './wallClock';
 
 /**
@@ -61,8 +61,9 @@ export function spansOverlap(a: SessionSpan, b: SessionSpan): boolean {
 /** `ofDay` is the day's sessions in time order. */
 function endMinute(session: Session, ofDay: readonly Session[]): number {
   const start = sessionStartMinute(session);
-  const length = session.end ? minutesOfDay(session.end) - minutesOfDay(session.start) : 0;
-  if (length > 0) return start + length;
+  // 23:30 to 00:30 (endsNextDay) ends a day after its clock time says.
+  const end = sessionEndMinute(session);
+  if (end !== null && end > start) return end;
   // In a programme of parallel rooms, the next talk elsewhere does not end this one.
   const sameRoom = (other: Session) => !session.room || !other.room || other.room === session.room;
   const following = ofDay.find((other) => sessionStartMinute(other) > start && sameRoom(other));

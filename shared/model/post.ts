@@ -159,17 +159,34 @@ export type AttentionItem = {
   /** The session it concerns, or null for the intro and closing. */
   sessionId: string | null;
   message: string;
-  /** The photo it concerns (photo-without-description), as the note stores it: "assets/<sha256>.<ext>". */
-  photo?: { src: string };
+  /**
+   * The photo it concerns (photo-without-description), as the note stores it:
+   * "assets/<sha256>.<ext>"; `part` when it is in the post's intro or closing, not a session's note.
+   */
+  photo?: { src: string; part?: PostTextPart };
 };
 
-/** A photo's description (its alt text) typed in the post view, for every use of that photo in one session's note. */
-export const photoDescriptionSchema = z.strictObject({
-  eventId: idSchema,
-  sessionId: idSchema,
-  src: z.string().max(1000),
-  alt: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
-});
+/** The post's own texts, stored in the post file beside its settings. */
+export const POST_TEXT_PARTS = ['intro', 'closing'] as const;
+export type PostTextPart = (typeof POST_TEXT_PARTS)[number];
+
+/**
+ * A photo's description (its alt text) typed in the post view (or given to `hallnotes post
+ * describe-photo`), for every use of that photo in one text: a session's note (`sessionId`),
+ * or the intro or closing of the post for `day` (`part`).
+ */
+export const photoDescriptionSchema = z
+  .strictObject({
+    eventId: idSchema,
+    sessionId: idSchema.optional(),
+    day: postDaySchema.optional(),
+    part: z.enum(POST_TEXT_PARTS).optional(),
+    src: z.string().max(1000),
+    alt: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+  })
+  .refine(({ sessionId, day, part }) => (sessionId === undefined ? day !== undefined && part !== undefined : day === undefined && part === undefined), {
+    message: 'name either a session, or the post’s day and part (intro or closing), where the photo is',
+  });
 export type PhotoDescription = z.infer<typeof photoDescriptionSchema>;
 
 /** What `posts:resolve` returns: the serializers' input, what could not be read, and what needs a look. */

@@ -21,3 +21,31 @@ export function byDayAndStart(a: Pick<Session, 'day' | 'start' | 'afterMidnight'
 export function sessionDate(event: Pick<EventFile, 'startDate'>, session: Pick<Session, 'day' | 'afterMidnight'>): string {
   return dateOfDay(event.startDate, session.day + (session.afterMidnight ? 1 : 0));
 }
+
+/**
+ * When a session ends, counted as `sessionStartMinute` counts, or null when it has no end: an
+ * end that `endsNextDay` puts after midnight is a day later than its clock time says.
+ */
+export function sessionEndMinute(session: Pick<Session, 'day' | 'start' | 'end' | 'afterMidnight' | 'endsNextDay'>): number | null {
+  if (!session.end) return null;
+  const startOfDate = sessionStartMinute(session) - minutesOfDay(session.start);
+  return startOfDate + (session.endsNextDay ? MINUTES_PER_DAY : 0) + minutesOfDay(session.end);
+}
+
+/** The calendar date a session ends on, or null when it has no end. */
+export function sessionEndDate(event: Pick<EventFile, 'startDate'>, session: Pick<Session, 'day' | 'end' | 'afterMidnight' | 'endsNextDay'>): string | null {
+  if (!session.end) return null;
+  return dateOfDay(event.startDate, session.day + (session.afterMidnight ? 1 : 0) + (session.endsNextDay ? 1 : 0));
+}
+
+/**
+ * A session edited without a word about `endsNextDay` (the session form sends the times it
+ * shows): it still ends the next day while its end is at or before its start; an end moved
+ * after the start, or taken away, is on the start's date again.
+ */
+export function settleNextDayEnd<T extends Pick<Session, 'start' | 'end' | 'endsNextDay'>>(session: T): T {
+  if (!session.endsNextDay || (session.end && minutesOfDay(session.end) <= minutesOfDay(session.start))) return session;
+  const sameDay = { ...session };
+  delete sameDay.endsNextDay;
+  return sameDay;
+}

@@ -102,17 +102,19 @@ describe('hallnotes session list', () => {
 
   it('prints the agenda in programme order as an aligned table', async () => {
     const { keynote, panel, lunch } = await addAgenda();
+    await cli.ok('session', 'pick', eventId, panel);
 
     const lines = (await cli.ok('session', 'list', eventId)).split('\n');
 
     expect(lines).toEqual([
-      expect.stringMatching(/^ID +DAY +DATE +TIME +KIND +STATUS +ROOM +TITLE +SPEAKERS$/),
+      expect.stringMatching(/^ID +DAY +DATE +TIME +KIND +STATUS +PICKED +ROOM +TITLE +SPEAKERS$/),
       expect.stringMatching(new RegExp(`^${keynote} +1 +2026-11-10 +09:00-10:00 +keynote +covered +Main stage +Opening keynote +Chris Example$`)),
-      expect.stringMatching(new RegExp(`^${panel} +1 +2026-11-10 +11:00-12:00 +panel +planned +Room B +Panel: open data +Ann, Ben$`)),
+      expect.stringMatching(new RegExp(`^${panel} +1 +2026-11-10 +11:00-12:00 +panel +planned +yes +Room B +Panel: open data +Ann, Ben$`)),
       expect.stringMatching(new RegExp(`^${lunch} +2 +2026-11-11 +12:30 +break +planned +Lunch$`)),
     ]);
     const cellUnder = (header: string, line: string) => line.slice(lines[0].indexOf(header)).split('  ')[0];
     expect(lines.slice(1).map((line) => cellUnder('TIME', line))).toEqual(['09:00-10:00', '11:00-12:00', '12:30']);
+    expect(lines.slice(1).map((line) => cellUnder('PICKED', line))).toEqual(['', 'yes', '']);
     expect(lines.slice(1).map((line) => cellUnder('ROOM', line))).toEqual(['Main stage', 'Room B', '']);
     expect(lines.slice(1).map((line) => cellUnder('TITLE', line))).toEqual(['Opening keynote', 'Panel: open data', 'Lunch']);
   });
@@ -124,9 +126,9 @@ describe('hallnotes session list', () => {
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      { id: keynote, day: 1, date: '2026-11-10', start: '09:00', end: '10:00', title: 'Opening keynote', kind: 'keynote', room: 'Main stage', status: 'covered', picked: false, speakers: [{ name: 'Chris Example', role: 'Chief Architect', organisation: 'Agency' }] },
-      { id: panel, day: 1, date: '2026-11-10', start: '11:00', end: '12:00', title: 'Panel: open data', kind: 'panel', room: 'Room B', status: 'planned', picked: false, speakers: [{ name: 'Ann', role: 'Moderator', organisation: '' }, { name: 'Ben', role: '', organisation: 'NGO' }] },
-      { id: lunch, day: 2, date: '2026-11-11', start: '12:30', end: null, title: 'Lunch', kind: 'break', room: '', status: 'planned', picked: false, speakers: [] },
+      { id: keynote, day: 1, date: '2026-11-10', start: '09:00', end: '10:00', endDate: '2026-11-10', title: 'Opening keynote', kind: 'keynote', room: 'Main stage', status: 'covered', picked: false, speakers: [{ name: 'Chris Example', role: 'Chief Architect', organisation: 'Agency' }] },
+      { id: panel, day: 1, date: '2026-11-10', start: '11:00', end: '12:00', endDate: '2026-11-10', title: 'Panel: open data', kind: 'panel', room: 'Room B', status: 'planned', picked: false, speakers: [{ name: 'Ann', role: 'Moderator', organisation: '' }, { name: 'Ben', role: '', organisation: 'NGO' }] },
+      { id: lunch, day: 2, date: '2026-11-11', start: '12:30', end: null, endDate: null, title: 'Lunch', kind: 'break', room: '', status: 'planned', picked: false, speakers: [] },
     ]);
   });
 

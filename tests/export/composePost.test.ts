@@ -38,6 +38,8 @@ function summary(blocks: readonly Block[]): string[] {
         return `quote ${summary(block.blocks).join(' / ')}${block.attribution ? ` — ${block.attribution}` : ''}`;
       case 'image':
         return `image ${block.src}`;
+      case 'sectionBreak':
+        return '---';
     }
   });
 }
@@ -119,6 +121,8 @@ describe('composePost', () => {
       'p - not a bullet',
       'p Kept from an unknown node',
       'h2 Lightning talks',
+      // The closing after a section break, so it does not read as the end of the lightning talks.
+      '---',
       'p Tomorrow: security day. See you there!',
     ]);
     expect(post.byline).toBe('Posted by Jane Doe');
@@ -137,12 +141,12 @@ describe('composePost', () => {
     const post = composePost(conferenceDay('flowing'));
     const html = renderHtml(post, { document: false });
     expect(html).toContain('<p><strong>Chris Example</strong>, Chief Architect at Agency, gave the keynote “The reality of cloud”. <time datetime="09:05">09:05</time> Chris opened');
-    // The panel note starts with a heading, so the sentence is a paragraph of its own.
+    // The panel note starts with a heading, so the sentence is a paragraph of its own, and the heading a bold line before its list.
     expect(html).toContain(
-      '<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society) discussed “Who pays for the data?”</p>\n<h2>Key numbers</h2>',
+      '<p><strong>Ada Lovelace</strong> (CTO at Analytical Engines Ltd), <strong>Grace Hopper</strong> (Rear Admiral) and <strong>Mary Somerville</strong> (Royal Society) discussed “Who pays for the data?”</p>\n<p><strong>Key numbers</strong></p>\n<ul>',
     );
-    // Nobody named: the title leads in.
-    expect(html).toContain('<p><strong>Lightning talks.</strong></p>');
+    // Nobody named and no note: the title in bold on a line of its own, after a section break.
+    expect(html).toContain('<hr>\n<p><strong>Lightning talks</strong></p>\n<hr>');
     expect(html).not.toContain('<h2>Chris Example');
   });
 

@@ -47,8 +47,9 @@ describe('heading levels', () => {
     expectEverywhere(oneSession(note(heading('h3', text('Starts deep')), heading('h1', text('Then a top one')), heading('h2', text('Under it')))), [2, 3, 3, 4]);
   });
 
-  it('puts note headings right under the title in the flowing style, where sessions have no heading', () => {
-    expectEverywhere(oneSession(note(paragraph(text('Opening words.')), heading('h3', text('Numbers')), heading('h3', text('More numbers'))), 'flowing'), [2, 2]);
+  it('has no headings inside a session in the flowing style, where sessions have none: a note’s headings become bold lead-ins', () => {
+    expectEverywhere(oneSession(note(paragraph(text('Opening words.')), heading('h3', text('Numbers')), heading('h3', text('More numbers'))), 'flowing'), []);
+    expectEverywhere(oneSession(note(heading('h3', text('Numbers'))), 'flowing', note(heading('h3', text('Before we start')))), [2]);
   });
 
   it('puts the intro’s headings right under the title', () => {

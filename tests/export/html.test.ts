@@ -52,6 +52,7 @@ const DAY_FRAGMENT = `<p>Day one of <em>Cloud Summit</em> drew 1,200 people to B
 <p>- not a bullet</p>
 <p>Kept from an unknown node</p>
 <h2>Lightning talks</h2>
+<hr>
 <p>Tomorrow: <strong>security day</strong>. See you there!</p>
 `;
 

@@ -82,6 +82,8 @@ Kept from an unknown node
 
 ## Lightning talks
 
+---
+
 Tomorrow: **security day**. See you there!
 `;
 

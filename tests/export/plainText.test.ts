@@ -76,6 +76,8 @@ Kept from an unknown node
 Lightning talks
 ---------------
 
+* * *
+
 Tomorrow: security day. See you there!
 
 Posted by Jane Doe

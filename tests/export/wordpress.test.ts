@@ -145,6 +145,10 @@ const DAY_BLOCKS = `<!-- wp:paragraph -->
 <h2 class="wp-block-heading">Lightning talks</h2>
 <!-- /wp:heading -->
 
+<!-- wp:separator -->
+<hr class="wp-block-separator has-alpha-channel-opacity"/>
+<!-- /wp:separator -->
+
 <!-- wp:paragraph -->
 <p>Tomorrow: <strong>security day</strong>. See you there!</p>
 <!-- /wp:paragraph -->
@@ -213,6 +217,7 @@ describe('WordPress export', () => {
       'core/heading',
       ...Array(9).fill('core/paragraph'),
       'core/heading',
+      'core/separator',
       'core/paragraph',
     ]);
   });
@@ -225,7 +230,7 @@ describe('WordPress export', () => {
     const tags = parse(DAY_BLOCKS)
       .filter((block) => block.blockName !== null)
       .map((block) => /^\n?<([a-z0-9]+)/.exec(block.innerHTML)?.[1]);
-    expect(new Set(tags)).toEqual(new Set(['p', 'h2', 'h3', 'blockquote', 'ol', 'ul', 'figure']));
+    expect(new Set(tags)).toEqual(new Set(['p', 'h2', 'h3', 'blockquote', 'ol', 'ul', 'figure', 'hr']));
   });
 
   it('passes the HTML audit: no script, handlers or unsafe URLs; only wp-* classes and core/underline styles', () => {

@@ -39,7 +39,7 @@ describe('schedule.xml', () => {
         `<day index="1" date="2026-08-21"><room name="Club">${xmlEvent('id="7"', '23:30', 'Late set')}${xmlEvent('id="8"', '01:30', 'Later set')}</room></day>`,
       ),
     );
-    expect(sessionTitled(programme, 'Late set')).toMatchObject({ date: '2026-08-21', start: '23:30', end: null });
+    expect(sessionTitled(programme, 'Late set')).toMatchObject({ date: '2026-08-21', start: '23:30', end: '00:30', endsNextDay: true });
     expect(sessionTitled(programme, 'Later set')).toMatchObject({ date: '2026-08-22', programmeDate: '2026-08-21', start: '01:30', end: '02:30' });
     // The night belongs to the day: no second day holding only the 01:30 set.
     expect(programme).toMatchObject({ timezone: 'UTC', timezoneFromFile: false, startDate: '2026-08-21', endDate: '2026-08-21' });

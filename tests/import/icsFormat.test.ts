@@ -105,9 +105,9 @@ describe('iCalendar times', () => {
     expect([programme.startDate, programme.endDate]).toEqual(['2026-03-10', '2026-03-11']);
   });
 
-  it('leaves a session that ends after midnight without an end', () => {
+  it('keeps the end of a session that ends after midnight, on the next day', () => {
     const programme = parseText('conf.ics', calendar(...event('UID:late', 'DTSTART:20260310T230000Z', 'DTEND:20260311T010000Z', 'SUMMARY:Night')));
-    expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '23:00', end: null });
+    expect(programme.sessions[0]).toMatchObject({ date: '2026-03-10', start: '23:00', end: '01:00', endsNextDay: true });
   });
 
   it('expands a recurring session, leaving out excluded dates and using rescheduled instances', () => {

@@ -18,7 +18,7 @@ describe('frab-camp2019.json (schedule.json v1 from frab)', () => {
     expect(programme).toMatchObject({ sourceFormat: 'schedule-json', title: 'Chaos Communication Camp 2019', timezone: 'Europe/Berlin', startDate: '2019-08-21', endDate: '2019-08-25' });
   });
 
-  it('reads times, rooms and persons, and leaves a session running past midnight open-ended', () => {
+  it('reads times, rooms and persons, and keeps the end of a session running past midnight', () => {
     expect(sessionTitled(programme, 'Opening Ceremony')).toMatchObject({
       sourceId: 'a0a0fcfe-b7fb-46e3-84b6-97a5406016b4',
       date: '2019-08-21',
@@ -30,7 +30,7 @@ describe('frab-camp2019.json (schedule.json v1 from frab)', () => {
     });
     expect(sessionTitled(programme, '20 Jahre Camp')).toMatchObject({ date: '2019-08-21', start: '22:00', end: '23:30', room: 'Curie' });
     // 23:00 for 1:30 ends at 00:30 the next day.
-    expect(sessionTitled(programme, 'Achtung, Datenpannen!')).toMatchObject({ date: '2019-08-22', start: '23:00', end: null, room: 'Meitner' });
+    expect(sessionTitled(programme, 'Achtung, Datenpannen!')).toMatchObject({ date: '2019-08-22', start: '23:00', end: '00:30', endsNextDay: true, room: 'Meitner' });
     expect(sessionTitled(programme, 'Visualization of networks using physics')).toMatchObject({ date: '2019-08-25', start: '16:00', end: '16:45', speakers: [{ name: 'aphotic' }] });
   });
 });

@@ -43,7 +43,7 @@ describe('on a machine set to Pacific/Kiritimati', () => {
 
   it('reads schedule.json and CSV times without the machine zone', () => {
     const camp = parseFixture('frab-camp2019.json');
-    expect(sessionTitled(camp, 'Achtung, Datenpannen!')).toMatchObject({ date: '2019-08-22', start: '23:00', end: null });
+    expect(sessionTitled(camp, 'Achtung, Datenpannen!')).toMatchObject({ date: '2019-08-22', start: '23:00', end: '00:30', endsNextDay: true });
     const hub = parseFixture('hub-schedule2.json');
     expect(sessionTitled(hub, 'A Competitive Time-Trial AI for Need for Speed:')).toMatchObject({ date: '2024-12-28', start: '00:15', end: '00:55' });
     const csv = parseText('a.csv', 'date,start,end,title,speakers\n2026-03-29,01:30,02:30,Night owls,Ana (Host)', { timeZone: 'Europe/Berlin' });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChannelHandlers } from '../../electron/services/ipc/channelHandlers';
 import { dispatchChannel } from '../../electron/services/ipc/dispatchChannel';
@@ -71,5 +72,57 @@ describe('a photo without a description', () => {
     });
     expect(await describePhoto({ sessionId: 'nosuchsession', src: PHOTO, alt: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await readFile(notePath(library.root, library.event.id, library.ids.panel), 'utf8')).toBe(before);
+  });
+});
+
+describe('a photo in the intro or closing without a description', () => {
+  const postPath = () => join(library.root, 'events', library.event.id, 'posts', 'day-1.json');
+  beforeEach(async () => {
+    await library.services.posts.save(library.event.id, 1, {
+      title: 'Day one, seen from the back row',
+      intro: note(paragraph(text('Day one, in one picture:')), image(PHOTO, '', '')),
+      closing: note(image(PHOTO, '', ''), paragraph(text('See you tomorrow.'))),
+    });
+  });
+
+  it('gets the same Alt text prompt as a session photo, naming where it is, and no advice to write a caption instead', async () => {
+    const items = (await attention()).filter((item) => item.kind === 'photo-without-description' && item.sessionId === null);
+    expect(items).toEqual([
+      { kind: 'photo-without-description', sessionId: null, photo: { src: PHOTO, part: 'intro' }, message: 'The intro has a photo with no description or caption: readers who cannot see it get nothing.' },
+      { kind: 'photo-without-description', sessionId: null, photo: { src: PHOTO, part: 'closing' }, message: 'The closing has a photo with no description or caption: readers who cannot see it get nothing.' },
+    ]);
+  });
+
+  it('is described from the post: only that part changes, the post keeps its other words and settings, and the export carries the text', async () => {
+    expect(await describePhoto({ day: 1, part: 'intro', src: PHOTO, alt: ' The hall \n from the back row ' })).toEqual({ ok: true, value: { described: 1 } });
+    const stored = JSON.parse(await readFile(postPath(), 'utf8'));
+    expect(stored.title).toBe('Day one, seen from the back row');
+    expect(stored.intro.root.children[1]).toMatchObject({ type: 'image', src: PHOTO, alt: 'The hall from the back row' });
+    expect(JSON.stringify(stored.intro)).toContain('Day one, in one picture:');
+    expect(stored.closing.root.children[0]).toMatchObject({ type: 'image', alt: '' });
+    expect((await attention()).filter((item) => item.kind === 'photo-without-description' && item.sessionId === null).map((item) => item.photo)).toEqual([{ src: PHOTO, part: 'closing' }]);
+    const exported = await library.services.exporter.render(library.event.id, 1, { format: 'html', fragment: true, frontMatter: false });
+    expect(exported.status === 'rendered' && exported.text).toContain(`<img src="${PHOTO}" alt="The hall from the back row">`);
+  });
+
+  it('describes the whole event’s closing as well as a day’s', async () => {
+    await library.services.posts.save(library.event.id, null, { closing: note(image(PHOTO, '', '')) });
+    expect(await describePhoto({ day: null, part: 'closing', src: PHOTO, alt: 'The empty hall' })).toEqual({ ok: true, value: { described: 1 } });
+    expect((await library.services.posts.get(library.event.id, null)).closing?.root.children[0]).toMatchObject({ alt: 'The empty hall' });
+  });
+
+  it('says clearly what is wrong and changes nothing: a part that no longer shows the photo, a day the event lacks, both a session and a part, neither', async () => {
+    const before = await readFile(postPath(), 'utf8');
+    expect(await describePhoto({ day: 2, part: 'intro', src: PHOTO, alt: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: `The intro of the post for Day 2 no longer shows the photo ${PHOTO}; look at the intro to check it.` },
+    });
+    expect(await describePhoto({ day: 5, part: 'intro', src: PHOTO, alt: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('there is no Day 5') } });
+    expect(await describePhoto({ sessionId: library.ids.panel, day: 1, part: 'intro', src: PHOTO, alt: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('either a session, or the post’s day and part') },
+    });
+    expect(await describePhoto({ src: PHOTO, alt: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await readFile(postPath(), 'utf8')).toBe(before);
   });
 });

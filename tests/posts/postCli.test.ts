@@ -6,6 +6,7 @@ import { runCli } from '../../electron/cli/runCli';
 import { createChannelHandlers } from '../../electron/services/ipc/channelHandlers';
 import { dispatchChannel } from '../../electron/services/ipc/dispatchChannel';
 import { EXPORT_FORMATS } from '../../shared/model/post';
+import { image, note, paragraph, text } from '../export/fixtures/noteBuilders';
 import { createPostLibrary, notePath, PANEL_NOTE_WITH_TK, PHOTO, type PostLibrary } from './postLibrary';
 
 let library: PostLibrary;
@@ -84,6 +85,47 @@ describe('hallnotes post set / show', () => {
     expect(await cli(['post', 'set', id, '--day', '1', '--sessions', 'Not/An/Id'])).toMatchObject({ code: 2, stderr: expect.stringContaining('each id in --sessions must be an id') });
     expect(await cli(['post', 'set', id, '--day', '1', '--sessions', 's-nope'])).toMatchObject({ code: 1, stderr: expect.stringContaining('has no session "s-nope" on Day 1') });
     expect(await cli(['post', 'set', id, '--day', '1', '--whole-event', '--title', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not both') });
+  });
+});
+
+describe('hallnotes post describe-photo', () => {
+  const photoNote = () =>
+    library.services.notes.save(library.event.id, library.ids.panel, note(paragraph(text('The panel, in one picture:')), image(PHOTO, '', ''), image(PHOTO, '', '')));
+
+  it('gives a session photo its alt text, as the app’s Alt text field does, and post show says how', async () => {
+    await photoNote();
+    const show = await cli(['post', 'show', library.event.id, '--day', '1']);
+    expect(show.stdout).toContain(
+      `  - “Who pays for the data?” has a photo with no description or caption: readers who cannot see it get nothing.\n      hallnotes post describe-photo ${library.event.id} --day 1 --session ${library.ids.panel} --photo ${PHOTO} --alt "…"\n`,
+    );
+    const described = await cli(['post', 'describe-photo', library.event.id, '--day', '1', '--session', library.ids.panel, '--photo', PHOTO, '--alt', 'Four panellists on a stage']);
+    expect(described).toEqual({ code: 0, stdout: `Gave the photo ${PHOTO} its alt text in “Who pays for the data?” (2 uses).\n`, stderr: '' });
+    const stored = JSON.parse(await readFile(notePath(library.root, library.event.id, library.ids.panel), 'utf8'));
+    expect(stored.editorState.root.children.filter((node: { type: string }) => node.type === 'image').map((node: { alt: string }) => node.alt)).toEqual(['Four panellists on a stage', 'Four panellists on a stage']);
+    expect((await cli(['post', 'show', library.event.id, '--day', '1'])).stdout).not.toContain('has a photo with no description');
+  });
+
+  it('describes a photo in the intro or the closing, of a day’s post or the whole event’s, and prints JSON with --json', async () => {
+    await library.services.posts.save(library.event.id, null, { intro: note(image(PHOTO, '', '')), closing: note(paragraph(text('Bye.')), image(PHOTO, '', '')) });
+    expect(await cli(['post', 'describe-photo', library.event.id, '--whole-event', '--closing', '--photo', PHOTO, '--alt', 'The empty hall', '--json'])).toEqual({ code: 0, stdout: '{\n  "described": 1\n}\n', stderr: '' });
+    const post = await library.services.posts.get(library.event.id, null);
+    expect(post.closing?.root.children[1]).toMatchObject({ type: 'image', alt: 'The empty hall' });
+    expect(post.intro?.root.children[0]).toMatchObject({ type: 'image', alt: '' });
+    expect((await cli(['post', 'show', library.event.id, '--whole-event'])).stdout).toContain(`      hallnotes post describe-photo ${library.event.id} --whole-event --intro --photo ${PHOTO} --alt "…"\n`);
+  });
+
+  it('explains mistakes: where the photo is, no alt text, a photo the note does not show', async () => {
+    await photoNote();
+    const id = library.event.id;
+    const run = (...args: string[]) => cli(['post', 'describe-photo', id, '--day', '1', ...args]);
+    expect(await run('--photo', PHOTO, '--alt', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('say where the photo is: --session SESSION, --intro or --closing') });
+    expect(await run('--intro', '--closing', '--photo', PHOTO, '--alt', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('only one of --session, --intro and --closing') });
+    expect(await run('--session', library.ids.panel, '--alt', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--photo') });
+    expect(await run('--session', library.ids.panel, '--photo', PHOTO, '--alt', '  ')).toMatchObject({ code: 1, stderr: expect.stringContaining('alt must not be empty') });
+    expect(await run('--session', library.ids.keynote, '--photo', `assets/${'f'.repeat(64)}.jpg`, '--alt', 'x')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`hallnotes: The note for “Opening keynote” no longer shows the photo assets/${'f'.repeat(64)}.jpg; open the note to check it.`),
+    });
   });
 });
 

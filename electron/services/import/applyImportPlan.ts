@@ -28,6 +28,7 @@ export function sessionsAfterImport(existing: EventFile | null, plan: ImportPlan
     ...(imported.programmeDate ? { afterMidnight: true as const } : {}),
     start: imported.start,
     end: imported.end,
+    ...(imported.endsNextDay ? { endsNextDay: true as const } : {}),
     title: imported.title,
     kind: imported.kind,
     room: imported.room,
@@ -41,12 +42,14 @@ export function sessionsAfterImport(existing: EventFile | null, plan: ImportPlan
 
 function withChanges(session: Session, changes: PlannedChanges | undefined, dayOf: (date: string) => number): Session {
   if (!changes) return session;
-  const { date, programmeFlag, afterMidnight, ...fields } = changes;
+  const { date, programmeFlag, afterMidnight, endsNextDay, ...fields } = changes;
   // Built on the stored session, so fields the programme does not set (status, picks…) stay.
   const updated: Session = { ...session, ...fields, ...(date ? { day: dayOf(date) } : {}) };
   if (programmeFlag === null) delete updated.programmeFlag;
   else if (programmeFlag) updated.programmeFlag = programmeFlag;
   if (afterMidnight === true) updated.afterMidnight = true;
   else if (afterMidnight === false) delete updated.afterMidnight;
+  if (endsNextDay === true) updated.endsNextDay = true;
+  else if (endsNextDay === false) delete updated.endsNextDay;
   return updated;
 }

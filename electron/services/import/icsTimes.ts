@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { findIana } from 'windows-iana';
 import { isCalendarDate, isKnownTimeZone } from '../../../shared/model/calendar';
 import { ProgrammeFormatError } from './programme';
 import { convertWallClock, wallClockAt, type WallClock } from './zonedTime';
@@ -40,13 +41,19 @@ export function occurrenceOf(start: RawIcsTime, occurrence: IcalTime): RawIcsTim
   return { ...start, date: `${occurrence.year}-${pad(occurrence.month)}-${pad(occurrence.day)}`, time: `${pad(occurrence.hour)}:${pad(occurrence.minute)}` };
 }
 
-/** `Europe/Berlin`, or the IANA name at the end of a decorated TZID such as `/mozilla.org/20050126_1/Europe/Berlin`. */
+/**
+ * `Europe/Berlin`, the IANA name at the end of a decorated TZID such as
+ * `/mozilla.org/20050126_1/Europe/Berlin`, or the zone a Windows name stands for, as Outlook and
+ * Exchange write them ("W. Europe Standard Time": CLDR's mapping, through windows-iana).
+ */
 export function ianaZoneOf(tzid: string | null | undefined): string | null {
   if (!tzid) return null;
   const trimmed = tzid.trim();
   if (isKnownTimeZone(trimmed)) return trimmed;
   const tail = /([A-Za-z_]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?)$/.exec(trimmed)?.[1];
-  return tail && isKnownTimeZone(tail) ? tail : null;
+  if (tail && isKnownTimeZone(tail)) return tail;
+  const windows = findIana(trimmed)[0];
+  return windows && isKnownTimeZone(windows) ? windows : null;
 }
 
 /** Places iCalendar times in the zone the programme is shown in. */

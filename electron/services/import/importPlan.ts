@@ -11,13 +11,14 @@ export type ProgrammeFlag = NonNullable<Session['programmeFlag']>;
 
 /**
  * Changes to one session; `date` (the programme day's date) is moved to a day number when
- * applied, `programmeFlag: null` and `afterMidnight: false` clear those fields.
+ * applied, `programmeFlag: null`, `afterMidnight: false` and `endsNextDay: false` clear those fields.
  */
 export type PlannedChanges = Partial<{
   date: string;
   afterMidnight: boolean;
   start: string;
   end: string | null;
+  endsNextDay: boolean;
   title: string;
   kind: SessionKind;
   room: string;
@@ -141,6 +142,7 @@ function changesFor(session: Session, date: string, imported: ImportedSession): 
   if ((session.afterMidnight ?? false) !== afterMidnight) changes.afterMidnight = afterMidnight;
   if (session.start !== imported.start) changes.start = imported.start;
   if (session.end !== imported.end) changes.end = imported.end;
+  if ((session.endsNextDay ?? false) !== (imported.endsNextDay ?? false)) changes.endsNextDay = imported.endsNextDay ?? false;
   if (session.title !== imported.title) changes.title = imported.title;
   if (session.kind !== imported.kind) changes.kind = imported.kind;
   if (imported.room && session.room !== imported.room) changes.room = imported.room;

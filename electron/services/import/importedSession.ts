@@ -44,22 +44,22 @@ function cleanSpeakers(speakers: SessionSource['speakers']): Speaker[] {
 }
 
 /**
- * A session's end on the day it starts. Sessions are stored as one day plus start and end
- * times, so a session running past midnight (or with an end before its start) gets no end
- * rather than an invented one, and the preview says so.
+ * A session's end: on the date it starts, or (`endsNextDay`) on the next date at or before its
+ * start's clock time (23:30 to 00:30). Sessions are stored as one day plus start and end times,
+ * so a session lasting longer than a day (or with an end before its start) gets no end rather
+ * than an invented one, and the preview says so.
  */
-function endOnStartDay(start: WallClock, end: WallClock | null, label: string, warnings: ProgrammeWarnings): string | null {
-  if (!end) return null;
+function endOf(start: WallClock, end: WallClock | null, label: string, warnings: ProgrammeWarnings): { end: string | null; endsNextDay?: true } {
+  if (!end) return { end: null };
   const endsBefore = end.date < start.date || (end.date === start.date && minutesOfDay(end.time) < minutesOfDay(start.time));
   if (endsBefore) {
     warnings.add('These sessions end before they start in the file; they were imported without an end time.', label);
-    return null;
+    return { end: null };
   }
-  if (end.date !== start.date) {
-    warnings.add('These sessions run past midnight; they were imported without an end time (a session ends on the day it starts).', label);
-    return null;
-  }
-  return end.time;
+  if (end.date === start.date) return { end: end.time };
+  if (end.date === dateOfDay(start.date, 2) && minutesOfDay(end.time) <= minutesOfDay(start.time)) return { end: end.time, endsNextDay: true };
+  warnings.add('These sessions last more than a day; they were imported without an end time (a session ends at most a day after it starts).', label);
+  return { end: null };
 }
 
 /**
@@ -82,7 +82,7 @@ export function importedSession(source: SessionSource, warnings: ProgrammeWarnin
     date: source.start.date,
     ...afterMidnightOf(source.start.date, source.programmeDate),
     start: source.start.time,
-    end: endOnStartDay(source.start, source.end, sessionLabel(title, source.start.date, source.start.time), warnings),
+    ...endOf(source.start, source.end, sessionLabel(title, source.start.date, source.start.time), warnings),
     title,
     kind: sessionKindFrom(source.kindHints, title),
     room: singleLine(source.room, MAX_SHORT_TEXT),

@@ -26,8 +26,10 @@ export type ImportedSession = {
    */
   programmeDate?: string;
   start: string;
-  /** Null when the source gives no end, or the session runs past midnight. */
+  /** Null when the source gives no end, or the session lasts more than a day. */
   end: string | null;
+  /** The end is on the date after `date` (23:30 to 00:30), as the event file's `endsNextDay`. */
+  endsNextDay?: true;
   title: string;
   kind: SessionKind;
   room: string;

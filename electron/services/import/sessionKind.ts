@@ -18,7 +18,11 @@ const TITLE_PATTERNS: [SessionKind, RegExp][] = [
   ['keynote', /^\s*(opening |closing )?keynote\b/i],
   ['panel', /^\s*(panel|podiumsdiskussion)\b/i],
   ['workshop', /^\s*workshop\b/i],
-  ['break', /^\s*(lunch|coffee|tea|morning tea|afternoon tea|break|coffee break|lunch break|dinner|breakfast)\s*(break)?\s*$/i],
+  // The whole title, in the languages programmes come in: English, German, French, Italian, Spanish, Dutch.
+  [
+    'break',
+    /^\s*(lunch|coffee|tea|morning tea|afternoon tea|break|coffee break|lunch break|dinner|breakfast|kaffeepause|mittagspause|mittagessen|pause|pause caf[eé]|pause d[eé]jeuner|d[eé]jeuner|buffet|pausa|pausa caff[eè]|pausa pranzo|pranzo|almuerzo|comida|koffiepauze|lunchpauze)\s*(break)?\s*$/iu,
+  ],
 ];
 
 export function sessionKindFrom(hints: (string | null | undefined)[], title = ''): SessionKind {

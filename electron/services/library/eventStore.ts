@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
+import type { output } from 'zod';
 import {
   EVENT_FILE_FORMAT,
   MAX_EVENT_DAYS,
@@ -21,7 +22,7 @@ import {
   sessionChangesSchema,
   sessionDraftSchema,
 } from '../../../shared/model/event';
-import { byDayAndStart } from '../../../shared/model/sessionTime';
+import { byDayAndStart, settleNextDayEnd } from '../../../shared/model/sessionTime';
 import type { EventList, EventProblem, EventWithSession } from '../../../shared/ipc/channels';
 import { syncFolder, writeFileAtomic } from '../storage/atomicWrite';
 import type { LibraryLocks } from '../storage/libraryLocks';
@@ -209,7 +210,7 @@ export class EventStore {
     let updated: Session | undefined;
     const event = await this.change(eventId, (current) => {
       const existing = findSession(current, sessionId);
-      const session: Session = { id: sessionId, ...parseOrThrow(sessionDraftSchema, { ...withoutId(existing), ...valid }, 'session') };
+      const session: Session = { id: sessionId, ...parseOrThrow(sessionDraftSchema, changedSession(existing, valid), 'session') };
       assertDayExists(current, session.day);
       const moved = session.day !== existing.day || session.start !== existing.start;
       const others = current.sessions.filter((candidate) => candidate.id !== sessionId);
@@ -329,6 +330,15 @@ function findSession(event: EventFile, sessionId: string): Session {
 function assertDayExists(event: EventFile, day: number): void {
   const days = eventDayCount(event);
   if (day > days) throw new ServiceError('invalid-argument', `Event "${event.title}" has ${days} day(s); there is no day ${day}.`);
+}
+
+/** The session as the changes leave it, before it is validated; `endsNextDay: false` removes the field. */
+function changedSession(existing: Session, changes: output<typeof sessionChangesSchema>): Omit<Session, 'id'> {
+  const { endsNextDay, ...fields } = changes;
+  const changed: Omit<Session, 'id'> = { ...withoutId(existing), ...fields };
+  if (endsNextDay === true) return { ...changed, endsNextDay };
+  if (endsNextDay === false) delete changed.endsNextDay;
+  return settleNextDayEnd(changed);
 }
 
 function withoutId(session: Session): Omit<Session, 'id'> {

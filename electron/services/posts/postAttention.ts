@@ -3,7 +3,7 @@ import { AS_STORED, noteToBlocks } from '../../../shared/export/noteToBlocks';
 import { findTkMarkers, summarizeTkMarkers, type TkMarker } from '../../../shared/export/tkMarkers';
 import { imagesOf } from '../../../shared/export/postImages';
 import type { Session } from '../../../shared/model/event';
-import { sessionsForPost, type AttentionItem } from '../../../shared/model/post';
+import { sessionsForPost, type AttentionItem, type PostTextPart } from '../../../shared/model/post';
 import { assetFileOf } from '../../../shared/note/assetPath';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { ASSET_REFUSALS, locateAssetFile, type AssetLocation } from '../assets/assetFile';
@@ -12,7 +12,7 @@ import { inspectNote } from './noteInspection';
 import { imageSources } from './postImages';
 import type { LoadedPost } from './resolvePost';
 
-type Part = { label: string; sessionId: string | null; note: SerializedNoteState | null };
+type Part = { label: string; sessionId: string | null; part?: PostTextPart; note: SerializedNoteState | null };
 
 /**
  * What the reporter should look at before publishing: TK markers (exactly those that stop an
@@ -29,7 +29,7 @@ export async function postAttention(loaded: LoadedPost, paths: LibraryPaths): Pr
   // The very markers that stop an export, counted where they are.
   const tkMarkers = findTkMarkers(composePost(input));
   const tkItems = (where: string, sessionId: string | null) => tkAttention(where, sessionId, tkMarkers.filter((marker) => marker.sessionId === sessionId && (sessionId !== null || marker.where === where)));
-  const items: AttentionItem[] = [...tkItems('The title', null), ...tkItems('The intro', null), ...(await noteAttention({ label: 'The intro', sessionId: null, note: input.intro }, locate))];
+  const items: AttentionItem[] = [...tkItems('The title', null), ...tkItems('The intro', null), ...(await noteAttention({ label: 'The intro', sessionId: null, part: 'intro', note: input.intro }, locate))];
   for (const { session, note } of input.sections) {
     items.push(...tkItems(`“${session.title}”`, session.id), ...(await noteAttention({ label: `“${session.title}”`, sessionId: session.id, note }, locate)));
     if (!loaded.unreadableSessionIds.has(session.id) && noteToBlocks(note, AS_STORED).length === 0) items.push(emptyNote(session));
@@ -37,7 +37,7 @@ export async function postAttention(loaded: LoadedPost, paths: LibraryPaths): Pr
       items.push({ kind: 'speaker-without-role', sessionId: session.id, message: `“${session.title}”: ${speaker.name} has no role.` });
     }
   }
-  items.push(...tkItems('The closing', null), ...(await noteAttention({ label: 'The closing', sessionId: null, note: input.closing }, locate)), ...tkItems('The byline', null));
+  items.push(...tkItems('The closing', null), ...(await noteAttention({ label: 'The closing', sessionId: null, part: 'closing', note: input.closing }, locate)), ...tkItems('The byline', null));
 
   if (settings.sessionIds !== null) {
     const included = new Set(input.sections.map((section) => section.session.id));
@@ -48,7 +48,7 @@ export async function postAttention(loaded: LoadedPost, paths: LibraryPaths): Pr
   return items;
 }
 
-async function noteAttention({ label, sessionId, note }: Part, locate: (src: string) => Promise<AssetLocation>): Promise<AttentionItem[]> {
+async function noteAttention({ label, sessionId, part, note }: Part, locate: (src: string) => Promise<AssetLocation>): Promise<AttentionItem[]> {
   const findings = inspectNote(note);
   const items: AttentionItem[] = [];
   for (const url of findings.unsafeLinks) {
@@ -66,9 +66,8 @@ async function noteAttention({ label, sessionId, note }: Part, locate: (src: str
     items.push({ kind: 'missing-image', sessionId, message: `${label} shows the photo ${src}, which ${ASSET_REFUSALS[location.reason]}${refused}` });
   }
   for (const { src } of imagesOf(blocks).filter((image) => image.alt === '')) {
-    // A session's photo is described right in the list; the intro's and closing's have their caption field above.
-    const where = sessionId === null ? ` Give it a caption in ${label.toLowerCase()}.` : '';
-    items.push({ kind: 'photo-without-description', sessionId, photo: { src }, message: `${label} has a photo with no description or caption: readers who cannot see it get nothing.${where}` });
+    // Described right in the list, wherever the photo is: `part` says which of the post's own texts holds it.
+    items.push({ kind: 'photo-without-description', sessionId, photo: part ? { src, part } : { src }, message: `${label} has a photo with no description or caption: readers who cannot see it get nothing.` });
   }
   return items;
 }

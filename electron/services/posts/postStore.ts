@@ -14,8 +14,10 @@ import {
   type PostChanges,
   type PostDay,
   type PostFile,
+  type PostTextPart,
   type SavedPost,
 } from '../../../shared/model/post';
+import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { sanitizeNoteState } from '../../../shared/note/sanitizeNoteState';
 import type { EventStore } from '../library/eventStore';
 import type { LibraryPaths } from '../library/libraryPaths';
@@ -65,17 +67,34 @@ export class PostStore {
       const valid = parseOrThrow(postChangesSchema, changes, `post for ${describePostDay(day)}`);
       checkSessions(event, day, valid.sessionIds);
       const current = (await this.readFile(event, day)) ?? { format: POST_FILE_FORMAT, day, savedAt: '', ...emptyPostSettings(), intro: null, closing: null };
-      const next: PostFile = {
+      return this.write(event, {
         ...current,
         ...definedOnly(valid),
         intro: valid.intro === undefined ? current.intro : valid.intro && sanitizeNoteState(valid.intro),
         closing: valid.closing === undefined ? current.closing : valid.closing && sanitizeNoteState(valid.closing),
-        savedAt: new Date().toISOString(),
-      };
-      await this.ensurePostsFolder(event);
-      const bytesWritten = await writeFileAtomic(filePath, JSON.stringify(next), `the post for ${describePostDay(day)} of "${event.title}"`);
-      return { post: toPost(event, day, next), savedAt: next.savedAt, bytesWritten };
+      });
     });
+  }
+
+  /**
+   * Changes the intro or closing where it is stored, in the same turn of the write queue as
+   * reading it, so a save arriving meanwhile is neither lost nor overwritten. `edit` changes
+   * the state it is given in place and says whether it changed anything; nothing is written
+   * otherwise.
+   */
+  async editText(eventId: string, day: PostDay, part: PostTextPart, edit: (state: SerializedNoteState | null) => boolean): Promise<void> {
+    await this.writes.run(this.postFile(eventId, day), async () => {
+      const event = await this.eventWithDay(eventId, day);
+      const current = await this.readFile(event, day);
+      if (edit(current?.[part] ?? null) && current) await this.write(event, current);
+    });
+  }
+
+  private async write(event: EventFile, file: PostFile): Promise<SavedPost> {
+    const next: PostFile = { ...file, savedAt: new Date().toISOString() };
+    await this.ensurePostsFolder(event);
+    const bytesWritten = await writeFileAtomic(this.postFile(event.id, next.day), JSON.stringify(next), `the post for ${describePostDay(next.day)} of "${event.title}"`);
+    return { post: toPost(event, next.day, next), savedAt: next.savedAt, bytesWritten };
   }
 
   private readFile(event: EventFile, day: PostDay): Promise<PostFile | null> {

@@ -12,6 +12,7 @@ import {
 import type { Result } from '../../../shared/ipc/result';
 import { isWallClockTime, minutesOfDay } from '../../../shared/model/calendar';
 import { eventClockAt } from '../../../shared/model/onNow';
+import { settleNextDayEnd } from '../../../shared/model/sessionTime';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { errorsStillTrue, fieldErrors, focusFirstInvalid, type FieldErrors } from '../../ui/fieldErrors';
@@ -46,7 +47,7 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
   const set = <Key extends keyof Values>(name: Key, value: Values[Key]) => {
     const next = { ...values, [name]: value };
     setValues(next);
-    setErrors((shown) => (Object.keys(shown).length > 0 ? errorsStillTrue(shown, problemsOf(next)) : shown));
+    setErrors((shown) => (Object.keys(shown).length > 0 ? errorsStillTrue(shown, problemsOf(next, session)) : shown));
   };
 
   async function submit(formEvent: FormEvent) {
@@ -56,14 +57,14 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
     // A speaker row left completely empty is an unused row, not a mistake.
     const speakers = typed.speakers.filter((speaker) => speaker.name.trim() || speaker.role.trim() || speaker.organisation.trim());
     setValues({ ...typed, speakers });
-    const problems = problemsOf({ ...typed, speakers });
+    const problems = problemsOf({ ...typed, speakers }, session);
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
       focusFirstInvalid(formRef.current);
       return;
     }
     setErrors({});
-    await send(draftOf({ ...typed, speakers }));
+    await send(draftOf({ ...typed, speakers }, session));
   }
 
   return (
@@ -132,15 +133,17 @@ export function SessionForm({ event, session, day, onSubmit, onClose }: SessionF
   );
 }
 
-function draftOf(values: Values): SessionDraft {
-  return { ...values, end: values.end || null };
+/** A session that ends after midnight (23:30–00:30) still does while its end is at or before its start. */
+function draftOf(values: Values, session: Session | null): SessionDraft {
+  return settleNextDayEnd({ ...values, end: values.end || null, ...(session?.endsNextDay ? { endsNextDay: true as const } : {}) });
 }
 
 /** What is wrong with the form, one message per field. */
-function problemsOf(values: Values): FieldErrors {
-  const parsed = sessionDraftSchema.safeParse(draftOf(values));
+function problemsOf(values: Values, session: Session | null): FieldErrors {
+  const draft = draftOf(values, session);
+  const parsed = sessionDraftSchema.safeParse(draft);
   // The schema checks the time order only once every field is valid; say it at once with the rest.
-  return parsed.success ? {} : { ...timeOrderError(values), ...fieldErrors(parsed.error, LABELS) };
+  return parsed.success ? {} : { ...(draft.endsNextDay ? {} : timeOrderError(values)), ...fieldErrors(parsed.error, LABELS) };
 }
 
 function timeOrderError({ start, end }: Values): FieldErrors {

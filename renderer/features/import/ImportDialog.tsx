@@ -139,7 +139,7 @@ function PreviewSummary({ preview }: { preview: ImportSummary }) {
     ['Sessions to add', preview.added],
     ['Sessions to update', preview.updated],
     ['Sessions left as they are', preview.unchanged],
-    ['Gone from the programme, kept and flagged (they have notes)', preview.flagged],
+    ['Gone from the programme, kept and flagged (they have notes or are on your list)', preview.flagged],
     ['Gone from the programme, removed (no notes)', preview.removed],
   ];
   return (

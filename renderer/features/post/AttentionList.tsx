@@ -7,8 +7,8 @@ type AttentionListProps = {
   attention: AttentionItem[];
   onOpenSession: (sessionId: string) => void;
   imageUrl: (src: string) => string | null;
-  /** Gives a session's photo its alt text; resolves to a message when that failed. */
-  onDescribePhoto: (sessionId: string, src: string, alt: string) => Promise<string | null>;
+  /** Gives a photo (of a session's note, the intro or the closing) its alt text; resolves to a message when that failed. */
+  onDescribePhoto: (item: AttentionItem & { photo: { src: string } }, alt: string) => Promise<string | null>;
 };
 
 /** What to look at before publishing, each with a way to the session it concerns. */
@@ -31,9 +31,7 @@ export function AttentionList({ problems, attention, onOpenSession, imageUrl, on
           {attention.map((item, index) => (
             <li key={`${index}-${item.message}`} className={`post-attention-item attention-${item.kind}`}>
               <span>{item.message}</span>
-              {item.sessionId && item.photo && (
-                <PhotoDescriptionForm imageUrl={imageUrl(item.photo.src)} onDescribe={(alt) => onDescribePhoto(item.sessionId!, item.photo!.src, alt)} />
-              )}
+              {item.photo && <PhotoDescriptionForm imageUrl={imageUrl(item.photo.src)} onDescribe={(alt) => onDescribePhoto({ ...item, photo: item.photo! }, alt)} />}
               {item.sessionId && (
                 <button type="button" className="button button-small" onClick={() => onOpenSession(item.sessionId!)}>
                   Open note

@@ -85,8 +85,8 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
           showDay={day === null}
           onChange={(sessionIds) => editing.change({ sessionIds }, true)}
         />
-        <PostTextEditor eventId={event.id} day={day} part="intro" label="Intro" hint="Before the first session." initialState={post.intro} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
-        <PostTextEditor eventId={event.id} day={day} part="closing" label="Closing" hint="After the last session." initialState={post.closing} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
+        <PostTextEditor key={`intro-${editing.textsVersion}`} eventId={event.id} day={day} part="intro" label="Intro" hint="Before the first session." initialState={post.intro} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
+        <PostTextEditor key={`closing-${editing.textsVersion}`} eventId={event.id} day={day} part="closing" label="Closing" hint="After the last session." initialState={post.closing} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
       </div>
       <div className="post-output">
         <AttentionList
@@ -94,8 +94,17 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
           attention={resolution.attention}
           onOpenSession={onOpenSession}
           imageUrl={imageUrl}
-          onDescribePhoto={async (sessionId, src, alt) => {
-            const result = await api['posts:describe-photo']({ eventId: event.id, sessionId, src, alt });
+          onDescribePhoto={async ({ sessionId, photo }, alt) => {
+            if (photo.part) {
+              // What was typed in the intro or closing goes to disk first; their editors then reload with the alt text.
+              await editing.textSaver.flushAll();
+              const result = await api['posts:describe-photo']({ eventId: event.id, day, part: photo.part, src: photo.src, alt });
+              if (!result.ok) return result.error.message;
+              await editing.reloadTexts();
+              return null;
+            }
+            if (!sessionId) return 'This photo is in no note the post can change.';
+            const result = await api['posts:describe-photo']({ eventId: event.id, sessionId, src: photo.src, alt });
             if (!result.ok) return result.error.message;
             await editing.refresh();
             return null;

@@ -54,6 +54,8 @@ function BlockView({ block, imageUrl }: { block: Block; imageUrl: (src: string) 
         </figure>
       );
     }
+    case 'sectionBreak':
+      return <hr />;
   }
 }
 

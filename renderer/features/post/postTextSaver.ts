@@ -1,9 +1,9 @@
-import type { PostDay } from '../../../shared/model/post';
+import type { PostDay, PostTextPart } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import { api } from '../../api/bridge';
 import { NoteSaver, type NoteAddress } from '../note/noteSaver';
 
-export type PostPart = 'intro' | 'closing';
+export type PostPart = PostTextPart;
 
 /** The intro and closing are edited with the note editor, which saves by address; this is theirs. */
 export function postTextAddress(eventId: string, day: PostDay, part: PostPart): NoteAddress {

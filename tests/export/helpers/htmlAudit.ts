@@ -11,7 +11,9 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
   ol: ['start'],
   time: ['datetime'],
 };
-const SEMANTIC_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'strong', 'em', 'u', 's', 'code', 'br', 'a', 'ul', 'ol', 'li', 'blockquote', 'cite', 'figure', 'img', 'figcaption', 'time'];
+const SEMANTIC_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'strong', 'em', 'u', 's', 'code', 'br', 'a', 'ul', 'ol', 'li', 'blockquote', 'cite', 'figure', 'img', 'figcaption', 'time', 'hr'];
+/** Classes WordPress's own blocks save beside their wp-block-* class (core/separator's default opacity). */
+const WORDPRESS_CORE_CLASSES = ['has-alpha-channel-opacity'];
 const DOCUMENT_TAGS = ['html', 'head', 'body', 'meta', 'title'];
 const ASSET_PATH = /^assets\/[A-Za-z0-9._/-]+$/;
 
@@ -47,7 +49,7 @@ export function auditHtml(html: string, options: AuditOptions): string[] {
 
 function attributeProblems(tag: string, { name, value }: { name: string; value: string }, options: AuditOptions): string[] {
   if (/^on/i.test(name)) return [`event handler ${name} on <${tag}>`];
-  if (options.wordpress && name === 'class' && value.split(/\s+/).every((word) => word.startsWith('wp-'))) return [];
+  if (options.wordpress && name === 'class' && value.split(/\s+/).every((word) => word.startsWith('wp-') || WORDPRESS_CORE_CLASSES.includes(word))) return [];
   if (options.wordpress && tag === 'span' && name === 'style' && value === 'text-decoration: underline;') return [];
   if (name === 'style') return [`style attribute on <${tag}>`];
   if (name === 'class') return [`class attribute on <${tag}>`];

@@ -48,6 +48,9 @@ function addBlocks(blocks: readonly Block[], depth: number, outline: Outline): v
           outline.emphasis.push(block.caption);
         }
         break;
+      case 'sectionBreak':
+        outline.blocks.push(`${pad}---`);
+        break;
     }
   }
 }
@@ -116,6 +119,9 @@ function addMarkdownBlocks(nodes: readonly Node[], depth: number, outline: Outli
       case 'block_quote':
         outline.blocks.push(`${pad}quote`);
         addMarkdownBlocks(children(node), depth + 1, outline);
+        break;
+      case 'thematic_break':
+        outline.blocks.push(`${pad}---`);
         break;
       default:
         outline.blocks.push(`${pad}UNEXPECTED ${node.type} ${node.literal ?? ''}`);
