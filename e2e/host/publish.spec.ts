@@ -1,22 +1,18 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { findWordPress, wordpressReader, type WordPressSite } from '../../tests/publish/helpers/wordpressSite';
 import { startSiteProxy } from '../../tests/publish/helpers/siteProxy';
 import { expect, test } from '../support/hostFixture';
 import { test as restartable } from '../support/restartableHost';
 import { HallnotesApp } from '../support/hallnotesApp';
 import { readEvents } from '../support/libraryFiles';
-import { NoteCapture, type ClipboardFile } from '../support/noteCapture';
 import { PostPage } from '../support/postPage';
+import { coverTheDay } from '../support/publishDay';
 import { PublishPanel } from '../support/publishPanel';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'bin', 'hallnotes.mjs');
-/** A 4×3 red PNG. */
-const SLIDE: ClipboardFile = { name: 'slide.png', type: 'image/png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==' };
-
 const found = await findWordPress();
 const skipReason = found.site ? null : `the real WordPress is not running: ${found.reason}`;
 if (skipReason && process.env.HALLNOTES_REQUIRE_WORDPRESS !== '1') console.log(`Publishing e2e skipped: ${skipReason}.`);
@@ -28,26 +24,6 @@ function requireWordPress(): WordPressSite {
 
 type WpPost = { id: number; status: string; content: { raw: string } };
 const postsTitled = (site: WordPressSite, title: string) => wordpressReader(site).get<WpPost[]>(`wp/v2/posts?search=${encodeURIComponent(title)}&status=draft&context=edit`);
-
-/** A one-day event with two covered sessions, one with a quote and a photo, the other with a note; returns its unique title. */
-async function coverTheDay(page: Page): Promise<string> {
-  const app = new NoteCapture(page);
-  const title = `Publish Fest ${Date.now().toString(36)}`;
-  await app.createEvent({ title, startDate: '2026-09-14', timezone: 'Europe/Berlin', author: 'Sam Reporter' });
-  await app.addSession({ title: 'Opening keynote', start: '09:00', end: '09:45', kind: 'keynote', status: 'covered', speakers: [{ name: 'Priya Raman', role: 'Chief Architect', organisation: 'Northwind' }] });
-  await app.typeLines(['Raman opened with 4,200 clusters in production.', '> We moved to stop waiting.']);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await app.paste({ files: [SLIDE] });
-  await expect(app.editor.locator('.note-image')).toHaveCount(1);
-  await app.editor.locator('.note-image').getByLabel('Photo caption').click();
-  await page.keyboard.type('The cluster map');
-  await app.waitUntilSaved();
-  await app.addSession({ title: 'Who funds the commons?', start: '10:00', end: '10:45', kind: 'panel', status: 'covered', speakers: [{ name: 'Tomás Herrera', role: 'Maintainer', organisation: 'OpenRail' }] });
-  await app.typeLines(['Most critical projects have one maintainer.']);
-  await app.waitUntilSaved();
-  return title;
-}
 
 test('add a WordPress site, publish the day as a draft, publish again after an edit, and the CLI sends the same bytes', async ({ page, host }) => {
   const site = requireWordPress();
@@ -132,10 +108,16 @@ restartable('publishing with the site down waits in the outbox, survives a resta
     await expect(publish.outbox).toContainText(`${title} – Day 1 Reflections → CI blog: Waiting for a connection`);
     expect(await postsTitled(site, title)).toEqual([]);
 
-    // The site comes back: the outbox sends the draft by itself.
+    // The site comes back: the outbox sends the draft by itself, and the page hears it from the
+    // host's push stream: the status line changes without a reload and without asking again.
+    const outboxReads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/publish%3Aoutbox')) outboxReads.push(request.url());
+    });
     await proxy.start();
     await expect(publish.drafts).toContainText('On CI blog, last sent', { timeout: 60_000 });
     await expect(publish.outbox).toBeHidden();
+    expect(outboxReads).toEqual([]);
     const drafts = await postsTitled(site, title);
     expect(drafts).toHaveLength(1);
     expect(drafts[0].content.raw).toContain('Most critical projects have one maintainer.');

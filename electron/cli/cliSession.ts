@@ -1,8 +1,8 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createServices, type Services } from '../services/createServices';
 import { defaultConfigFolder, resolveLibraryPath } from '../services/preferences/defaultLocations';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
-import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
+import { openSecretStore } from '../services/secrets/openSecretStore';
 import { UsageError } from './cliArguments';
 
 /** Where the CLI reads and writes; the entry passes the process's, tests pass their own. */
@@ -38,7 +38,7 @@ export class CliSession {
       preferences,
       importWorker: this.io.importWorker,
       publishing: { configFolder },
-      secrets: new FileSecretStore(join(configFolder, SECRETS_FILE_NAME)),
+      secrets: openSecretStore(configFolder),
     });
   }
 

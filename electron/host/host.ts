@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { FlushRequests } from '../services/ipc/flushRequests';
+import { sendPush } from '../services/ipc/pushEvents';
 import { openConfPreferences } from '../services/preferences/openConfPreferences';
-import { FileSecretStore, SECRETS_FILE_NAME } from '../services/sync/secretStore';
+import { openSecretStore } from '../services/secrets/openSecretStore';
 import { startSyncScheduler } from '../services/sync/syncScheduler';
 import { HOST_USAGE, parseHostArguments, type HostOptions } from './hostArguments';
 import { startHostServer } from './hostServer';
@@ -25,9 +26,9 @@ const services = createServices({
   preferences: openConfPreferences(options.configFolder, (message) => console.warn(`hallnotes host: ${message}`)),
   // The bundle is build/host/host.mjs; the worker is build/workers/.
   importWorker: new URL('../workers/programmeParserWorker.mjs', import.meta.url),
-  // Secrets in a 0600 file in the settings folder (there is no keychain without Electron).
   publishing: { configFolder: options.configFolder },
-  secrets: new FileSecretStore(join(options.configFolder, SECRETS_FILE_NAME)),
+  // Destinations' passwords and events' tokens in a 0600 file in the settings folder (there is no keychain without Electron).
+  secrets: openSecretStore(options.configFolder),
 });
 const flushRequests = new FlushRequests();
 const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
@@ -38,6 +39,8 @@ const host = await startHostServer({
   readAsset: (eventId, fileName) => services.assets.read(eventId, fileName),
 });
 
+// Every open page hears when a publish changes state, so its status line follows without asking.
+services.publish.onOutboxChange((jobs) => host.openPages().forEach((page) => sendPush(page, 'publish:outbox-changed', { jobs })));
 services.publish.startOutbox();
 
 console.log(`Hallnotes is running for the library ${options.libraryPath}`);

@@ -6,9 +6,10 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/model/prefer
 import { createServices } from '../services/createServices';
 import { createChannelHandlers } from '../services/ipc/channelHandlers';
 import { FlushRequests } from '../services/ipc/flushRequests';
+import { sendPush } from '../services/ipc/pushEvents';
 import { PREFERENCES_FILE_NAME } from '../services/preferences/openConfPreferences';
 import { resolveLibraryPath } from '../services/preferences/defaultLocations';
-import { EncryptedSecretStore, FileSecretStore } from '../services/sync/secretStore';
+import { openSecretStore } from '../services/secrets/openSecretStore';
 import { startSyncScheduler } from '../services/sync/syncScheduler';
 import { safeStorageCipher } from './safeStorageCipher';
 import { registerAppScheme, serveRendererBuild } from './appProtocol';
@@ -16,7 +17,6 @@ import { buildApplicationMenu } from './applicationMenu';
 import { chooseBundlePath, chooseExportPath } from './exportDialog';
 import { createMainWindow } from './mainWindow';
 import { registerIpc } from './registerIpc';
-import { safeStorageCredentials } from './safeStorageCredentials';
 import { hardenSession, hardenWebContents } from './security';
 
 // Wiring only: behaviour lives in electron/services. The bundle is build/electron/main.mjs.
@@ -43,7 +43,6 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const preferences = new ElectronStore<Preferences>({ name: PREFERENCES_FILE_NAME, defaults: DEFAULT_PREFERENCES, clearInvalidConfig: true });
-  const secrets = new EncryptedSecretStore(new FileSecretStore(join(app.getPath('userData'), 'credentials.sealed.json')), safeStorageCipher);
   // A worker thread in the main process (Electron runs worker_threads there, from the asar too), so saves are never held up by an import.
   const importWorker = pathToFileURL(join(buildFolder, 'workers', 'programmeParserWorker.mjs'));
   const userData = app.getPath('userData');
@@ -51,9 +50,12 @@ function start(): void {
     libraryPath: resolveLibraryPath(undefined),
     preferences,
     importWorker,
-    publishing: { configFolder: userData, credentials: safeStorageCredentials(userData) },
-    secrets,
+    publishing: { configFolder: userData },
+    // Destinations' passwords and events' tokens, sealed by the system keychain.
+    secrets: openSecretStore(userData, safeStorageCipher),
   });
+  // The window hears when a publish changes state, so its status line follows without asking.
+  services.publish.onOutboxChange((jobs) => BrowserWindow.getAllWindows().forEach((window) => sendPush(window.webContents, 'publish:outbox-changed', { jobs })));
   services.publish.startOutbox();
   const backgroundSync = startSyncScheduler(services.sync, services.onLibraryChange);
   app.on('will-quit', () => backgroundSync.stop());

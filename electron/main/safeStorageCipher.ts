@@ -1,7 +1,7 @@
 import { safeStorage } from 'electron';
-import type { SecretCipher } from '../services/sync/secretStore';
+import type { SecretCipher } from '../services/secrets/sealedSecretStore';
 
-/** Tokens are sealed with the OS keychain (Keychain, DPAPI, libsecret) before they are written. */
+/** Passwords and tokens are sealed with the OS keychain (Keychain, DPAPI, libsecret) before they are written. */
 export const safeStorageCipher: SecretCipher = {
   available: () => safeStorage.isEncryptionAvailable(),
   encrypt: (secret) => safeStorage.encryptString(secret).toString('base64'),

@@ -1,7 +1,8 @@
 import { AssetStore } from './assets/assetStore';
 import { BundleService } from './bundle/bundleService';
 import { ExchangeService } from './exchange/exchangeService';
-import { MemorySecretStore, type SecretStore } from './sync/secretStore';
+import { openSecretStore } from './secrets/openSecretStore';
+import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
 import { SyncService } from './sync/syncService';
 import { PostExporter } from './export/postExporter';
 import { DamagedNotes } from './history/damagedNotes';
@@ -60,9 +61,13 @@ export function createServices(options: {
   preferences: PreferenceBackend;
   /** The bundled programme-parser worker (`build/workers/programmeParserWorker.mjs`); without it imports parse on this thread. */
   importWorker?: URL;
-  /** Where publishing keeps destinations and secrets; without it publishing is not available. */
+  /** Where publishing keeps destinations (the settings folder); without it publishing is not available. */
   publishing?: PublishSetup;
-  /** Where sync tokens are kept (never in the library): safeStorage in the app, a 0600 file under the host and CLI. */
+  /**
+   * The one secret store, for destinations' passwords and events' Git tokens (never in the
+   * library): sealed by safeStorage in the app; by default a 0600 file in the settings folder
+   * (the host's and the CLI's), or in memory where there is no settings folder.
+   */
   secrets?: SecretStore;
 }): Services {
   const paths = new LibraryPaths(options.libraryPath);
@@ -89,6 +94,7 @@ export function createServices(options: {
   const history = new HistoryService(events, notes, snapshots, damaged);
   const exporter = new PostExporter(paths, postResolver);
   const exchange = new ExchangeService({ paths, events, notes, posts, assets, history, preferences, locks });
+  const secrets = options.secrets ?? (options.publishing ? openSecretStore(options.publishing.configFolder) : new MemorySecretStore());
   return {
     paths,
     events,
@@ -103,10 +109,10 @@ export function createServices(options: {
     trash: new TrashService(paths, events, notes, snapshots, locks, onChanged),
     writes,
     programmes: options.importWorker ? parseInWorker(options.importWorker) : parseOnThisThread,
-    publish: new PublishService({ paths, writes, postResolver }, options.publishing ?? null),
+    publish: new PublishService({ paths, writes, postResolver, secrets }, options.publishing ?? null),
     exchange,
     bundles: new BundleService({ paths, events, exchange }),
-    sync: new SyncService({ paths, events, exchange, secrets: options.secrets ?? new MemorySecretStore() }),
+    sync: new SyncService({ paths, events, exchange, secrets }),
     onLibraryChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

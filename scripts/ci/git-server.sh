@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Starts or stops the smart-HTTP Git server the sync tests use in CI (scripts/ci/gitHttpServer.mjs
-# in front of git http-backend, on 127.0.0.1:8090, repositories in a temporary folder).
+# in front of git http-backend, on 127.0.0.1:8091, repositories in a temporary folder).
 #   source scripts/ci/git-server.sh start   # exports HALLNOTES_GIT_SERVER_URL
 #   scripts/ci/git-server.sh stop
 set -uo pipefail
-GIT_SERVER_PORT="${GIT_SERVER_PORT:-8090}"
+GIT_SERVER_PORT="${GIT_SERVER_PORT:-8091}"
 GIT_SERVER_STATE="${TMPDIR:-/tmp}/hallnotes-ci-git-server"
 
 git_server_start() {

@@ -5,7 +5,7 @@
 // "git servers" reimplement the protocol in JavaScript, which is what isomorphic-git must be
 // tested against the real git for). Repositories are created on first use (`<name>.git`).
 //
-//   node scripts/ci/gitHttpServer.mjs --root DIR [--port 8090] [--token SECRET]
+//   node scripts/ci/gitHttpServer.mjs --root DIR [--port 8091] [--token SECRET]
 //
 // With --token, every request must carry HTTP Basic credentials whose password is the token.
 import { spawn, spawnSync } from 'node:child_process';
@@ -149,7 +149,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const root = option(args, '--root');
   if (!root) {
-    console.error('usage: gitHttpServer.mjs --root DIR [--port 8090] [--token SECRET]');
+    console.error('usage: gitHttpServer.mjs --root DIR [--port 8091] [--token SECRET]');
     process.exit(2);
   }
   const running = await startGitHttpServer({ root, port: Number(option(args, '--port') ?? 8090), token: option(args, '--token') ?? null });

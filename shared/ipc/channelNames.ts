@@ -48,6 +48,8 @@ export const CHANNEL_NAMES = [
   'publish:outbox',
   'publish:decide',
   'publish:copies',
+  'publish:settings',
+  'publish:save-settings',
   'bundle:export',
   'bundle:preview',
   'bundle:import',
@@ -59,7 +61,7 @@ export const CHANNEL_NAMES = [
   'sync:now',
 ] as const satisfies readonly ChannelName[];
 
-export const PUSH_EVENT_NAMES = ['app:flush-requested', 'menu:command'] as const satisfies readonly PushEventName[];
+export const PUSH_EVENT_NAMES = ['app:flush-requested', 'menu:command', 'publish:outbox-changed'] as const satisfies readonly PushEventName[];
 
 type Unlisted<All, Listed> = Exclude<All, Listed>;
 export const everyChannelIsListed: Unlisted<ChannelName, (typeof CHANNEL_NAMES)[number]> extends never ? true : never = true;

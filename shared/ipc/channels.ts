@@ -33,8 +33,10 @@ import {
   destinationIdSchema,
   JOB_DECISIONS,
   jobIdSchema,
+  postPublishSettingsSchema,
   publishRequestSchema,
   type ConnectionReport,
+  type PostPublishSettingsView,
   type Destination,
   type OutboxJob,
   type PublishedCopy,
@@ -140,6 +142,8 @@ export const channels = {
   'publish:outbox': channel<{ jobs: OutboxJob[] }>()(z.strictObject({})),
   'publish:decide': channel<{ job: OutboxJob | null }>()(z.strictObject({ jobId: jobIdSchema, decision: z.enum(JOB_DECISIONS) })),
   'publish:copies': channel<PublishedCopy[]>()(postRef),
+  'publish:settings': channel<PostPublishSettingsView>()(postRef),
+  'publish:save-settings': channel<PostPublishSettingsView>()(postRef.extend(postPublishSettingsSchema.shape)),
   // Working as a team: event bundles, teammates' versions of a note, sync through Git.
   'bundle:export': channel<BundleExportOutcome>()(z.strictObject({ eventId: idSchema, includePrivate: z.boolean().default(false) })),
   'bundle:preview': channel<BundleImportResult>()(bundleUploadSchema),
@@ -165,5 +169,7 @@ export type PushEvents = {
   'app:flush-requested': { requestId: string };
   /** A command of the command table was chosen in the application menu. */
   'menu:command': { commandId: CommandId };
+  /** The publish outbox as it stands after a job changed (queued, sent, waiting, stopped, discarded). */
+  'publish:outbox-changed': { jobs: OutboxJob[] };
 };
 export type PushEventName = keyof PushEvents;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ASSET_FILE_NAME } from '../note/assetPath';
 import { idSchema } from './event';
 import { postDaySchema, type PostDay } from './post';
 
 /**
  * Publishing a post as a draft to a WordPress or Ghost site. Destinations are kept per computer
- * in the settings folder (the secret apart from them, see electron/services/publish/credentials);
+ * in the settings folder (the secret apart from them, see electron/services/secrets);
  * what was published where lives in the library, beside the event.
  */
 export const DESTINATION_KINDS = ['wordpress', 'ghost'] as const;
@@ -91,6 +92,30 @@ export const publishRequestSchema = z.strictObject({
 });
 export type PublishRequest = z.input<typeof publishRequestSchema>;
 
+/**
+ * Which photo becomes the draft's featured image (WordPress `featured_media`, Ghost
+ * `feature_image`): the post's first photo (the default), one chosen by its file (its content
+ * hash, so it stays chosen when the notes around it change), or none.
+ */
+export const featuredPhotoChoiceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('first') }),
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('photo'), file: z.string().regex(ASSET_FILE_NAME, 'must be a photo of the event (assets/<sha256>.<ext>)') }),
+]);
+export type FeaturedPhotoChoice = z.infer<typeof featuredPhotoChoiceSchema>;
+
+/** What a post keeps for publishing, beside the post itself (events/<id>/publish/settings.json). */
+export const postPublishSettingsSchema = z.strictObject({ featuredPhoto: featuredPhotoChoiceSchema });
+export type PostPublishSettings = z.infer<typeof postPublishSettingsSchema>;
+
+export const DEFAULT_POST_PUBLISH_SETTINGS: PostPublishSettings = { featuredPhoto: { kind: 'first' } };
+
+/** A photo the post shows, as the editor picks the featured one among them. */
+export type PostPhoto = { file: string; src: string; alt: string; caption: string };
+
+/** The post's publishing settings with the photos it shows now, in reading order. */
+export type PostPublishSettingsView = PostPublishSettings & { photos: PostPhoto[] };
+
 export const JOB_STATES = ['queued', 'sending', 'waiting', 'needs-decision', 'failed', 'done'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
@@ -110,6 +135,8 @@ export type PublishResult = {
   uploadedPhotos: number;
   /** Photos already on the site from an earlier publish, not sent again. */
   reusedPhotos: number;
+  /** What the site could not take as the post has it, in words (the author, a featured photo no longer in the post). */
+  notes: string[];
   finishedAt: string;
 };
 

@@ -61,6 +61,31 @@ describe('the outbox', { timeout: 60_000 }, () => {
     expect(wordpress.posts[0]).toMatchObject({ status: 'draft', title: `${day!.event.title} – Day 1 Reflections` });
   });
 
+  it('tells listeners (the window, the pages of the host) each change of a job as it happens, the last list heard being the latest', async () => {
+    const { wordpress, clock, publish, day: publishDay } = await setUp();
+    const heard: string[][] = [];
+    const stop = publishDay.services.publish.onOutboxChange((jobs) => heard.push(jobs.map((job) => job.state)));
+    wordpress.offline = true;
+    await publish();
+    await eventually(async () => expect(heard.at(-1)).toEqual(['waiting']));
+    expect(heard.flat()).toContain('sending');
+
+    publishDay.services.publish.startOutbox();
+    wordpress.offline = false;
+    clock.advance(10_000);
+    await eventually(async () => expect(heard.at(-1)).toEqual(['done']));
+    const [job] = await publishDay.services.publish.outboxJobs();
+    await publishDay.services.publish.decide(job.id, 'discard');
+    await eventually(async () => expect(heard.at(-1)).toEqual([]));
+
+    stop();
+    const count = heard.length;
+    wordpress.offline = true;
+    await publish();
+    await publishDay.services.writes.drain();
+    expect(heard).toHaveLength(count);
+  });
+
   it('keeps queued jobs across a restart and sends them in the order they were queued', async () => {
     const { wordpress, publish, day: first } = await setUp();
     wordpress.offline = true;
@@ -189,7 +214,7 @@ describe('secrets', () => {
   it('are kept in a file only the user can read, and nowhere in the library or the destinations list', async () => {
     const { publish, day: library } = await setUp();
     await publish();
-    const credentials = join(library.configFolder, 'publish-credentials.json');
+    const credentials = join(library.configFolder, 'secrets.json');
     expect((await stat(credentials)).mode & 0o777).toBe(0o600);
     expect(await readFile(join(library.configFolder, 'publish-destinations.json'), 'utf8')).not.toContain('EFGH');
     const libraryFiles = await readdir(join(library.root, 'library'), { recursive: true, withFileTypes: true });

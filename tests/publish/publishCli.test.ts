@@ -36,7 +36,7 @@ it('adds, lists and removes a destination; the password comes from a file, is st
   const list = await fixture.ok('destination', 'list');
   expect(list).toMatch(/^NAME\s+KIND\s+SITE\s+USER\s+PASSWORD\s+ID\nCompany blog\s+WordPress\s+http:\/\/127\.0\.0\.1:\d+\s+editor\s+stored\s+[a-z0-9]{10}$/);
   expect(list).not.toContain('EFGH');
-  const credentials = join(fixture.config, 'publish-credentials.json');
+  const credentials = join(fixture.config, 'secrets.json');
   expect((await stat(credentials)).mode & 0o777).toBe(0o600);
   expect(await readFile(credentials, 'utf8')).toContain(PASSWORD);
 
@@ -48,7 +48,7 @@ it('adds, lists and removes a destination; the password comes from a file, is st
   expect(await fixture.run('destination', 'add', '--kind', 'blogger', '--name', 'B', '--url', 'https://b.example.org')).toMatchObject({ code: 2, stderr: expect.stringContaining('--kind must be wordpress or ghost, not "blogger"') });
 
   expect(await fixture.ok('destination', 'remove', 'company BLOG')).toBe('Removed “Company blog” and its stored password.');
-  expect(JSON.parse(await readFile(credentials, 'utf8'))).toEqual({ format: 1, secrets: {} });
+  expect(JSON.parse(await readFile(credentials, 'utf8'))).toEqual({ format: 1, secrets: {}, formerly: {} });
   expect(await fixture.run('destination', 'test', 'Company blog')).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no destination “Company blog”; add one first.') });
 });
 
@@ -92,4 +92,21 @@ it('TK markers stop a publish and say how to publish anyway', async () => {
   expect(blocked.stderr).toContain('  - “Keynote” still has a TK marker to check.');
   expect(blocked.stderr).toContain('--publish-anyway');
   expect((await fixture.run('publish', eventId, '--to', 'Blog', '--publish-anyway')).code).toBe(3);
+});
+
+it('--featured-photo picks the photo by number or file, keeps it for the post, and names the photos when the number is wrong', async () => {
+  fixture = await createCliFixture();
+  const eventId = await fixture.ok('event', 'create', '--title', 'Photo Summit', '--start', '2026-05-01');
+  await fixture.ok('session', 'add', eventId, '--day', '1', '--start', '09:00', '--title', 'Keynote', '--status', 'covered');
+  const env = { HALLNOTES_LIBRARY: fixture.library, HALLNOTES_CONFIG_DIR: fixture.config, HALLNOTES_PUBLISH_SECRET: PASSWORD };
+  await fixture.runWith({ env }, 'destination', 'add', '--kind', 'wordpress', '--name', 'Blog', '--url', `http://127.0.0.1:${await closedPort()}`, '--user', 'editor', '--no-test');
+
+  const wrong = await fixture.run('publish', eventId, '--to', 'Blog', '--featured-photo', '2');
+  expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('--featured-photo 2: the post shows no photo.') });
+  expect(await fixture.run('publish', eventId, '--to', 'Blog', '--featured-photo', 'slide.png')).toMatchObject({ code: 2, stderr: expect.stringContaining('--featured-photo must be a photo\'s number, first, none or its file') });
+  expect(JSON.parse(await fixture.ok('outbox', 'list', '--json'))).toEqual([]);
+
+  expect((await fixture.run('publish', eventId, '--to', 'Blog', '--featured-photo', 'none')).code).toBe(3);
+  const settings = JSON.parse(await readFile(join(fixture.library, 'events', eventId, 'publish', 'settings.json'), 'utf8'));
+  expect(settings).toEqual({ format: 1, posts: { 'day-1': { featuredPhoto: { kind: 'none' } } } });
 });

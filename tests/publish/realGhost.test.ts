@@ -18,7 +18,7 @@ import { startSiteProxy, type SiteProxy } from './helpers/siteProxy';
 const found = await findGhost();
 announceMissingSite('Ghost', found.reason, 'HALLNOTES_REQUIRE_GHOST');
 
-type GhostPost = { id: string; status: string; title: string; html: string; custom_excerpt: string | null; feature_image: string | null; feature_image_alt: string | null; updated_at: string; tags: { name: string; slug: string }[] };
+type GhostPost = { id: string; status: string; title: string; html: string; custom_excerpt: string | null; feature_image: string | null; feature_image_alt: string | null; updated_at: string; tags: { name: string; slug: string }[]; authors: { name: string }[] };
 
 describe.skipIf(!found.site)('publishing to a real Ghost', () => {
   const site = found.site as GhostSite;
@@ -73,6 +73,21 @@ describe.skipIf(!found.site)('publishing to a real Ghost', () => {
     expect(again).toMatchObject({ status: 'sent', job: { result: { created: false, uploadedPhotos: 0, reusedPhotos: 2 } } });
     expect(counter.requests.filter((request) => request.startsWith('POST') || request.startsWith('PUT'))).toEqual([`PUT posts/${post.id}/`]);
     expect((await postsTagged(day.tag)).map((candidate) => candidate.id)).toEqual([post.id]);
+
+    // The editor features the panel's photo: feature_image follows, no image is uploaded again.
+    counter.requests.length = 0;
+    await day.services.publish.savePostSettings(day.event.id, 1, { featuredPhoto: { kind: 'photo', file: day.photos[1].slice('assets/'.length) } });
+    expect((await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id })).status).toBe('sent');
+    expect((await postsTagged(day.tag))[0]).toMatchObject({ feature_image: images[1], feature_image_alt: 'The panel' });
+    expect(counter.requests.filter((request) => request.startsWith('POST images'))).toEqual([]);
+
+    // The byline's author: no staff user of this Ghost is "Sam Reporter", so the owner stays the author and the result says so; once the byline names the owner, the draft credits them.
+    expect(outcome.job.result!.notes).toEqual([expect.stringContaining('No staff user of 127.0.0.1:8090 is called “Sam Reporter”, so the draft\'s author is left as Ghost set it')]);
+    expect(outcome.job.message).toContain('No staff user of 127.0.0.1:8090 is called “Sam Reporter”');
+    await day.services.events.update(day.event.id, { author: 'hallnotes ci' });
+    const credited = await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id });
+    expect(credited).toMatchObject({ status: 'sent', job: { result: { notes: [] } } });
+    expect((await postsTagged(day.tag))[0].authors.map((author) => author.name)).toEqual(['Hallnotes CI']);
   }, 60_000);
 
   it('an edit made in Ghost since is not overwritten unasked; a draft deleted there can be made again', async () => {

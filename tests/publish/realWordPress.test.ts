@@ -22,7 +22,7 @@ const found = await findWordPress();
 announceMissingSite('WordPress', found.reason, 'HALLNOTES_REQUIRE_WORDPRESS');
 
 type ParsedBlock = ReturnType<typeof parse>[number];
-type WpPost = { id: number; status: string; title: { raw: string }; content: { raw: string }; excerpt: { raw: string }; featured_media: number; tags: number[]; modified_gmt: string };
+type WpPost = { id: number; status: string; title: { raw: string }; content: { raw: string }; excerpt: { raw: string }; featured_media: number; author: number; tags: number[]; modified_gmt: string };
 type WpMedia = { id: number; source_url: string; alt_text: string; caption: { raw: string } };
 type WpTag = { id: number; name: string };
 
@@ -46,7 +46,18 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
   const postsTitled = (title: string) => wordpress.get<WpPost[]>(`wp/v2/posts?search=${encodeURIComponent(title)}&status=draft,publish,pending,private&context=edit&per_page=100`);
   const mediaForPhoto = (src: string) => wordpress.get<WpMedia[]>(`wp/v2/media?slug=hallnotes-${src.slice('assets/'.length, 'assets/'.length + 32)}&context=edit`);
 
-  it('publishes a day as one draft: blocks that parse, both photos uploaded once and used, featured image, tags; republishing updates it', async () => {
+  /** The site's user for the byline's author (the event's "Sam Reporter"), made the first time the suite runs against the site. */
+  async function bylineUser(): Promise<number> {
+    const name = 'Sam Reporter';
+    const found = await wordpress.get<{ id: number; name: string }[]>(`wp/v2/users?search=${encodeURIComponent(name)}&context=edit`);
+    const existing = found.find((user) => user.name === name);
+    if (existing) return existing.id;
+    const made = await wordpress.post<{ id: number }>('wp/v2/users', { username: 'sam-reporter', name, email: 'sam.reporter@hallnotes.invalid', password: `Hallnotes-${Date.now()}-byline`, roles: ['author'] });
+    return made.id;
+  }
+
+  it('publishes a day as one draft: blocks that parse, both photos uploaded once and used, featured image, tags, the byline author; republishing updates it', async () => {
+    const samReporter = await bylineUser();
     const counter = countingFetch(/^.*\/wp-json\//);
     day = await createPublishDay({ fetch: counter.fetch });
     const destination = await addDestination(day);
@@ -85,6 +96,9 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
     expect(post.content.raw).toContain(`src="${second.source_url}"`);
     expect(post.content.raw).not.toContain('assets/');
     expect(post.featured_media).toBe(first.id);
+    // The byline's author is a user of the site: the draft is theirs, not the publishing account's.
+    expect(post.author).toBe(samReporter);
+    expect(outcome.job.result!.notes).toEqual([]);
 
     // The quote keeps its attribution; the private note never left the machine; tags are WordPress's, not body text.
     expect(post.content.raw).toMatch(/<blockquote class="wp-block-quote">[\s\S]*We moved to stop waiting\.[\s\S]*<cite>Priya Raman, Chief Architect<\/cite>/);
@@ -114,6 +128,17 @@ describe.skipIf(!found.site)('publishing to a real WordPress', () => {
     expect(afterEdit.map((candidate) => candidate.id)).toEqual([post.id]);
     expect(afterEdit[0].content.raw).toContain('4,300 clusters');
     expect(afterEdit[0].content.raw).not.toContain('4,200 clusters');
+    expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
+
+    // The editor features the panel's photo instead, then none: the draft follows, nothing is uploaded again.
+    counter.requests.length = 0;
+    await day.services.publish.savePostSettings(day.event.id, 1, { featuredPhoto: { kind: 'photo', file: day.photos[1].slice('assets/'.length) } });
+    expect((await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id })).status).toBe('sent');
+    expect((await wordpress.get<WpPost>(`wp/v2/posts/${post.id}?context=edit`)).featured_media).toBe(second.id);
+    await day.services.publish.savePostSettings(day.event.id, 1, { featuredPhoto: { kind: 'none' } });
+    expect((await day.services.publish.publish({ eventId: day.event.id, day: 1, destinationId: destination.id })).status).toBe('sent');
+    expect((await wordpress.get<WpPost>(`wp/v2/posts/${post.id}?context=edit`)).featured_media).toBe(0);
+    expect(counter.requests.filter((request) => request.startsWith('POST wp/v2/media'))).toEqual([]);
     expect((await Promise.all(day.photos.map(mediaForPhoto))).map((items) => items.length)).toEqual([1, 1]);
 
     // The record of what was published lives with the event, in the library.

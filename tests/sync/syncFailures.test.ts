@@ -104,7 +104,7 @@ describe.skipIf(tokenServer === null && !gitExecPath())('tokens', () => {
     expect(JSON.parse(await cli.ok('sync', eventId, '--token-file', join(cli.root, 'token'), '--json'))).toMatchObject({ state: 'synced', hasToken: true });
     // Remembered: the next sync needs no token option.
     expect((await cli.run('sync', eventId)).code).toBe(0);
-    const stored = await stat(join(cli.config, 'credentials.json'));
+    const stored = await stat(join(cli.config, 'secrets.json'));
     expect(stored.mode & 0o777).toBe(0o600);
     const libraryFiles = await listFiles(cli.library);
     for (const file of libraryFiles) expect(await import('node:fs/promises').then((fs) => fs.readFile(file, 'latin1'))).not.toContain('s3cret-token');

@@ -1,11 +1,7 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryChange, LibraryChangeListener } from '../../electron/services/library/libraryChange';
 import { startSyncScheduler } from '../../electron/services/sync/syncScheduler';
 import type { SyncService } from '../../electron/services/sync/syncService';
-import { EncryptedSecretStore, FileSecretStore } from '../../electron/services/sync/secretStore';
 import { noteState } from '../helpers/noteStates';
 
 beforeEach(() => vi.useFakeTimers());
@@ -62,21 +58,5 @@ describe('the background sync', () => {
     fake.release();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(fake.calls).toHaveLength(2);
-  });
-});
-
-describe('stored tokens', () => {
-  it('are in a file only the user can read, and sealed by the keychain in the app', async () => {
-    vi.useRealTimers();
-    const folder = await mkdtemp(join(tmpdir(), 'hallnotes-secrets-'));
-    const file = new FileSecretStore(join(folder, 'credentials.json'));
-    const sealed = new EncryptedSecretStore(file, { available: () => true, encrypt: (secret) => Buffer.from(secret).reverse().toString('base64'), decrypt: (text) => Buffer.from(text, 'base64').reverse().toString() });
-    await sealed.set('git:https://example.org/team.git', 'ghp_token');
-    expect(await sealed.get('git:https://example.org/team.git')).toBe('ghp_token');
-    expect((await stat(join(folder, 'credentials.json'))).mode & 0o777).toBe(0o600);
-    expect(await readFile(join(folder, 'credentials.json'), 'utf8')).not.toContain('ghp_token');
-    const noKeychain = new EncryptedSecretStore(file, { available: () => false, encrypt: () => '', decrypt: () => '' });
-    await expect(noKeychain.set('k', 'v')).rejects.toThrow(/no keychain to keep the token safely/);
-    await rm(folder, { recursive: true, force: true });
   });
 });

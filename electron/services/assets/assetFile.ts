@@ -31,3 +31,10 @@ export async function locateAssetFile(paths: LibraryPaths, eventId: string, file
     return { found: false, reason: 'missing' };
   }
 }
+
+/** Why a photo cannot be used, as every message about it says it: "The photo … is a link to a file outside the library". */
+export const ASSET_REFUSALS: Record<Exclude<AssetLocation, { found: true }>['reason'], string> = {
+  missing: "is missing from the event's assets folder",
+  'outside-library': 'is a link to a file outside the library',
+  'not-a-file': 'is not a regular file (a folder, a pipe or a device stands in its place)',
+};

@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import type { ComposedPost } from '../../../shared/export/composePost';
 import type { Block } from '../../../shared/export/postBlocks';
 import { assetFileOf } from '../../../shared/note/assetPath';
-import { locateAssetFile, type AssetLocation } from '../assets/assetFile';
+import { ASSET_REFUSALS, locateAssetFile } from '../assets/assetFile';
 import type { LibraryPaths } from '../library/libraryPaths';
 import { fileSystemError } from '../storage/serviceError';
 
@@ -35,12 +35,6 @@ export function pointImagesInto(post: ComposedPost, folderName: string): Compose
   return { ...post, blocks: mapBlocks(post.blocks) };
 }
 
-const REFUSALS: Record<Exclude<AssetLocation, { found: true }>['reason'], string> = {
-  missing: "is missing from the event's assets folder",
-  'outside-library': 'is a link to a file outside the library',
-  'not-a-file': 'is not a regular file (a folder, a pipe or a device stands in its place)',
-};
-
 /**
  * Copies the photos from the event's assets folder into `folder`, each through a temporary
  * name and a rename, so a full disk never leaves a truncated photo under its real name. Only a
@@ -60,7 +54,7 @@ export async function copyImages(
     const fileName = assetFileOf(src) ?? '';
     const location = await locateAssetFile(paths, eventId, fileName);
     if (!location.found) {
-      problems.push(`The photo ${src} in ${placeOf(src)} ${REFUSALS[location.reason]}, so it was not copied; the post still refers to it.`);
+      problems.push(`The photo ${src} in ${placeOf(src)} ${ASSET_REFUSALS[location.reason]}, so it was not copied; the post still refers to it.`);
       continue;
     }
     const to = join(folder, fileName);

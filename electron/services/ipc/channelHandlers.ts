@@ -79,6 +79,8 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     'publish:outbox': async () => ({ jobs: await services.publish.outboxJobs() }),
     'publish:decide': async ({ jobId, decision }) => ({ job: await services.publish.decide(jobId, decision) }),
     'publish:copies': ({ eventId, day }) => services.publish.publishedCopies(eventId, day),
+    'publish:settings': ({ eventId, day }) => services.publish.postSettings(eventId, day),
+    'publish:save-settings': ({ eventId, day, ...settings }) => services.publish.savePostSettings(eventId, day, settings),
     'bundle:export': ({ eventId, includePrivate }) => exportBundleFromApp(services, eventId, includePrivate, hooks.chooseBundlePath),
     'bundle:preview': (upload) => importUploadedBundle(services, upload, true),
     'bundle:import': (upload) => importUploadedBundle(services, upload, false),

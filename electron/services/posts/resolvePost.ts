@@ -59,7 +59,7 @@ export class PostResolver {
   /** The post with the list of what needs attention before it is published. */
   async resolve(eventId: string, day: PostDay): Promise<PostResolution> {
     const loaded = await this.load(eventId, day);
-    const attention = await postAttention(loaded, this.paths.eventFolder(eventId));
+    const attention = await postAttention(loaded, this.paths);
     return { input: loaded.input, problems: loaded.problems, attention };
   }
 

@@ -16,6 +16,12 @@ export type RemotePost = {
 /** A photo in the site's media library, by the address the post's content points at. */
 export type RemotePhoto = { id: string; url: string };
 
+/** A user of the site the draft can be credited to: WordPress's user id, Ghost's staff user id. */
+export type RemoteAuthor = { id: string; name: string };
+
+/** Who the byline names, as the site knows them: the user found, or why none is set (in words, for the publish result). */
+export type AuthorMatch = { author: RemoteAuthor | null; note: string | null };
+
 /** The draft's fields, ready for the site: the body already points at the uploaded photos. */
 export type DraftContent = {
   title: string;
@@ -24,6 +30,8 @@ export type DraftContent = {
   excerpt: string;
   tags: string[];
   featured: { photo: RemotePhoto; alt: string; caption: string } | null;
+  /** Null: the draft's author is left as the site has it (the publishing account, or what an editor set there). */
+  author: RemoteAuthor | null;
 };
 
 /** A photo read from the event's assets folder. */
@@ -47,6 +55,8 @@ export interface PublishClient {
   getPost(remoteId: string): Promise<RemotePost | null>;
   /** Tags by name, created when missing; returns the names that were created. */
   prepareTags(names: readonly string[]): Promise<{ created: string[] }>;
+  /** The site's user whose name is the byline's author, if there is exactly one and the account may credit them. */
+  findAuthor(name: string): Promise<AuthorMatch>;
   /** A photo uploaded before under the same content hash, if the site can look it up. */
   findPhoto(photo: PublishablePhoto): Promise<RemotePhoto | null>;
   uploadPhoto(photo: PublishablePhoto, file: PhotoFile): Promise<RemotePhoto>;

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import {
   destinationDraftSchema,
+  postPublishSettingsSchema,
+  type PostPhoto,
+  type PostPublishSettings,
+  type PostPublishSettingsView,
   type ConnectionReport,
   type Destination,
   type DestinationDraft,
@@ -13,6 +17,7 @@ import {
   publishRequestSchema,
 } from '../../../shared/model/publish';
 import { describePostDay, type PostDay } from '../../../shared/model/post';
+import { ASSET_REFUSALS, locateAssetFile } from '../assets/assetFile';
 import { randomId } from '../library/ids';
 import type { LibraryPaths } from '../library/libraryPaths';
 import type { PostResolver } from '../posts/resolvePost';
@@ -21,25 +26,27 @@ import { ServiceError } from '../storage/serviceError';
 import { parseOrThrow } from '../validation/parseOrThrow';
 import { readFileAtMost } from '../validation/readAtMost';
 import { MAX_IMAGE_BYTES } from '../../../shared/note/assetPath';
-import { FileCredentialStore, OverlayCredentialStore, type CredentialStore } from './credentials/credentialStore';
-import { CREDENTIALS_FILE_NAME, DestinationStore } from './destinations/destinationStore';
+import { secretKeys } from '../secrets/secretKeys';
+import { RunOnlySecrets, type SecretStore } from '../secrets/secretStore';
+import { DestinationStore } from './destinations/destinationStore';
 import { GhostClient, isAdminApiKey, NOT_AN_ADMIN_API_KEY } from './ghost/ghostClient';
 import { PublishError } from './http/publishError';
+import { describePhoto } from './photoMessages';
 import { SiteHttp, type FetchLike } from './http/siteHttp';
 import { displaySiteUrl, parseSiteUrl } from './http/siteUrl';
 import { Outbox, systemClock, type Clock } from './outbox/outbox';
+import { OutboxChanges, type OutboxListener } from './outbox/outboxChanges';
 import { OutboxStore, type OutboxJobFile } from './outbox/outboxStore';
 import { sendJob } from './outbox/sendJob';
 import type { PublishClient } from './publishClient';
-import { fromPostInput, type PublishablePhoto } from './publishablePost';
+import { fromPostInput, photosOfPost, type PublishablePhoto } from './publishablePost';
 import { PublishRecords } from './records/publishRecords';
+import { PublishSettings } from './settings/publishSettings';
 import { looksLikeApplicationPassword, NOT_AN_APPLICATION_PASSWORD, WordPressClient } from './wordpress/wordpressClient';
 
 export type PublishSetup = {
-  /** The settings folder: destinations (and, for the host and CLI, their secrets) live there. */
+  /** The settings folder: destinations live there (their secrets in the secret store). */
   configFolder: string;
-  /** Where secrets are kept; default a 0600 file in the settings folder. The app passes one backed by safeStorage. */
-  credentials?: CredentialStore;
   fetch?: FetchLike;
   clock?: Clock;
   retryDelaysMs?: readonly number[];
@@ -47,7 +54,7 @@ export type PublishSetup = {
   timeoutMs?: number;
 };
 
-type Dependencies = { paths: LibraryPaths; writes: WriteQueue; postResolver: PostResolver };
+type Dependencies = { paths: LibraryPaths; writes: WriteQueue; postResolver: PostResolver; secrets: SecretStore };
 
 /**
  * Publishing, as every front (app, host, CLI) uses it: destinations and their secrets, "Publish
@@ -56,9 +63,11 @@ type Dependencies = { paths: LibraryPaths; writes: WriteQueue; postResolver: Pos
  */
 export class PublishService {
   private readonly destinations: DestinationStore | null;
-  private readonly credentials: OverlayCredentialStore | null;
+  private readonly secrets: RunOnlySecrets;
   private readonly records: PublishRecords;
+  private readonly settings: PublishSettings;
   private readonly outbox: Outbox;
+  private readonly outboxChanges: OutboxChanges;
   private readonly http: SiteHttp;
   private readonly clock: Clock;
 
@@ -67,18 +76,18 @@ export class PublishService {
     setup: PublishSetup | null,
   ) {
     this.destinations = setup ? new DestinationStore(setup.configFolder) : null;
-    this.credentials = setup ? new OverlayCredentialStore(setup.credentials ?? new FileCredentialStore(join(setup.configFolder, CREDENTIALS_FILE_NAME))) : null;
+    this.secrets = new RunOnlySecrets(deps.secrets);
     this.http = new SiteHttp(setup?.fetch, setup?.timeoutMs);
     this.clock = setup?.clock ?? systemClock;
     this.records = new PublishRecords(deps.paths, deps.writes);
-    const store = new OutboxStore(deps.paths.root, deps.writes, join(deps.paths.quarantineFolder, 'outbox'));
+    this.settings = new PublishSettings(deps.paths, deps.writes);
+    this.outboxChanges = new OutboxChanges(() => this.outboxJobs(), (error) => console.error(`[hallnotes] outbox: ${error instanceof Error ? error.message : String(error)}`));
+    const store = new OutboxStore(deps.paths.root, deps.writes, join(deps.paths.quarantineFolder, 'outbox'), undefined, () => this.outboxChanges.changed());
     this.outbox = new Outbox(store, (job, saveProgress) => this.sendJob(job, saveProgress), this.clock, setup?.retryDelaysMs);
   }
 
   async listDestinations(): Promise<Destination[]> {
-    const store = this.destinationStore();
-    const credentials = this.credentialStore();
-    return Promise.all((await store.list()).map(async (destination) => ({ ...destination, hasSecret: (await credentials.read(destination.id)) !== null })));
+    return Promise.all((await this.destinationStore().list()).map(async (destination) => ({ ...destination, hasSecret: (await this.storedSecret(destination)) !== null })));
   }
 
   /** Adds or changes a destination. The address is checked (HTTPS unless on this computer) before anything is stored. */
@@ -99,14 +108,14 @@ export class PublishService {
     if (previous && !secret) checkSameSite(previous, stored.siteUrl);
     if (secret) checkSecretShape(stored, secret);
     await store.save(stored);
-    if (secret) await this.credentialStore().write(stored.id, secret);
-    return { ...stored, hasSecret: (await this.credentialStore().read(stored.id)) !== null };
+    if (secret) await this.secrets.set(secretKeys.destinationPassword(stored.id), secret, parseSiteUrl(stored.siteUrl).href);
+    return { ...stored, hasSecret: (await this.storedSecret(stored)) !== null };
   }
 
   async deleteDestination(destinationId: string): Promise<void> {
     await this.destinationStore().get(destinationId);
     await this.destinationStore().remove(destinationId);
-    await this.credentialStore().remove(destinationId);
+    await this.secrets.delete(secretKeys.destinationPassword(destinationId));
   }
 
   /** Tries the site with what was typed (the stored secret when none was typed), without storing anything. */
@@ -115,8 +124,9 @@ export class PublishService {
       const valid = parseOrThrow(destinationDraftSchema, draft, 'destination');
       let secret = valid.secret?.trim() || null;
       if (!secret && valid.id) {
-        checkSameSite(await this.destinationStore().get(valid.id), valid.siteUrl);
-        secret = await this.credentialStore().read(valid.id);
+        const stored = await this.destinationStore().get(valid.id);
+        checkSameSite(stored, valid.siteUrl);
+        secret = await this.storedSecret(stored);
       }
       if (!secret) throw new PublishError('no-secret', valid.kind === 'wordpress' ? 'Type the Application Password to test the connection.' : 'Type the Admin API key to test the connection.');
       const destination: StoredDestination = { id: valid.id ?? 'unsaved', kind: valid.kind, name: valid.name, siteUrl: valid.siteUrl, userName: valid.userName, createdAt: new Date(0).toISOString() };
@@ -132,7 +142,7 @@ export class PublishService {
   /** A secret given for this run only (CLI: environment variable or --password-file); never stored. */
   async useSecretForThisRun(destination: string, secret: string): Promise<void> {
     const found = await this.destinationStore().get(destination);
-    this.credentialStore().useForThisRun(found.id, secret.trim());
+    await this.secrets.useForThisRun(secretKeys.destinationPassword(found.id), secret.trim(), parseSiteUrl(found.siteUrl).href);
   }
 
   findDestination(idOrName: string): Promise<StoredDestination> {
@@ -157,14 +167,42 @@ export class PublishService {
       const what = tk.length > 0 && resolution.problems.length > 0 ? 'TK markers and notes that could not be read' : tk.length > 0 ? 'TK markers' : 'notes that could not be read';
       return { status: 'blocked', message: `The post still has ${what}; nothing was sent. Check them, or publish anyway.`, items: blockers };
     }
-    const queued = await this.outbox.enqueue({ eventId: valid.eventId, day: valid.day, destinationId: destination.id, destinationName: destination.name, post: fromPostInput(resolution.input) });
+    const { featuredPhoto } = await this.settings.get(valid.eventId, valid.day);
+    const post = fromPostInput(resolution.input, featuredPhoto);
+    const queued = await this.outbox.enqueue({ eventId: valid.eventId, day: valid.day, destinationId: destination.id, destinationName: destination.name, post });
     const job = toView(await this.outbox.sendNow(queued.id));
     const status = job.state === 'done' ? 'sent' : job.state === 'waiting' || job.state === 'queued' || job.state === 'sending' ? 'queued' : job.state;
     return { status, job };
   }
 
+  /** The post's publishing settings (its featured photo; the first until the editor chooses) and the photos to choose from. */
+  async postSettings(eventId: string, day: PostDay): Promise<PostPublishSettingsView> {
+    const [settings, photos] = await Promise.all([this.settings.get(eventId, day), this.photosOf(eventId, day)]);
+    return { ...settings, photos: photos.map(toPostPhoto) };
+  }
+
+  /** Keeps the editor's choice for the next publishes of the post; a chosen photo must be one the post shows. */
+  async savePostSettings(eventId: string, day: PostDay, settings: PostPublishSettings): Promise<PostPublishSettingsView> {
+    const valid = parseOrThrow(postPublishSettingsSchema, settings, 'publishing settings');
+    const { featuredPhoto } = valid;
+    const photos = await this.photosOf(eventId, day);
+    if (featuredPhoto.kind === 'photo' && !photos.some((photo) => photo.file === featuredPhoto.file)) {
+      throw new ServiceError('invalid-argument', `The post for ${describePostDay(day)} does not show the photo assets/${featuredPhoto.file}; ${describePhotoChoices(photos)}.`);
+    }
+    return { ...(await this.settings.save(eventId, day, valid)), photos: photos.map(toPostPhoto) };
+  }
+
+  private async photosOf(eventId: string, day: PostDay): Promise<PublishablePhoto[]> {
+    return photosOfPost((await this.deps.postResolver.load(eventId, day)).input);
+  }
+
   async outboxJobs(): Promise<OutboxJob[]> {
     return (await this.outbox.list()).map(toView);
+  }
+
+  /** Hears the outbox as it stands after each change of a job (queued, sending, waiting, sent, discarded); returns the unsubscribe. */
+  onOutboxChange(listener: OutboxListener): () => void {
+    return this.outboxChanges.subscribe(listener);
   }
 
   async decide(jobId: string, decision: JobDecision): Promise<OutboxJob | null> {
@@ -206,7 +244,7 @@ export class PublishService {
     } catch {
       throw new PublishError('unknown-destination', `The destination “${job.destinationName}” is no longer set up on this computer; add it again, or discard this publish.`);
     }
-    const secret = await this.credentialStore().read(destination.id);
+    const secret = await this.storedSecret(destination);
     if (!secret) throw new PublishError('no-secret', `No ${destination.kind === 'wordpress' ? 'Application Password' : 'Admin API key'} is stored for “${destination.name}” on this computer; open Destinations and type it again.`);
     return sendJob({
       job,
@@ -225,8 +263,13 @@ export class PublishService {
       : new GhostClient({ siteUrl, adminApiKey: secret }, this.http);
   }
 
+  /** Only a regular file inside the library is sent, as the export copies and the photo route serves them. */
   private async readPhoto(eventId: string, photo: PublishablePhoto) {
-    const path = join(this.deps.paths.eventFolder(eventId), 'assets', photo.file);
+    const location = await locateAssetFile(this.deps.paths, eventId, photo.file);
+    if (!location.found) {
+      throw new PublishError('missing-photo', `The photo ${photo.src} ${ASSET_REFUSALS[location.reason]}, so it was not sent; nothing after it was sent. Add the photo to the note again.`);
+    }
+    const { path } = location;
     try {
       return { path, bytes: await readFileAtMost(path, MAX_IMAGE_BYTES, `the photo ${photo.src}`) };
     } catch (error) {
@@ -240,9 +283,9 @@ export class PublishService {
     return this.destinations;
   }
 
-  private credentialStore(): OverlayCredentialStore {
-    if (!this.credentials) throw new ServiceError('invalid-argument', 'Publishing is not set up here: there is no settings folder for destinations.');
-    return this.credentials;
+  /** The destination's password or key, only as stored for the destination's own site. */
+  private storedSecret(destination: StoredDestination): Promise<string | null> {
+    return this.secrets.get(secretKeys.destinationPassword(destination.id), parseSiteUrl(destination.siteUrl).href);
   }
 }
 
@@ -263,6 +306,16 @@ function checkSameSite(stored: StoredDestination, siteUrl: string): void {
 function checkSecretShape(destination: StoredDestination, secret: string): void {
   if (destination.kind === 'wordpress' && !looksLikeApplicationPassword(secret)) throw new ServiceError('invalid-argument', NOT_AN_APPLICATION_PASSWORD);
   if (destination.kind === 'ghost' && !isAdminApiKey(secret)) throw new ServiceError('invalid-argument', NOT_AN_ADMIN_API_KEY);
+}
+
+/** "its photos are 1 “The panel” (assets/…), 2 …": what can be chosen instead. */
+export function describePhotoChoices(photos: readonly PublishablePhoto[]): string {
+  if (photos.length === 0) return 'it shows no photo';
+  return `its photos are ${photos.map((photo, index) => `${index + 1} ${describePhoto(photo)}`).join(', ')}`;
+}
+
+function toPostPhoto({ file, src, alt, caption }: PublishablePhoto): PostPhoto {
+  return { file, src, alt, caption };
 }
 
 /** A job as the app shows it: without the post's text and the markers. */

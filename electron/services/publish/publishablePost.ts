@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { composePost } from '../../../shared/export/composePost';
 import { escapeHtmlAttribute } from '../../../shared/export/escapeHtml';
 import { renderPostParts } from '../../../shared/export/renderedPost';
+import { imagesOf, type PostImage } from '../../../shared/export/postImages';
 import { assetFileOf, assetMediaType } from '../../../shared/note/assetPath';
 import type { PostInput } from '../../../shared/export/postInput';
+import type { FeaturedPhotoChoice } from '../../../shared/model/publish';
+import { describePhoto } from './photoMessages';
 
 /**
  * What publishing needs from a post, whatever the serializers look like: the title and tags as
@@ -35,28 +38,53 @@ export const publishablePostSchema = z.strictObject({
   /** The intro's first paragraph, for the CMS's excerpt field; '' without an intro. */
   excerpt: z.string().max(5000).default(''),
   bodies: z.strictObject({ wordpress: z.string(), html: z.string() }),
-  /** In reading order; the first is the featured image. */
+  /** In reading order. */
   photos: z.array(publishablePhotoSchema).max(1000),
+  /**
+   * The src of the photo to feature, or null for none, as the editor chose when publishing.
+   * Absent in jobs queued before the choice existed: those feature the first photo.
+   */
+  featured: z.string().max(200).nullable().optional(),
+  /** What the post could not have as chosen, in words, for the publish result. */
+  notes: z.array(z.string().max(2000)).max(20).default([]),
 });
 export type PublishablePost = z.infer<typeof publishablePostSchema>;
 
-export function fromPostInput(input: PostInput): PublishablePost {
+export function fromPostInput(input: PostInput, featuredChoice: FeaturedPhotoChoice = { kind: 'first' }): PublishablePost {
   const composed = composePost(input);
   const wordpress = renderPostParts(composed, 'wordpress');
   const { title, tags, byline, author, date, excerpt } = wordpress.metadata;
-  return {
-    title,
-    tags,
-    byline,
-    author,
-    date,
-    excerpt,
-    bodies: { wordpress: wordpress.body, html: renderPostParts(composed, 'html').body },
-    photos: wordpress.images.flatMap((image) => {
-      const file = assetFileOf(image.src);
-      return file ? [{ src: image.src, file, mediaType: assetMediaType(file) ?? 'application/octet-stream', alt: image.alt, caption: image.caption }] : [];
-    }),
-  };
+  const photos = toPublishablePhotos(wordpress.images);
+  return { title, tags, byline, author, date, excerpt, bodies: { wordpress: wordpress.body, html: renderPostParts(composed, 'html').body }, photos, ...featuredPhoto(photos, featuredChoice) };
+}
+
+/** The photos the post shows, in reading order, as publishing sends them. */
+export function photosOfPost(input: PostInput): PublishablePhoto[] {
+  return toPublishablePhotos(imagesOf(composePost(input).blocks));
+}
+
+function toPublishablePhotos(images: readonly PostImage[]): PublishablePhoto[] {
+  return images.flatMap((image) => {
+    const file = assetFileOf(image.src);
+    return file ? [{ src: image.src, file, mediaType: assetMediaType(file) ?? 'application/octet-stream', alt: image.alt, caption: image.caption }] : [];
+  });
+}
+
+/** The chosen photo when the post still shows it; else the first, saying so. */
+function featuredPhoto(photos: readonly PublishablePhoto[], choice: FeaturedPhotoChoice): { featured: string | null; notes: string[] } {
+  if (choice.kind === 'none') return { featured: null, notes: [] };
+  const first = photos[0]?.src ?? null;
+  if (choice.kind === 'first') return { featured: first, notes: [] };
+  const chosen = photos.find((photo) => photo.file === choice.file);
+  if (chosen) return { featured: chosen.src, notes: [] };
+  const instead = photos[0] ? `the first photo, ${describePhoto(photos[0])}, is featured instead` : 'the draft has no featured image';
+  return { featured: first, notes: [`The featured photo chosen for this post (assets/${choice.file}) is no longer in it; ${instead}.`] };
+}
+
+/** The photo a job features: as chosen, or the first for a job queued before there was a choice. */
+export function featuredPhotoOf(post: PublishablePost): PublishablePhoto | null {
+  const src = post.featured === undefined ? (post.photos[0]?.src ?? null) : post.featured;
+  return src === null ? null : (post.photos.find((photo) => photo.src === src) ?? null);
 }
 
 /** The photo's content hash: its asset file name without the extension. */

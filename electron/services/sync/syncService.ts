@@ -11,7 +11,8 @@ import { MAX_ASSET_BYTES } from '../exchange/sharedLimits';
 import { EventRepository, type GitAuth } from './eventRepository';
 import { bundleFitsEvent } from '../bundle/findBundleTarget';
 import { describeRemoteProblem } from './remoteErrors';
-import type { SecretStore } from './secretStore';
+import { secretKeys } from '../secrets/secretKeys';
+import type { SecretStore } from '../secrets/secretStore';
 import { SyncSettings } from './syncSettings';
 
 export type SyncServiceDeps = { paths: LibraryPaths; events: EventStore; exchange: ExchangeService; secrets: SecretStore };
@@ -42,7 +43,7 @@ export class SyncService {
     return {
       eventId,
       remoteUrl: remote?.remoteUrl ?? null,
-      hasToken: remote ? (await this.deps.secrets.get(secretKey(remote.remoteUrl))) !== null : false,
+      hasToken: remote ? (await this.token(eventId, remote.remoteUrl)) !== null : false,
       state: status?.state ?? 'never',
       lastSyncedAt: status?.lastSyncedAt ?? null,
       lastAttemptAt: status?.lastAttemptAt ?? null,
@@ -58,7 +59,7 @@ export class SyncService {
     const remoteUrl = parseOrThrow(remoteUrlSchema, options.remoteUrl, 'remote');
     const previous = await this.settings.readRemote(eventId);
     await this.settings.writeRemote(eventId, { remoteUrl, username: options.username ?? previous?.username ?? DEFAULT_USERNAME });
-    if (options.token) await this.deps.secrets.set(secretKey(remoteUrl), options.token);
+    if (options.token) await this.deps.secrets.set(secretKeys.eventGitToken(eventId, remoteUrl), options.token, remoteUrl);
     return this.status(eventId);
   }
 
@@ -86,7 +87,7 @@ export class SyncService {
     if (options.remoteUrl) await this.configure(eventId, { ...options, remoteUrl: options.remoteUrl });
     else if (options.token) {
       const configured = await this.settings.readRemote(eventId);
-      if (configured) await this.deps.secrets.set(secretKey(configured.remoteUrl), options.token);
+      if (configured) await this.deps.secrets.set(secretKeys.eventGitToken(eventId, configured.remoteUrl), options.token, configured.remoteUrl);
     }
     const remote = await this.settings.readRemote(eventId);
     if (!remote) throw new ServiceError('invalid-argument', `Event "${eventId}" has no remote yet: give one with --remote URL (or in the Team panel).`);
@@ -111,7 +112,7 @@ export class SyncService {
   private async run(eventId: string, remoteUrl: string, username: string): Promise<ExchangeReport> {
     const { exchange } = this.deps;
     const repository = await this.repository(eventId, remoteUrl);
-    const token = await this.deps.secrets.get(secretKey(remoteUrl));
+    const token = await this.token(eventId, remoteUrl);
     const auth: GitAuth = token ? { username: username || DEFAULT_USERNAME, password: token } : null;
     let local = await exchange.readLocal(eventId, { includePrivate: false });
     let head = await this.commitLibrary(eventId, repository, local);
@@ -167,6 +168,11 @@ export class SyncService {
     return commit!;
   }
 
+  /** The event's token, only as stored for its remote's site: a remote moved to another host needs it typed again. */
+  private token(eventId: string, remoteUrl: string): Promise<string | null> {
+    return this.deps.secrets.get(secretKeys.eventGitToken(eventId, remoteUrl), remoteUrl);
+  }
+
   private async repository(eventId: string, remoteUrl: string): Promise<EventRepository> {
     const repository = new EventRepository(this.settings.gitdir(eventId));
     try {
@@ -184,10 +190,6 @@ export class SyncService {
       throw fileSystemError(`read the photo ${file}`, error);
     }
   }
-}
-
-function secretKey(remoteUrl: string): string {
-  return `git:${remoteUrl}`;
 }
 
 /** What several merges of one sync brought in, together. */

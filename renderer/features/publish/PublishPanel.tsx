@@ -4,6 +4,7 @@ import type { PostDay } from '../../../shared/model/post';
 import { api } from '../../api/bridge';
 import { Field } from '../../ui/Field';
 import { DestinationsDialog } from './DestinationsDialog';
+import { FeaturedPhotoField } from './FeaturedPhotoField';
 import { formatJobTime, JobStatus } from './JobStatus';
 import { useDestinations } from './useDestinations';
 import { useOutbox } from './useOutbox';
@@ -81,6 +82,7 @@ export function PublishPanel({ eventId, day, isEmpty, flush }: PublishPanelProps
               </select>
             )}
           </Field>
+          <FeaturedPhotoField eventId={eventId} day={day} />
         </div>
       )}
       <div className="post-export-actions">

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JobDecision, OutboxJob } from '../../../shared/model/publish';
-import { api } from '../../api/bridge';
-
-const POLL_MS = 2000;
-const PENDING = new Set<OutboxJob['state']>(['queued', 'sending', 'waiting']);
+import { api, bridge } from '../../api/bridge';
 
 export type OutboxState = {
   jobs: OutboxJob[];
@@ -13,8 +10,10 @@ export type OutboxState = {
 };
 
 /**
- * The outbox as the main process (or the host) keeps it. Read again every two seconds while a
- * job waits or is being sent, so "Waiting for a connection" turns into "Sent" by itself; idle otherwise.
+ * The outbox as the main process (or the host) keeps it: read once, then kept current by the
+ * 'publish:outbox-changed' push, so "Waiting for a connection" turns into "Sent" by itself,
+ * with no polling. Read again when the window comes back to the front, in case a push was
+ * missed while the host restarted.
  */
 export function useOutbox(): OutboxState {
   const [jobs, setJobs] = useState<OutboxJob[]>([]);
@@ -29,15 +28,20 @@ export function useOutbox(): OutboxState {
   }, []);
 
   useEffect(() => {
+    const unsubscribe = bridge.subscribe('publish:outbox-changed', (pushed) => {
+      setJobs(pushed.jobs);
+      setError(null);
+    });
     void refresh();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [refresh]);
-
-  const pending = jobs.some((job) => PENDING.has(job.state));
-  useEffect(() => {
-    if (!pending) return;
-    const timer = window.setInterval(() => void refresh(), POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [pending, refresh]);
 
   const decide = useCallback(
     async (jobId: string, decision: JobDecision) => {

@@ -1,6 +1,6 @@
 import type { FetchLike } from '../../../electron/services/publish/http/siteHttp';
 
-type Post = { id: number; title: string; content: string; status: string; slug: string; tags: number[]; featured_media: number; modified_gmt: string };
+type Post = { id: number; title: string; content: string; status: string; slug: string; tags: number[]; featured_media: number; author: number; modified_gmt: string };
 type Media = { id: number; slug: string; source_url: string };
 
 /** What the next matching request gets instead of WordPress's answer. */
@@ -16,6 +16,10 @@ export class FakeWordPress {
   readonly posts: Post[] = [];
   readonly media: Media[] = [];
   readonly tags: { id: number; name: string }[] = [{ id: 1, name: 'open source' }];
+  /** The site's users who may write posts; the account Hallnotes logs in with ("editor") is id 1. */
+  readonly users: { id: number; name: string }[] = [{ id: 1, name: 'Editor' }];
+  /** Whether the account may credit posts to others (WordPress's Editor and Administrator roles). */
+  mayEditOthers = true;
   readonly requests: string[] = [];
   offline = false;
   /** Off: XML-RPC answers as on sites that turn it off. */
@@ -48,7 +52,8 @@ export class FakeWordPress {
   private answer(method: string, route: string, query: URLSearchParams, body: BodyInit | null | undefined): Response {
     const data = typeof body === 'string' ? (JSON.parse(body) as Record<string, unknown>) : {};
     if (route === '') return json(200, { name: 'Example Blog', namespaces: ['wp/v2'], authentication: { 'application-passwords': {} } });
-    if (route === 'wp/v2/users/me') return json(200, { name: 'Editor', capabilities: { edit_posts: true, upload_files: true } });
+    if (route === 'wp/v2/users/me') return json(200, { id: 1, name: 'Editor', capabilities: { edit_posts: true, upload_files: true, edit_others_posts: this.mayEditOthers } });
+    if (route === 'wp/v2/users') return json(200, this.users.filter((user) => user.name.toLowerCase().includes((query.get('search') ?? '').toLowerCase())));
     if (route === 'wp/v2/tags' && method === 'GET') return json(200, this.tags.filter((tag) => tag.name.toLowerCase().includes((query.get('search') ?? '').toLowerCase())));
     if (route === 'wp/v2/tags') {
       const tag = { id: this.nextId++, name: String(data.name) };
@@ -64,7 +69,7 @@ export class FakeWordPress {
     }
     if (route === 'wp/v2/posts' && method === 'GET') return json(200, this.posts.filter((post) => post.slug === query.get('slug')).map(view));
     if (route === 'wp/v2/posts') {
-      const post: Post = { id: this.nextId++, title: '', content: '', status: 'draft', slug: '', tags: [], featured_media: 0, modified_gmt: '', ...(data as Partial<Post>) };
+      const post: Post = { id: this.nextId++, title: '', content: '', status: 'draft', slug: '', tags: [], featured_media: 0, author: 1, modified_gmt: '', ...(data as Partial<Post>) };
       post.modified_gmt = this.tick();
       this.posts.push(post);
       return json(201, view(post));

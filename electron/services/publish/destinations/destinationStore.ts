@@ -13,7 +13,6 @@ const destinationsFileSchema = z.strictObject({
 });
 
 export const DESTINATIONS_FILE_NAME = 'publish-destinations.json';
-export const CREDENTIALS_FILE_NAME = 'publish-credentials.json';
 
 /**
  * The sites this computer publishes to, in the settings folder (not the library: a library

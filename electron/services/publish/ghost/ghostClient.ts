@@ -5,7 +5,8 @@ import { PublishError } from '../http/publishError';
 import { readJson, type SiteHttp, type SiteResponse } from '../http/siteHttp';
 import { displaySiteUrl, siteRoute } from '../http/siteUrl';
 import { describePhoto, tooLargeMessage } from '../photoMessages';
-import type { DraftContent, PhotoFile, PublishClient, RemotePhoto, RemotePost, SiteIdentity } from '../publishClient';
+import { isSameName } from '../authorNames';
+import type { AuthorMatch, DraftContent, PhotoFile, PublishClient, RemotePhoto, RemotePost, SiteIdentity } from '../publishClient';
 import type { PublishablePhoto } from '../publishablePost';
 import { fingerprint } from '../remoteFingerprint';
 
@@ -77,6 +78,26 @@ export class GhostClient implements PublishClient {
     if (names.length === 0) return { created: [] };
     const existing = new Set((await (await this.loaded).tags.browse({ limit: 'all', fields: 'name' })).map((tag) => String(tag.name).toLowerCase()));
     return { created: names.filter((name) => !existing.has(name.toLowerCase())) };
+  }
+
+  /**
+   * The byline's author among the site's staff users, by name; Ghost takes `authors` by id (or
+   * email). Staff are few, so all are read and matched here. With no match the draft keeps the
+   * author Ghost gave it (a draft made with an Admin API key is the site owner's), as the note says.
+   */
+  async findAuthor(name: string): Promise<AuthorMatch> {
+    const stays = `the draft's author is left as Ghost set it (for a draft made with an Admin API key, the site's owner)`;
+    let users: Record<string, unknown>[];
+    try {
+      users = await (await this.loaded).users.browse({ limit: 'all', fields: 'id,name' });
+    } catch (error) {
+      if (error instanceof PublishError && !error.retryable) return { author: null, note: `${error.message} So ${stays}.` };
+      throw error;
+    }
+    const matches = users.filter((user) => isSameName(String(user.name ?? ''), name));
+    if (matches.length === 0) return { author: null, note: `No staff user of ${this.host} is called “${name}”, so ${stays}. To credit them, invite them in Ghost Admin → Settings → Staff under that name, or change the author in Ghost.` };
+    if (matches.length > 1) return { author: null, note: `${matches.length} staff users of ${this.host} are called “${name}”, so Hallnotes cannot tell which one wrote the post; ${stays}. Choose the author in Ghost.` };
+    return { author: { id: String(matches[0].id), name: String(matches[0].name) }, note: null };
   }
 
   /** Ghost has no way to look an uploaded image up again; Hallnotes' own record is what prevents a second upload. */
@@ -207,6 +228,8 @@ function postFields(content: DraftContent, marker: string): Record<string, unkno
     feature_image: content.featured?.photo.url ?? null,
     feature_image_alt: content.featured ? content.featured.alt.slice(0, 191) || null : null,
     feature_image_caption: content.featured?.caption ? escapeHtmlText(content.featured.caption) : null,
+    // Left out when no staff user matched, so an author chosen in Ghost since stays.
+    ...(content.author ? { authors: [{ id: content.author.id }] } : {}),
   };
 }
 

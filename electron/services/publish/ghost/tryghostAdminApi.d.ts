@@ -19,6 +19,7 @@ declare module '@tryghost/admin-api' {
   export type GhostAdminApi = {
     posts: Resource;
     tags: Resource;
+    users: Resource;
     site: { read(): Promise<Record<string, unknown>> };
     images: { upload(data: { file: string; ref?: string }): Promise<{ url: string; ref?: string }> };
   };

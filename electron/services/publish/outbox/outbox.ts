@@ -228,7 +228,8 @@ function describeResult(result: PublishResult, destinationName: string): string 
   const photos = (count: number) => (count === 0 ? 'no photo' : count === 1 ? 'one photo' : `${count} photos`);
   const photoPart = result.uploadedPhotos + result.reusedPhotos > 0 ? `: ${photos(result.uploadedPhotos)} uploaded, ${photos(result.reusedPhotos)} already there` : '';
   const tagPart = result.createdTags.length > 0 ? `; new tag${result.createdTags.length === 1 ? '' : 's'} on the site: ${result.createdTags.join(', ')}` : '';
-  return `${result.created ? 'Created the draft' : 'Updated the draft'} on ${destinationName}${photoPart}${tagPart}.`;
+  const notes = result.notes.length > 0 ? ` ${result.notes.join(' ')}` : '';
+  return `${result.created ? 'Created the draft' : 'Updated the draft'} on ${destinationName}${photoPart}${tagPart}.${notes}`;
 }
 
 /** Job ids sort in queue order: a job queued in the same millisecond as the last one still comes after it. */

@@ -18,6 +18,7 @@ const resultSchema = z.strictObject({
   createdTags: z.array(z.string().max(200)).max(100),
   uploadedPhotos: z.number().int().min(0),
   reusedPhotos: z.number().int().min(0),
+  notes: z.array(z.string().max(2000)).max(20).default([]),
   finishedAt: z.iso.datetime(),
 });
 
@@ -64,6 +65,8 @@ export class OutboxStore {
     private readonly writes: WriteQueue,
     private readonly quarantineFolder: string,
     private readonly warn: (message: string) => void = () => undefined,
+    /** After every write or removal of a job (OutboxChanges). */
+    private readonly changed: () => void = () => undefined,
   ) {
     this.folder = join(libraryRoot, 'outbox');
   }
@@ -106,6 +109,7 @@ export class OutboxStore {
         throw fileSystemError('create the outbox folder', error);
       }
       await writeFileAtomic(filePath, JSON.stringify(job), `the outbox job “${job.post.title}”`);
+      this.changed();
     });
   }
 
@@ -117,6 +121,7 @@ export class OutboxStore {
       } catch (error) {
         throw fileSystemError(`remove the outbox job ${jobId}`, error);
       }
+      this.changed();
     });
   }
 

@@ -1,7 +1,7 @@
 import type { PublishResult } from '../../../../shared/model/publish';
 import { PublishError } from '../http/publishError';
-import type { PhotoFile, PublishClient, RemotePhoto, RemotePost } from '../publishClient';
-import { pointPhotosAt, type PublishablePhoto } from '../publishablePost';
+import type { AuthorMatch, PhotoFile, PublishClient, RemotePhoto, RemotePost } from '../publishClient';
+import { featuredPhotoOf, pointPhotosAt, type PublishablePhoto } from '../publishablePost';
 import type { PublishRecords } from '../records/publishRecords';
 import type { OutboxJobFile } from './outboxStore';
 
@@ -19,7 +19,7 @@ export type SendContext = {
  * Sends one job to its site, in an order that makes every step safe to repeat after a kill:
  * 1. the draft published before is read first: deleted there, or edited there since Hallnotes
  *    last wrote it, stops the job for the reporter to decide (unless they already did);
- * 2. tags are found or created by name;
+ * 2. tags are found or created by name, and the byline's author among the site's users;
  * 3. each photo is uploaded unless this destination already has it (by content hash: the
  *    record, else the site's own look-up), and recorded the moment it is up;
  * 4. the draft is updated, or created with the job's marker (the job notes "create started"
@@ -46,6 +46,7 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
   }
 
   const { created: createdTags } = await client.prepareTags(post.tags);
+  const byline: AuthorMatch = post.author.trim() ? await client.findAuthor(post.author.trim()) : { author: null, note: null };
 
   const known = await records.photos(eventId, destinationId);
   const uploaded = new Map<string, RemotePhoto>();
@@ -69,13 +70,14 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
     uploaded.set(photo.src, remote);
   }
 
-  const first = post.photos[0];
+  const featured = featuredPhotoOf(post);
   const content = {
     title: post.title,
     body: pointPhotosAt(post.bodies[client.bodyFormat], new Map([...uploaded].map(([src, remote]) => [src, remote.url]))),
     excerpt: post.excerpt,
     tags: post.tags,
-    featured: first ? { photo: uploaded.get(first.src) as RemotePhoto, alt: first.alt, caption: first.caption } : null,
+    featured: featured ? { photo: uploaded.get(featured.src) as RemotePhoto, alt: featured.alt, caption: featured.caption } : null,
+    author: byline.author,
   };
 
   const marker = record?.marker ?? job.marker;
@@ -110,6 +112,7 @@ export async function sendJob({ job, client, records, readPhoto, saveJob, now }:
     createdTags,
     uploadedPhotos,
     reusedPhotos,
+    notes: [...post.notes, ...(byline.note ? [byline.note] : [])],
     finishedAt: now().toISOString(),
   };
 }

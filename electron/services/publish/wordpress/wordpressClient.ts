@@ -1,7 +1,8 @@
 import { PublishError } from '../http/publishError';
 import { readJson, type SiteHttp, type SiteResponse } from '../http/siteHttp';
 import { siteRoute } from '../http/siteUrl';
-import type { DraftContent, PhotoFile, PublishClient, RemotePhoto, RemotePost, SiteIdentity } from '../publishClient';
+import { isSameName } from '../authorNames';
+import type { AuthorMatch, DraftContent, PhotoFile, PublishClient, RemotePhoto, RemotePost, SiteIdentity } from '../publishClient';
 import { photoHash, type PublishablePhoto } from '../publishablePost';
 import { describePhoto, tooLargeMessage } from '../photoMessages';
 import { fingerprint } from '../remoteFingerprint';
@@ -14,6 +15,8 @@ type WpIndex = { name?: string; namespaces?: string[]; authentication?: Record<s
 type WpPost = { id: number; modified_gmt: string; status: string; title?: { raw?: string }; content?: { raw?: string } };
 type WpMedia = { id: number; source_url: string };
 type WpTerm = { id: number; name: string };
+type WpUser = { id: number; name: string };
+type WpAccount = { id: number; capabilities?: Record<string, boolean> };
 
 const UPLOAD_TIMEOUT_MS = 120_000;
 const POST_FIELDS = 'id,modified_gmt,status,title,content';
@@ -32,6 +35,7 @@ export class WordPressClient implements PublishClient {
   private discovered: Promise<{ root: URL; index: WpIndex }> | null = null;
   private loginCheck: LoginCheck | null = null;
   private readonly tagIds = new Map<string, number>();
+  private account: Promise<WpAccount> | null = null;
 
   constructor(
     private readonly login: WordPressLogin,
@@ -85,6 +89,33 @@ export class WordPressClient implements PublishClient {
       if (made.created) created.push(name);
     }
     return { created };
+  }
+
+  /**
+   * The byline's author among the site's users, by display name, as WordPress's `author` field
+   * takes them: a user id. `who=authors` lists everyone who may write posts to any account that
+   * may (without it, an account that may not list users sees only those with published posts).
+   * Crediting someone else takes `edit_others_posts` (Editor, Administrator); otherwise, or
+   * when no one (or more than one user) has the name, the account stays the author, as the note says.
+   */
+  async findAuthor(name: string): Promise<AuthorMatch> {
+    const stays = `the draft's author is the account you publish with, “${this.login.userName}”`;
+    let users: WpUser[];
+    try {
+      users = (await this.call('GET', 'wp/v2/users', { query: { search: name, who: 'authors', per_page: '100', _fields: 'id,name' }, what: `the look-up of the author “${name}”` })) as WpUser[];
+    } catch (error) {
+      if (error instanceof PublishError && !error.retryable) return { author: null, note: `${error.message} So ${stays}.` };
+      throw error;
+    }
+    const matches = (Array.isArray(users) ? users : []).filter((user) => isSameName(decodeEntities(user.name), name));
+    if (matches.length === 0) return { author: null, note: `No user of ${this.host} who may write posts is called “${name}”, so ${stays}. To credit them, add them there as a user with that display name, or change the author in WordPress.` };
+    if (matches.length > 1) return { author: null, note: `${matches.length} users of ${this.host} are called “${name}”, so Hallnotes cannot tell which one wrote the post; ${stays}. Choose the author in WordPress.` };
+    const [user] = matches;
+    const account = await this.currentAccount();
+    if (user.id !== account.id && !account.capabilities?.edit_others_posts) {
+      return { author: null, note: `“${name}” is a user of ${this.host}, but WordPress lets “${this.login.userName}” publish only as themselves (crediting others needs the Editor or Administrator role), so ${stays}.` };
+    }
+    return { author: { id: String(user.id), name: decodeEntities(user.name) }, note: null };
   }
 
   async findPhoto(photo: PublishablePhoto): Promise<RemotePhoto | null> {
@@ -142,7 +173,20 @@ export class WordPressClient implements PublishClient {
       excerpt: content.excerpt,
       tags: content.tags.map((name) => this.tagIds.get(name.toLowerCase())),
       featured_media: content.featured ? Number(content.featured.photo.id) : 0,
+      // Left out when no user matched, so an author chosen in WordPress since stays.
+      ...(content.author ? { author: Number(content.author.id) } : {}),
     };
+  }
+
+  private currentAccount(): Promise<WpAccount> {
+    this.account ??= this.call('GET', 'wp/v2/users/me', { query: { context: 'edit', _fields: 'id,capabilities' }, what: 'the look-up of your account' }).then(
+      (me) => me as WpAccount,
+      (error: unknown) => {
+        this.account = null;
+        throw error;
+      },
+    );
+    return this.account;
   }
 
   private async createTag(name: string): Promise<{ id: number; created: boolean }> {
