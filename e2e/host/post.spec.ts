@@ -207,8 +207,9 @@ test('a photo in the intro asks for alt text in the needs-attention list like a 
   await expect(introEditor.locator('.note-image img')).toHaveAttribute('alt', 'The full hall before the keynote');
   await expect(introEditor).toContainText('The hall at nine:');
   // Typing on in the intro keeps the alt text: the editor holds what the file holds.
-  await introEditor.click();
-  await page.keyboard.press('Control+End');
+  // On its words: the middle of the editor is the photo's caption and alt text fields now.
+  await introEditor.getByText('The hall at nine:').click();
+  await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(' Full.');
   await post.waitUntilTextSaved('Intro');
   const [event] = await readEvents(host.libraryPath);

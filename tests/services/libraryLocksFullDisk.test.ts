@@ -8,6 +8,8 @@ import { LibraryLocks } from '../../electron/services/storage/libraryLocks';
 
 /** How the disk answers for lock files: 'open' refuses to create them, 'write' creates them but cannot fill them. */
 const disk = vi.hoisted(() => ({ full: null as 'open' | 'write' | null }));
+/** A lock file, or the draft a lock is written to before it is linked into place. */
+const inLocks = (path: unknown) => /\.lock(\.[0-9a-f]+\.draft)?$/.test(String(path));
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
 
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -15,15 +17,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {
     ...actual,
     writeFile: async (path: string, ...rest: unknown[]) => {
-      if (String(path).endsWith('.lock') && disk.full === 'open') throw enospc();
-      if (String(path).endsWith('.lock') && disk.full === 'write') {
+      if (inLocks(path) && disk.full === 'open') throw enospc();
+      if (inLocks(path) && disk.full === 'write') {
         await actual.writeFile(path, '', { flag: 'wx' });
         throw enospc();
       }
       return (actual.writeFile as (...args: unknown[]) => Promise<void>)(path, ...rest);
     },
     open: async (path: string, ...rest: unknown[]) => {
-      const isLock = String(path).endsWith('.lock');
+      const isLock = inLocks(path);
       if (isLock && disk.full === 'open') throw enospc();
       const handle = await (actual.open as (...args: unknown[]) => ReturnType<typeof actual.open>)(path, ...rest);
       if (!isLock || disk.full !== 'write') return handle;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { fileSystemError, libraryMissingError, ServiceError } from './serviceError';
 import type { WriteQueue } from './atomicWrite';
 import type { LibraryPaths } from '../library/libraryPaths';
@@ -26,6 +26,8 @@ const DEFAULT_TIMING: LockTiming = { staleAfterMs: 30_000, refreshEveryMs: 5_000
 const BREAKER_GRACE_MS = 2_000;
 /** The disk takes no writes at all: no lock can be made, and the work will say why it cannot save either. */
 const WRITES_REFUSED = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+/** The file system has no hard links (FAT and exFAT drives, some network shares). */
+const LINKS_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 class WritesRefused extends Error {}
 
@@ -82,14 +84,27 @@ export class LibraryLocks {
   }
 
   private async acquire(eventId: string, purpose: string): Promise<() => Promise<void>> {
-    const file = this.paths.lockFile(eventId);
     const holder: Holder = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex'), since: new Date().toISOString(), purpose };
+    // Known as ours before the lock exists: another lock object of this process that reads it
+    // the moment it appears must not take it for one left by an earlier process of this pid.
+    tokensHeldByThisProcess.add(holder.token);
+    try {
+      return await this.take(eventId, holder);
+    } catch (error) {
+      tokensHeldByThisProcess.delete(holder.token);
+      throw error;
+    }
+  }
+
+  private async take(eventId: string, holder: Holder): Promise<() => Promise<void>> {
+    const file = this.paths.lockFile(eventId);
     const contents = JSON.stringify(holder);
     const giveUpAt = Date.now() + this.timing.giveUpAfterMs;
     let folderCreated = false;
     let created: Awaited<ReturnType<typeof open>> | null = null;
     for (let attempt = 0; ; attempt++) {
       try {
+        if (await createComplete(file, contents, holder.token)) return this.holding(file, contents, holder.token, null);
         created = await open(file, 'wx');
         break;
       } catch (error) {
@@ -126,7 +141,11 @@ export class LibraryLocks {
       throw fileSystemError(`lock event "${eventId}" for a change`, error);
     }
     await created.close().catch(() => undefined);
-    tokensHeldByThisProcess.add(holder.token);
+    return this.holding(file, contents, holder.token, written ? null : inode);
+  }
+
+  /** From the moment the lock is ours (`emptyInode`: left empty by a full disk): keeps it fresh while the work runs, and gives the release. */
+  private holding(file: string, contents: string, token: string, emptyInode: number | null): () => Promise<void> {
     const refresh = setInterval(() => {
       const now = new Date();
       void utimes(file, now, now).catch(() => undefined);
@@ -134,11 +153,12 @@ export class LibraryLocks {
     refresh.unref?.();
     return async () => {
       clearInterval(refresh);
-      tokensHeldByThisProcess.delete(holder.token);
+      tokensHeldByThisProcess.delete(token);
       // Only our own lock is removed: if it was taken over as stale meanwhile, the new holder keeps theirs.
-      const ours = written
-        ? (await readFile(file, 'utf8').catch(() => null)) === contents
-        : (await stat(file).then((info) => info.ino === inode && info.size === 0, () => false));
+      const ours =
+        emptyInode === null
+          ? (await readFile(file, 'utf8').catch(() => null)) === contents
+          : await stat(file).then((info) => info.ino === emptyInode && info.size === 0, () => false);
       if (ours) await unlink(file).catch(() => undefined);
     };
   }
@@ -200,6 +220,35 @@ export class LibraryLocks {
     } finally {
       await unlink(breaker).catch(() => undefined);
     }
+  }
+}
+
+/**
+ * Creates the lock already holding its holder's name: written to a draft beside it, then
+ * hard-linked into place, which fails if the lock exists. So a process killed at any moment
+ * leaves no lock or a complete one, never an empty file whose holder nobody can tell (which
+ * every other writer, the app restarted after a crash included, would wait out for 30 s).
+ * False when this disk cannot do it (full, or no hard links): the caller then creates the lock
+ * with O_EXCL and writes it after, as before. Throws EEXIST when the lock is held.
+ */
+async function createComplete(file: string, contents: string, token: string): Promise<boolean> {
+  const draft = `${file}.${token}.draft`;
+  try {
+    await writeFile(draft, contents, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    await unlink(draft).catch(() => undefined);
+    if (WRITES_REFUSED.has(code)) return false;
+    throw error;
+  }
+  try {
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    if (LINKS_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  } finally {
+    await unlink(draft).catch(() => undefined);
   }
 }
 
