@@ -5,7 +5,9 @@
 # (Ghost's own package.json lists a GitHub tarball among its dev dependencies, which cannot be
 # fetched here, so ghost/package.json is Ghost's without devDependencies). Each clone gets its
 # own site in .ci-state/ghost/, set up through Ghost's own API (owner, then a custom integration)
-# and its Admin API key is written to .ci-state/ghost.json. Idempotent; a running site is reused.
+# and its Admin API key is written to .ci-state/ghost.json. Idempotent: this clone's running site is
+# reused; a Ghost left running by another clone (whose folder may be gone, its database with it)
+# is stopped first, since one port serves one site.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO="$PWD"
@@ -15,6 +17,8 @@ INSTALL="/opt/hallnotes-ghost-${VERSION}"
 STATE="$REPO/.ci-state"
 SITE="$STATE/ghost"
 URL="http://127.0.0.1:${PORT}"
+# "<pid> <site folder>" of the Ghost this script started last, whichever clone it was for.
+SERVING="$INSTALL/serving"
 
 say() { echo "ghost.sh: $*"; }
 
@@ -38,6 +42,21 @@ fi
 
 site_answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$URL/ghost/api/admin/site/"; }
 
+ours_running() { [ -f "$SITE/ghost.pid" ] && kill -0 "$(cat "$SITE/ghost.pid")" 2>/dev/null; }
+
+if site_answers && ! ours_running; then
+  other=""
+  [ -f "$SERVING" ] && other=$(cut -d' ' -f1 "$SERVING")
+  # Started before this record existed: whoever listens on the port.
+  [ -z "$other" ] && command -v ss >/dev/null && other=$(ss -ltnpH "sport = :${PORT}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  if [ -n "$other" ]; then
+    say "stopping the Ghost another clone left on ${URL} (process ${other})"
+    kill "$other" 2>/dev/null || true
+    for attempt in $(seq 1 30); do site_answers || break; sleep 1; done
+  fi
+  if site_answers; then say "something else answers on ${URL}; stop it, then run this again" >&2; exit 1; fi
+fi
+
 if ! site_answers; then
   mkdir -p "$SITE"
   [ -d "$SITE/content" ] || cp -r "$INSTALL/content" "$SITE/content"
@@ -51,6 +70,7 @@ if ! site_answers; then
     export security__staffDeviceVerification=false logging__transports='["file"]' logging__path="$SITE/"
     nohup node index.js >"$SITE/ghost.out" 2>&1 &
     echo $! >"$SITE/ghost.pid"
+    echo "$! $SITE" >"$SERVING"
   )
   for attempt in $(seq 1 120); do
     site_answers && break
