@@ -68,7 +68,9 @@ export async function rememberSession(page: Page, eventId: string, session: Benc
   const result = await page.evaluate(
     async ({ argument, header, key }) => {
       const headers = { 'content-type': 'application/json', [header]: sessionStorage.getItem(key) ?? '' };
-      const response = await fetch('api/preferences%3Aset', { method: 'POST', headers, body: JSON.stringify(argument) });
+      // From the app's own base, whichever page of the host this is (the bare pages sit under bench/).
+      const base = location.pathname.replace(/\/bench\/[^/]*$|\/[^/]*$/, '');
+      const response = await fetch(`${base}/api/preferences%3Aset`, { method: 'POST', headers, body: JSON.stringify(argument) });
       return (await response.json()) as { ok: boolean };
     },
     { argument: { lastEventId: eventId, lastSessionId: session.id }, header: HOST_TOKEN_HEADER, key: HOST_TOKEN_STORAGE_KEY },

@@ -76,7 +76,8 @@ export function armReadyProbe(spec: ReadySpec): void {
     const editorOf = (): Element | null =>
       spec.sessionId === null
         ? document.querySelector('[contenteditable="true"], textarea')
-        : document.querySelector(`[data-session-id="${spec.sessionId}"] [contenteditable="true"]`);
+        : // In the page, not a module helper: this function is serialised. The shell is keyed "<eventId>/<sessionId>/<revision>".
+          document.querySelector(`.editor-shell[data-note-key*="/${spec.sessionId}/"]:not([hidden]) [contenteditable="true"]`);
     const isReady = (): boolean => {
       const editor = editorOf();
       if (!editor || document.activeElement !== editor) return false;
@@ -153,7 +154,7 @@ export function editorText(sessionId: string | null): string {
   const editor =
     sessionId === null
       ? document.querySelector('[contenteditable="true"], textarea')
-      : document.querySelector(`[data-session-id="${sessionId}"] [contenteditable="true"]`);
+      : document.querySelector(`.editor-shell[data-note-key*="/${sessionId}/"]:not([hidden]) [contenteditable="true"]`);
   if (editor instanceof HTMLTextAreaElement) return editor.value;
   return editor?.textContent ?? '';
 }

@@ -73,7 +73,8 @@ export const exportMeasure: Measure = {
     const handlers = createChannelHandlers(services, { onFlushComplete: () => undefined });
     const noteFiles = filled.event.sessions.map((session) => services.paths.noteFile(filled.event.id, session.id));
     const exportFromDisk = (format: Format) => async () => {
-      const result = await dispatchChannel(handlers, 'export:write', { eventId: filled.event.id, day: null, format });
+      // Each sample writes the same file again: replace it, as the editor who answers "Replace" does.
+      const result = await dispatchChannel(handlers, 'export:write', { eventId: filled.event.id, day: null, format, ifExists: 'replace' });
       if (!result.ok) throw new Error(`export:write (${format}) failed: ${result.error.message}`);
       // A post with TK markers is refused before it is written; the measure is of writing it.
       const { status } = result.value as ExportResult;
