@@ -5,6 +5,7 @@ import { gitExecPath, startGitHttpServer } from '../../scripts/ci/gitHttpServer.
 import { expect, test } from '../support/hostFixture';
 import { HallnotesApp } from '../support/hallnotesApp';
 import { setDefaultAuthor, startColleagueHost, TeamViews } from '../support/teamViews';
+import { typeIntoField } from '../support/typeIntoField';
 
 test('two libraries sync one event through a real Git server from the Team panel: last sync time and what came in', async ({ page, browser }) => {
   test.skip(!gitExecPath(), 'git http-backend is not installed (Debian: apt-get install git), so there is no real Git server to sync with');
@@ -26,7 +27,7 @@ test('two libraries sync one event through a real Git server from the Team panel
 
     // Ada sets the remote and syncs: the panel says when, and the button under the agenda too.
     await adaTeam.openTeamPanel();
-    await adaTeam.teamDialog.getByLabel('Repository address').fill(remote);
+    await typeIntoField(adaTeam.teamDialog.getByLabel('Repository address'), remote);
     await adaTeam.teamDialog.getByRole('button', { name: 'Save remote' }).click();
     await adaTeam.teamDialog.getByRole('button', { name: 'Sync now' }).click();
     const adaStatus = adaTeam.teamDialog.getByRole('status', { name: 'Sync status' });
@@ -43,7 +44,7 @@ test('two libraries sync one event through a real Git server from the Team panel
     await benTeam.importDialog.getByRole('button', { name: 'Create event and import' }).click();
     await expect(colleague.page.getByRole('heading', { level: 1, name: 'Open Data Day' })).toBeVisible();
     await benTeam.openTeamPanel();
-    await benTeam.teamDialog.getByLabel('Repository address').fill(remote);
+    await typeIntoField(benTeam.teamDialog.getByLabel('Repository address'), remote);
     await benTeam.teamDialog.getByRole('button', { name: 'Save remote' }).click();
     await benTeam.teamDialog.getByRole('button', { name: 'Sync now' }).click();
     await expect(benTeam.teamDialog.getByRole('status', { name: 'Sync status' })).toContainText(/^Synced /);

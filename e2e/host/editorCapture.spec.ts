@@ -1,5 +1,6 @@
 import { expect, test } from '../support/hostFixture';
 import { clockTimes, expectStoredType, NoteCapture, readStoredNote, storedNodes } from '../support/noteCapture';
+import { typeIntoField } from '../support/typeIntoField';
 
 const TIME_ZONE = 'Asia/Tokyo';
 
@@ -34,8 +35,8 @@ test('a quote is attributed to a speaker from the list, with the time, and stays
   // Back in the quote, the shortcut changes who said it; a name can also be typed.
   await page.keyboard.press('ControlOrMeta+Shift+S');
   await app.speakerDialog.getByRole('radio', { name: 'Someone else' }).check();
-  await app.speakerDialog.getByLabel('Name, role').fill('Mary Somerville, Science writer');
-  await app.speakerDialog.getByLabel('Said at').fill('10:42');
+  await typeIntoField(app.speakerDialog.getByLabel('Name, role'), 'Mary Somerville, Science writer');
+  await typeIntoField(app.speakerDialog.getByLabel('Said at'), '10:42');
   await app.speakerDialog.getByRole('button', { name: 'Attribute quote' }).click();
   await expect(quote.locator('figcaption')).toHaveText('— Mary Somerville, Science writer · 10:42');
   await expect(app.editor).toBeFocused();

@@ -1,5 +1,6 @@
 import { expect, test } from '../support/hostFixture';
 import { NoteCapture, readStoredNote, storedNodes } from '../support/noteCapture';
+import { typeIntoField } from '../support/typeIntoField';
 
 test('the toolbar and keyboard shortcuts format a note, and the formatting is kept', async ({ page }) => {
   const app = new NoteCapture(page);
@@ -40,10 +41,10 @@ test('the toolbar and keyboard shortcuts format a note, and the formatting is ke
   // Link the last word: a refused address first, then a bare domain.
   for (let index = 0; index < 'slides'.length; index++) await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('ControlOrMeta+Shift+K');
-  await app.dialog.getByLabel('Address').fill('javascript:alert(1)');
+  await typeIntoField(app.dialog.getByLabel('Address'), 'javascript:alert(1)');
   await app.dialog.getByRole('button', { name: 'Add link' }).click();
   await expect(app.dialog.getByText(/Enter a web or mail address/)).toBeVisible();
-  await app.dialog.getByLabel('Address').fill('example.org/slides');
+  await typeIntoField(app.dialog.getByLabel('Address'), 'example.org/slides');
   await app.dialog.getByRole('button', { name: 'Add link' }).click();
   await expect(app.dialog).toBeHidden();
 

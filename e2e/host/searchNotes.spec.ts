@@ -1,5 +1,6 @@
 import { expect, test } from '../support/hostFixture';
 import { HallFeatures } from '../support/hallFeatures';
+import { typeIntoField } from '../support/typeIntoField';
 
 test('finding a note by search across events, and opening it at the match', async ({ page }) => {
   const app = new HallFeatures(page);
@@ -18,7 +19,7 @@ test('finding a note by search across events, and opening it at the match', asyn
 
   await page.keyboard.press('ControlOrMeta+Shift+F');
   await expect(app.searchDialog).toBeVisible();
-  await app.searchDialog.getByRole('combobox', { name: 'Search' }).fill('sovereign');
+  await typeIntoField(app.searchDialog.getByRole('combobox', { name: 'Search' }), 'sovereign');
   await expect(app.searchDialog.getByRole('status')).toHaveText('2 sessions.');
   // Grouped by event, each session with its matching text highlighted.
   await expect(app.searchDialog.getByRole('group')).toHaveCount(2);
@@ -27,11 +28,11 @@ test('finding a note by search across events, and opening it at the match', asyn
   await expect(app.searchResult('Sovereign data workshop').locator('mark')).toHaveText(['Sovereign']);
 
   // Speakers are searched too, ignoring accents.
-  await app.searchDialog.getByRole('combobox', { name: 'Search' }).fill('tomas');
+  await typeIntoField(app.searchDialog.getByRole('combobox', { name: 'Search' }), 'tomas');
   await expect(app.searchResult('Opening keynote')).toContainText('Speakers: Tomás Herrera, OpenRail');
 
   // Keyboard: the second word narrows; Enter opens the note in the other event, at the match.
-  await app.searchDialog.getByRole('combobox', { name: 'Search' }).fill('hosting questions');
+  await typeIntoField(app.searchDialog.getByRole('combobox', { name: 'Search' }), 'hosting questions');
   await expect(app.searchDialog.getByRole('option')).toHaveCount(1);
   await expect(app.searchResult('Opening keynote').locator('mark')).toHaveText(['hosting', 'questions']);
   await page.keyboard.press('Enter');
@@ -54,7 +55,7 @@ test('a saved edit is found at once, and deleted text no longer is', async ({ pa
 
   const search = async (query: string) => {
     await page.keyboard.press('ControlOrMeta+Shift+F');
-    await app.searchDialog.getByRole('combobox', { name: 'Search' }).fill(query);
+    await typeIntoField(app.searchDialog.getByRole('combobox', { name: 'Search' }), query);
     const status = app.searchDialog.getByRole('status');
     await expect(status).not.toHaveText(/Searching|Type to search/);
     const text = await status.textContent();

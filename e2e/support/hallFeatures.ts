@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { HallnotesApp } from './hallnotesApp';
+import { typeIntoField } from './typeIntoField';
 
 /** Page object for programme import, the command palette, search and appearance: the reporter's keyboard-first layer. */
 export class HallFeatures extends HallnotesApp {
@@ -57,7 +58,7 @@ export class HallFeatures extends HallnotesApp {
   async runFromPalette(filter: string): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+K');
     await expect(this.palette).toBeVisible();
-    await this.palette.getByRole('combobox', { name: 'Command' }).fill(filter);
+    await typeIntoField(this.palette.getByRole('combobox', { name: 'Command' }), filter);
     await this.page.keyboard.press('Enter');
     await expect(this.palette).toBeHidden();
   }

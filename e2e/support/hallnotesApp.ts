@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { typeIntoField } from './typeIntoField';
 
 export type EventInput = { title: string; venue?: string; startDate: string; endDate?: string; timezone?: string; author?: string };
 export type SpeakerInput = { name: string; role?: string; organisation?: string };
@@ -56,12 +57,12 @@ export class HallnotesApp {
 
   async fillEventForm(event: Partial<EventInput>): Promise<void> {
     const form = this.dialog;
-    if (event.title !== undefined) await form.getByLabel('Title').fill(event.title);
-    if (event.venue !== undefined) await form.getByLabel('Venue').fill(event.venue);
-    if (event.startDate !== undefined) await form.getByLabel('Start date').fill(event.startDate);
-    if (event.endDate !== undefined) await form.getByLabel('End date').fill(event.endDate);
+    if (event.title !== undefined) await typeIntoField(form.getByLabel('Title'), event.title);
+    if (event.venue !== undefined) await typeIntoField(form.getByLabel('Venue'), event.venue);
+    if (event.startDate !== undefined) await typeIntoField(form.getByLabel('Start date'), event.startDate);
+    if (event.endDate !== undefined) await typeIntoField(form.getByLabel('End date'), event.endDate);
     if (event.timezone !== undefined) await form.getByLabel('Time zone').selectOption(event.timezone);
-    if (event.author !== undefined) await form.getByLabel('Default author').fill(event.author);
+    if (event.author !== undefined) await typeIntoField(form.getByLabel('Default author'), event.author);
   }
 
   async selectDay(day: number): Promise<void> {
@@ -79,18 +80,18 @@ export class HallnotesApp {
 
   async fillSessionForm(session: Partial<SessionInput>): Promise<void> {
     const form = this.dialog;
-    if (session.title !== undefined) await form.getByLabel('Title').fill(session.title);
-    if (session.start !== undefined) await form.getByLabel('Start time').fill(session.start);
-    if (session.end !== undefined) await form.getByLabel('End time').fill(session.end);
+    if (session.title !== undefined) await typeIntoField(form.getByLabel('Title'), session.title);
+    if (session.start !== undefined) await typeIntoField(form.getByLabel('Start time'), session.start);
+    if (session.end !== undefined) await typeIntoField(form.getByLabel('End time'), session.end);
     if (session.kind !== undefined) await form.getByLabel('Kind').selectOption(session.kind);
-    if (session.room !== undefined) await form.getByLabel('Room').fill(session.room);
+    if (session.room !== undefined) await typeIntoField(form.getByLabel('Room'), session.room);
     if (session.status !== undefined) await form.getByLabel('Status').selectOption(session.status);
     for (const [index, speaker] of (session.speakers ?? []).entries()) {
       const number = index + 1;
       if ((await form.getByLabel(`Speaker ${number} name`).count()) === 0) await form.getByRole('button', { name: 'Add speaker' }).click();
-      await form.getByLabel(`Speaker ${number} name`).fill(speaker.name);
-      await form.getByLabel(`Speaker ${number} role`).fill(speaker.role ?? '');
-      await form.getByLabel(`Speaker ${number} organisation`).fill(speaker.organisation ?? '');
+      await typeIntoField(form.getByLabel(`Speaker ${number} name`), speaker.name);
+      await typeIntoField(form.getByLabel(`Speaker ${number} role`), speaker.role ?? '');
+      await typeIntoField(form.getByLabel(`Speaker ${number} organisation`), speaker.organisation ?? '');
     }
   }
 
