@@ -1,15 +1,14 @@
 // @vitest-environment jsdom
 import { createServicesBridge, type ServicesBridge } from './support/servicesBridge';
-import { StrictMode } from 'react';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
-import { App } from '../../renderer/app/App';
+import { renderApp } from './support/renderApp';
 import type { EventFile } from '../../shared/model/event';
 import { createEventWithSessions, eventDraft, sessionDraft } from '../helpers/tempLibrary';
 import { noteState } from '../helpers/noteStates';
-import { byText, click, press, render, settleImmediate, waitFor, type Rendered } from './support/dom';
+import { byText, click, press, settleImmediate, waitFor, type Rendered } from './support/dom';
 
 const noteTitle = () => document.querySelector('.session-header-title')?.textContent;
 const shownEditor = () => document.querySelector<HTMLElement>('.editor-shell:not([hidden]) .editor-content');
@@ -28,11 +27,7 @@ describe('the note shown for a session', () => {
     event = await createEventWithSessions(services, [sessionDraft({ title: 'Opening', start: '09:00' }), sessionDraft({ title: 'Panel', start: '10:00' })], eventDraft({ endDate: '2026-11-02' }));
     await services.notes.save(event.id, event.sessions[0].id, noteState('Saved on disk.'));
     preferences.set({ lastEventId: event.id, lastSessionId: event.sessions[0].id });
-    shown = await render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    shown = await renderApp();
     await waitFor(() => expect(editorText()).toBe('Saved on disk.'));
   });
 

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { createServicesBridge, type ServicesBridge } from './support/servicesBridge';
-import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/app/App';
+import { renderApp } from './support/renderApp';
 import { createEventWithSessions, sessionDraft } from '../helpers/tempLibrary';
-import { byLabel, byText, click, render, typeInto, waitFor, type Rendered } from './support/dom';
+import { byLabel, byText, click, typeInto, waitFor, type Rendered } from './support/dom';
 
 describe('quitting the app', () => {
   let harness: ServicesBridge;
@@ -22,11 +21,7 @@ describe('quitting the app', () => {
     const { services, preferences } = harness.library;
     const event = await createEventWithSessions(services, [sessionDraft({ title: 'Keynote' })]);
     preferences.set({ lastEventId: event.id, lastSessionId: event.sessions[0].id });
-    shown = await render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    shown = await renderApp();
     await click(await waitFor(() => byText(document, 'button', /^Write the (Day 1 )?post$/)));
     const title = await waitFor(() => byLabel<HTMLInputElement>(document.querySelector('.post-settings')!, 'Title'));
     await typeInto(title, 'Day one, in short');

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { createServicesBridge, type ServicesBridge } from './support/servicesBridge';
-import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../renderer/app/App';
+import { renderApp } from './support/renderApp';
 import type { EventFile } from '../../shared/model/event';
 import { createEventWithSessions, eventDraft, sessionDraft } from '../helpers/tempLibrary';
-import { byLabel, byText, click, press, render, settleImmediate, typeInto, waitFor, type Rendered } from './support/dom';
+import { byLabel, byText, click, press, settleImmediate, typeInto, waitFor, type Rendered } from './support/dom';
 
 const noteTitle = () => document.querySelector('.session-header-title')?.textContent;
 const sessionButton = (title: string) => byText(document, '.session-row .session-title', title).closest('.session-open')!;
@@ -28,11 +27,7 @@ describe('opening sessions while a click still waits for its note', () => {
       eventDraft({ endDate: '2026-11-02' }),
     );
     preferences.set({ lastEventId: event.id, lastSessionId: event.sessions[0].id });
-    shown = await render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    shown = await renderApp();
     await waitFor(() => expect(noteTitle()).toBe('Opening'));
   });
 

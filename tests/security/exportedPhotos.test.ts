@@ -1,28 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportOptions } from '../../shared/export/renderPost';
-import { createPostLibrary, PHOTO, PHOTO_BYTES, type PostLibrary } from '../posts/postLibrary';
+import { PHOTO, PHOTO_BYTES, type PostLibrary } from '../posts/postLibrary';
+import { assetsFolderOf, PHOTO_FILE, preparePhotoTraps, removePhotoTraps, SECRET } from './photoTraps';
 
-const SECRET = 'the contents of a file elsewhere on this computer';
 const html: ExportOptions = { format: 'html', fragment: false, frontMatter: false };
-const PHOTO_FILE = PHOTO.slice('assets/'.length);
 
 let library: PostLibrary;
 let elsewhere: string;
-beforeEach(async () => {
-  library = await createPostLibrary();
-  elsewhere = await mkdtemp(join(tmpdir(), 'hallnotes-elsewhere-'));
-  await writeFile(join(elsewhere, 'id_rsa'), SECRET);
-});
-afterEach(async () => {
-  await library.cleanup();
-  await rm(elsewhere, { recursive: true, force: true });
-});
+beforeEach(async () => ({ library, elsewhere } = await preparePhotoTraps()));
+afterEach(() => removePhotoTraps({ library, elsewhere }));
 
-const assetsFolder = () => join(library.root, 'events', library.event.id, 'assets');
+const assetsFolder = () => assetsFolderOf(library);
 const photoPath = () => join(assetsFolder(), PHOTO_FILE);
 
 async function exportDay() {

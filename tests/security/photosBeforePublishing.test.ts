@@ -1,26 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPostLibrary, PHOTO, type PostLibrary } from '../posts/postLibrary';
-
-const SECRET = 'the contents of a file elsewhere on this computer';
-const PHOTO_FILE = PHOTO.slice('assets/'.length);
+import { PHOTO, type PostLibrary } from '../posts/postLibrary';
+import { assetsFolderOf, PHOTO_FILE, preparePhotoTraps, removePhotoTraps } from './photoTraps';
 
 let library: PostLibrary;
 let elsewhere: string;
-beforeEach(async () => {
-  library = await createPostLibrary();
-  elsewhere = await mkdtemp(join(tmpdir(), 'hallnotes-elsewhere-'));
-  await writeFile(join(elsewhere, 'id_rsa'), SECRET);
-});
-afterEach(async () => {
-  await library.cleanup();
-  await rm(elsewhere, { recursive: true, force: true });
-});
+beforeEach(async () => ({ library, elsewhere } = await preparePhotoTraps()));
+afterEach(() => removePhotoTraps({ library, elsewhere }));
 
-const assetsFolder = () => join(library.root, 'events', library.event.id, 'assets');
+const assetsFolder = () => assetsFolderOf(library);
 const photoPath = () => join(assetsFolder(), PHOTO_FILE);
 const photoItems = async () =>
   (await library.services.postResolver.resolve(library.event.id, 1)).attention.filter((item) => item.kind === 'missing-image').map((item) => item.message);
