@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
         broken = true;
         continue;
       }
-      const context: MeasureContext = { reps: options.reps, scratch: await measureFolder(scratch, measure.id), log, rig };
+      const context: MeasureContext = { reps: options.reps, traceFolder: options.traceFolder, scratch: await measureFolder(scratch, measure.id), log, rig };
       log(`${measure.id}: started`);
       try {
         rows.push(...(await measure.run(context)));

@@ -57,6 +57,8 @@ export type BrowserRig = { host: BenchHost; browser: Browser; app: AppLibrary; l
 
 export type MeasureContext = {
   reps: number;
+  /** Where typing writes its Chrome traces (--trace), or null for no tracing. */
+  traceFolder: string | null;
   /** A folder for this measure's own temporary libraries; removed after the run. */
   scratch: string;
   log(message: string): void;

@@ -6,6 +6,8 @@ export type BenchOptions = {
   reps: number;
   /** Add the run to BENCHMARKS.md. */
   record: boolean;
+  /** Trace a round of typing into this folder and add the main thread's work per keystroke to the table. */
+  traceFolder: string | null;
   help: boolean;
 };
 
@@ -17,7 +19,10 @@ Measures Hallnotes against baselines taken in the same run and adds the results 
   --only LIST   run only these measures (comma-separated): ${MEASURE_IDS.join(', ')}
   --reps N      repetitions of every measure's round (default ${DEFAULT_REPS}); more gives steadier figures
   --quick       one repetition (same as --reps 1): a smoke test, too few samples to quote
-  --no-record   print the table but leave BENCHMARKS.md alone`;
+  --no-record   print the table but leave BENCHMARKS.md alone
+  --trace DIR   typing also types one more round at the end of the 3,000-word note, in the app and
+                in bare Lexical, with a Chrome trace of each written to DIR (open them in DevTools'
+                Performance panel), and adds rows: the main thread's work per keystroke by phase`;
 
 /** Parses the command line; throws with a one-line message on a usage error. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -28,6 +33,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       reps: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-record': { type: 'boolean', default: false },
+      trace: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -43,6 +49,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     only: MEASURE_IDS.filter((id) => only.includes(id)),
     reps,
     record: !values['no-record'],
+    traceFolder: values.trace === undefined ? null : values.trace,
     help: values.help,
   };
 }

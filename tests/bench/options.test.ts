@@ -7,8 +7,13 @@ describe('npm run bench options', () => {
       only: ['typing', 'switch', 'agenda', 'save', 'export', 'import', 'search', 'start', 'memory'],
       reps: DEFAULT_REPS,
       record: true,
+      traceFolder: null,
       help: false,
     });
+  });
+
+  it('takes a folder for typing traces with --trace', () => {
+    expect(parseBenchOptions(['--only', 'typing', '--trace', '/tmp/traces']).traceFolder).toBe('/tmp/traces');
   });
 
   it('picks measures with --only, in the benchmark order', () => {

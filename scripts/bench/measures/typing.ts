@@ -1,3 +1,5 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
 import type { BenchHost } from '../hostProcess';
@@ -7,6 +9,7 @@ import { BARE_CONTENTEDITABLE_PATH, BARE_LEXICAL_PATH, BARE_TEXTAREA_PATH, openS
 import { editorText, fillBarePage, setKeyRecording, showNoteInBareLexical, takeKeyLatencies } from '../inPage';
 import { row, type Measure, type Row, type Target } from '../measure';
 import { recordTyping, waitForNoteOnDisk } from '../noteOnDisk';
+import { WORK_PHASES, WORK_TRACE_CATEGORIES, workPerKeystroke } from '../traceWork';
 
 const KEYS_PER_ROUND = 110;
 const WARM_UP = ' and so';
@@ -38,7 +41,7 @@ const TARGETS: Record<string, Target> = {
 export const typingMeasure: Measure = {
   id: 'typing',
   usesBrowser: true,
-  async run({ rig, reps, log }) {
+  async run({ rig, reps, traceFolder, log }) {
     const { browser, host, app } = rig!;
     const context = await signedInContext(browser, host);
     try {
@@ -65,11 +68,12 @@ export const typingMeasure: Measure = {
         }
         log(`typing: round ${round + 1}/${reps} done`);
       }
+      const workRows = traceFolder ? await traceWork(conditions, traceFolder, log) : [];
       // Leave the app's notes saved, so measures after this one open them as they now are.
       for (const condition of conditions.filter((candidate) => candidate.kind === 'app')) {
         await waitForNoteOnDisk(rig!.libraryPath, app.eventId, condition.session.id, condition.session.closingText);
       }
-      return rowsFor(conditions);
+      return [...rowsFor(conditions), ...workRows];
     } finally {
       await context.close();
     }
@@ -89,8 +93,8 @@ export async function openBarePage(context: BrowserContext, host: BenchHost, kin
   return { kind, size, page, session: { ...session }, problems, latencies: [] };
 }
 
-/** One round of typing at the end of the note: 110 keys at 20 ms after a few unrecorded ones. */
-export async function typeOneRound(condition: Condition): Promise<void> {
+/** One round of typing at the end of the note: 110 keys at 20 ms after a few unrecorded ones; traced into `tracePath` instead of timed when given. */
+export async function typeOneRound(condition: Condition, tracePath?: string): Promise<void> {
   const { page, kind } = condition;
   await page.bringToFront();
   const editor = kind === 'app' ? page.getByRole('textbox', { name: 'Note' }) : page.locator(kind === 'textarea' ? 'textarea' : '[contenteditable="true"]');
@@ -100,7 +104,10 @@ export async function typeOneRound(condition: Condition): Promise<void> {
   await page.keyboard.type(WARM_UP, { delay: SPACING_MS });
   const typed = PHRASE.repeat(Math.ceil(KEYS_PER_ROUND / PHRASE.length)).slice(0, KEYS_PER_ROUND);
   await page.evaluate(setKeyRecording, true);
+  const browser = page.context().browser()!;
+  if (tracePath) await browser.startTracing(page, { path: tracePath, categories: WORK_TRACE_CATEGORIES });
   await page.keyboard.type(typed, { delay: SPACING_MS });
+  if (tracePath) await browser.stopTracing();
   await page.waitForTimeout(200);
   await page.evaluate(setKeyRecording, false);
   const { latencies } = await page.evaluate(takeKeyLatencies);
@@ -109,7 +116,34 @@ export async function typeOneRound(condition: Condition): Promise<void> {
   const text = (await page.evaluate(editorText, kind === 'app' ? condition.session.id : null)).replace(/\u00a0/g, ' ');
   // textContent joins blocks without breaks, so compare the tail: it must be what was just typed.
   if (!text.endsWith(condition.session.closingText)) throw new Error(`typing (${kind}, ${condition.size}): the typed text is not at the end of the note.`);
-  condition.latencies.push(...latencies);
+  // A traced round is slowed by the tracing: its latencies are not figures.
+  if (!tracePath) condition.latencies.push(...latencies);
+}
+
+/**
+ * One more round at the end of the 3,000-word note in the app and in bare Lexical, each traced,
+ * and rows of the main thread's work per keystroke by phase, the app against bare Lexical.
+ */
+async function traceWork(conditions: Condition[], folder: string, log: (message: string) => void): Promise<Row[]> {
+  await mkdir(folder, { recursive: true });
+  const work = new Map<Kind, ReturnType<typeof workPerKeystroke>>();
+  for (const kind of ['app', 'lexical'] as const) {
+    const condition = conditions.find((candidate) => candidate.size === '3,000 words' && candidate.kind === kind)!;
+    const path = join(folder, `typing-3000-words-${kind}.json`);
+    await typeOneRound(condition, path);
+    work.set(kind, workPerKeystroke(await readFile(path, 'utf8')));
+    log(`typing: trace written to ${path}`);
+  }
+  return WORK_PHASES.map((phase) =>
+    row({
+      measure: 'Typing work',
+      label: `3,000 words: app, ${phase}`,
+      unit: 'ms',
+      samples: work.get('app')![phase],
+      baseline: { label: 'bare Lexical', samples: work.get('lexical')![phase] },
+      note: phase === 'all' ? 'main-thread time per keystroke (keydown to next keydown) in a traced round, not latency' : undefined,
+    }),
+  );
 }
 
 /**
