@@ -116,19 +116,21 @@ function NoteEditorBody({
         />
         {belowToolbar}
         <EditorNoticeBanner notice={notice?.noteKey === noteKey ? notice.notice : null} onDismiss={dismissNotice} />
-        <div className="editor-scroll">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="editor-content"
-                aria-label="Note"
-                aria-placeholder="Start typing. Markdown works: # heading, > quote, - list, **bold**."
-                placeholder={<div className="editor-placeholder">Start typing. Markdown works: # heading, &gt; quote, - list, **bold**.</div>}
-                spellCheck
-              />
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+        <div className="editor-frame">
+          <div className="editor-scroll">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="editor-content"
+                  aria-label="Note"
+                  aria-placeholder="Start typing. Markdown works: # heading, > quote, - list, **bold**."
+                  placeholder={<div className="editor-placeholder">Start typing. Markdown works: # heading, &gt; quote, - list, **bold**.</div>}
+                  spellCheck
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
         </div>
         <ListPlugin />
         <TabKeyPlugin />
