@@ -22,7 +22,7 @@ export type RunningHost = {
  * free port, and the page signed in to it. The host is stopped and the folders removed afterwards.
  */
 export const test = base.extend<{ host: RunningHost }>({
-  host: async ({}, use) => {
+  host: async ({}, use, testInfo) => {
     if (!existsSync(HOST_BUNDLE) || !existsSync(RENDERER_BUILD)) {
       throw new Error('The host or renderer build is missing; run `npm run build` before the e2e suite.');
     }
@@ -34,10 +34,13 @@ export const test = base.extend<{ host: RunningHost }>({
     });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code, signal) => (output += `\n[the host exited: ${signal ?? `code ${code}`}]\n`));
     try {
       const url = await waitForAddress(child, (chunk) => (output += chunk));
       await use({ url, libraryPath, configPath, output: () => output });
     } finally {
+      // A failed test keeps what the host said: a crash or a refused save is explained there.
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host output', { body: output, contentType: 'text/plain' });
       await stop(child);
       await rm(root, { recursive: true, force: true });
     }
