@@ -184,7 +184,7 @@ test('the preview shows each session at h2 and the note’s own headings below i
   await post.preview.screenshot({ path: test.info().outputPath('flowing-preview.png') });
 });
 
-test('a photo in the intro asks for alt text in the needs-attention list like a session’s; typed there, the intro editor shows it and keeps its words', async ({ page, host }) => {
+test('a photo in the intro asks for alt text in the needs-attention list like a session’s; typed there, the intro editor shows it and keeps its words and its undo', async ({ page, host }) => {
   const app = new HallnotesApp(page);
   const post = new PostPage(page);
   await coverTheDay(app);
@@ -216,6 +216,14 @@ test('a photo in the intro asks for alt text in the needs-attention list like a 
   const stored = JSON.parse(await readFile(join(host.libraryPath, 'events', event.id, 'posts', 'day-1.json'), 'utf8'));
   expect(JSON.stringify(stored.intro)).toContain('"alt":"The full hall before the keynote"');
   expect(JSON.stringify(stored.intro)).toContain('Full.');
+
+  // The description was made in the intro's own editor, not by reloading it: its undo history
+  // reaches back past it (" Full.", then the alt text) and the words before stay.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(introEditor).not.toContainText('Full.');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(introEditor.locator('.note-image img')).not.toHaveAttribute('alt', 'The full hall before the keynote');
+  await expect(introEditor).toContainText('The hall at nine:');
 });
 
 test('a photo without a caption asks for alt text in the needs-attention list; typed there, it is in the note and the post', async ({ page, host }) => {

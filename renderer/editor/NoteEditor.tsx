@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import type { LexicalEditor } from 'lexical';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { createEmptyHistoryState } from '@lexical/history';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import type { Speaker } from '../../shared/model/event';
 import { NOTE_MARKDOWN_TRANSFORMERS } from '../../shared/note/markdownTransformers';
 import { isSafeUrl } from '../../shared/note/safeUrl';
@@ -61,6 +63,8 @@ type NoteEditorProps = {
   autoFocus?: boolean;
   /** Kept mounted but out of sight, e.g. while the next note is read. */
   hidden?: boolean;
+  /** Set to the editor while it is mounted, for a change made from outside it (a photo described in the post's needs-attention list). */
+  editorRef?: RefObject<LexicalEditor | null>;
 };
 
 const NO_SPEAKERS: readonly Speaker[] = [];
@@ -97,6 +101,7 @@ function NoteEditorBody({
   focusRequest,
   hidden = false,
   history,
+  editorRef,
 }: Omit<NoteEditorProps, 'noteState' | 'autoFocus' | 'history'> & { history: NoteUndoHistory }) {
   const toolbarState = useToolbarState(history.state);
   // A notice is about the note it was given for; another note shown clears it.
@@ -149,6 +154,7 @@ function NoteEditorBody({
         <NoteAnalysisPlugin noteKey={noteKey} onChange={onAnalysis} />
         <SaveOnChangePlugin target={saveTarget} />
         <FocusOnRequestPlugin request={focusRequest} />
+        {editorRef && <EditorRefPlugin editorRef={editorRef} />}
       </div>
     </NoteEditorContext.Provider>
   );

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, type RefObject } from 'react';
+import type { LexicalEditor } from 'lexical';
 import type { Speaker } from '../../../shared/model/event';
 import type { PostDay } from '../../../shared/model/post';
 import type { SerializedNoteState } from '../../../shared/note/noteFile';
@@ -22,13 +23,15 @@ type PostTextEditorProps = {
   /** The speakers of the post's sessions, offered when attributing a quote. */
   speakers: readonly Speaker[];
   timeZone: string;
+  /** Set to the text's editor while it is mounted. */
+  editorRef: RefObject<LexicalEditor | null>;
 };
 
 /**
  * The intro or closing: the session notes' own editor (same formatting, same Markdown
  * shortcuts, same note format), whose saves go to the post file through its own saver.
  */
-export function PostTextEditor({ eventId, day, part, label, hint, initialState, savedAt, saver, speakers, timeZone }: PostTextEditorProps) {
+export function PostTextEditor({ eventId, day, part, label, hint, initialState, savedAt, saver, speakers, timeZone, editorRef }: PostTextEditorProps) {
   const address = postTextAddress(eventId, day, part);
   const saveTarget = useMemo(() => noteSaveTarget(saver, address), [saver, address.sessionId]);
   const photos = useMemo(() => eventPhotoStore(eventId), [eventId]);
@@ -48,6 +51,7 @@ export function PostTextEditor({ eventId, day, part, label, hint, initialState, 
           timeZone={timeZone}
           focusRequest={0}
           autoFocus={false}
+          editorRef={editorRef}
           toolbarEnd={<SaveIndicator address={address} loadedSavedAt={savedAt} />}
           belowToolbar={<SaveErrorBanner address={address} />}
         />

@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
 import { composePost } from '../../../shared/export/composePost';
 import type { ExportOptions } from '../../../shared/export/renderPost';
 import { eventDayCount, type EventFile, type Speaker } from '../../../shared/model/event';
 import { buildPostInput, describePostDay, sessionsForPost, type PostDay } from '../../../shared/model/post';
 import { assetUrl } from '../../../shared/note/assetPath';
 import { api } from '../../api/bridge';
+import { describePhotosInEditor } from '../../editor/describePhotos';
 import { AttentionList } from './AttentionList';
 import { ExportPanel } from './ExportPanel';
 import { PublishPanel } from '../publish/PublishPanel';
@@ -53,6 +55,8 @@ export function PostView({ event, day, onDayChange, onClose, onOpenSession }: Po
 function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: PostDay; onOpenSession: (sessionId: string) => void }) {
   const editing = usePost(event.id, day);
   const { post, resolution, texts } = editing;
+  const introEditor = useRef<LexicalEditor | null>(null);
+  const closingEditor = useRef<LexicalEditor | null>(null);
   const [options, setOptions] = useState<ExportOptions>({ format: 'html', fragment: false, frontMatter: true });
   const notes = useMemo(() => new Map(resolution?.input.sections.map((section) => [section.session.id, section.note])), [resolution]);
   const speakers = useMemo(() => uniqueSpeakers(sessionsForPost(event, day).flatMap((session) => session.speakers)), [event, day]);
@@ -85,8 +89,8 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
           showDay={day === null}
           onChange={(sessionIds) => editing.change({ sessionIds }, true)}
         />
-        <PostTextEditor key={`intro-${editing.textsVersion}`} eventId={event.id} day={day} part="intro" label="Intro" hint="Before the first session." initialState={post.intro} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
-        <PostTextEditor key={`closing-${editing.textsVersion}`} eventId={event.id} day={day} part="closing" label="Closing" hint="After the last session." initialState={post.closing} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
+        <PostTextEditor editorRef={introEditor} eventId={event.id} day={day} part="intro" label="Intro" hint="Before the first session." initialState={post.intro} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
+        <PostTextEditor editorRef={closingEditor} eventId={event.id} day={day} part="closing" label="Closing" hint="After the last session." initialState={post.closing} savedAt={post.savedAt} saver={editing.textSaver} speakers={speakers} timeZone={event.timezone} />
       </div>
       <div className="post-output">
         <AttentionList
@@ -96,11 +100,11 @@ function PostComposer({ event, day, onOpenSession }: { event: EventFile; day: Po
           imageUrl={imageUrl}
           onDescribePhoto={async ({ sessionId, photo }, alt) => {
             if (photo.part) {
-              // What was typed in the intro or closing goes to disk first; their editors then reload with the alt text.
+              // Described in the open editor: its cursor and undo stay, and its saver stores the change.
+              const editor = (photo.part === 'intro' ? introEditor : closingEditor).current;
+              if (!editor || describePhotosInEditor(editor, photo.src, alt).shown === 0) return `The ${photo.part} no longer shows this photo; look at the ${photo.part} to check it.`;
               await editing.textSaver.flushAll();
-              const result = await api['posts:describe-photo']({ eventId: event.id, day, part: photo.part, src: photo.src, alt });
-              if (!result.ok) return result.error.message;
-              await editing.reloadTexts();
+              await editing.refresh();
               return null;
             }
             if (!sessionId) return 'This photo is in no note the post can change.';

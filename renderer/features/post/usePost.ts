@@ -25,12 +25,6 @@ export type PostEditing = {
   flush(): Promise<void>;
   /** Reads the sessions and the attention list again, after something changed a note. */
   refresh(): Promise<void>;
-  /**
-   * Reads the intro and closing again after the main process changed them (a photo's alt
-   * text); `textsVersion` counts these reloads, so their editors start over from the file.
-   */
-  reloadTexts(): Promise<void>;
-  textsVersion: number;
 };
 
 /**
@@ -45,7 +39,6 @@ export function usePost(eventId: string, day: PostDay): PostEditing {
   const [texts, setTexts] = useState<PostTexts>({ intro: null, closing: null });
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [textsVersion, setTextsVersion] = useState(0);
   const latestResolve = useRef(0);
 
   const refresh = useCallback(async () => {
@@ -110,19 +103,7 @@ export function usePost(eventId: string, day: PostDay): PostEditing {
     await Promise.all([noteSaver.flushAll(), queue.flush(), textSaver.flushAll()]);
   }, [noteSaver, queue, textSaver]);
 
-  const reloadTexts = useCallback(async () => {
-    const loaded = await api['posts:get']({ eventId, day });
-    if (!loaded.ok) {
-      setLoadError(loaded.error.message);
-      return;
-    }
-    setPost((current) => (current ? { ...current, intro: loaded.value.intro, closing: loaded.value.closing, savedAt: loaded.value.savedAt } : loaded.value));
-    setTexts({ intro: loaded.value.intro, closing: loaded.value.closing });
-    setTextsVersion((version) => version + 1);
-    await refresh();
-  }, [eventId, day, refresh]);
-
-  return { post, resolution, texts, loadError, saveError, textSaver, change, flush, refresh, reloadTexts, textsVersion };
+  return { post, resolution, texts, loadError, saveError, textSaver, change, flush, refresh };
 }
 
 function withoutTexts(changes: PostChanges): Partial<Post['settings']> {
