@@ -47,6 +47,19 @@ describe('the per-event lock', () => {
     expect(await readdir(paths.locksFolder)).toEqual([]);
   });
 
+  it('sweeps the drafts of its lock that a writer killed while making one left behind, but not one being made now', async () => {
+    await mkdir(paths.locksFolder, { recursive: true });
+    const crashed = `${paths.lockFile('summit')}.0badc0ffee0badc0ffee0bad.draft`;
+    const making = `${paths.lockFile('summit')}.1234567890abcdef12345678.draft`;
+    const otherEvent = `${paths.lockFile('keynote')}.0badc0ffee0badc0ffee0bad.draft`;
+    for (const draft of [crashed, making, otherEvent]) await writeFile(draft, JSON.stringify({ pid: 1, host: hostname(), token: 'x' }));
+    const then = new Date(Date.now() - 60_000);
+    await utimes(crashed, then, then);
+    await utimes(otherEvent, then, then);
+    expect(await locks().run('summit', 'saving', async () => 'saved')).toBe('saved');
+    expect((await readdir(paths.locksFolder)).sort()).toEqual([otherEvent, making].map((path) => path.slice(paths.locksFolder.length + 1)).sort());
+  });
+
   it('does not wait for itself when the holder asks for the same event again', async () => {
     const lock = locks();
     expect(await lock.run('summit', 'outer', () => lock.run('summit', 'inner', async () => 'nested'))).toBe('nested');

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { link, mkdir, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileSystemError, libraryMissingError, ServiceError } from './serviceError';
 import type { WriteQueue } from './atomicWrite';
 import type { LibraryPaths } from '../library/libraryPaths';
@@ -48,6 +49,8 @@ const tokensHeldByThisProcess = new Set<string>();
 export class LibraryLocks {
   private readonly held = new AsyncLocalStorage<ReadonlySet<string>>();
   private readonly timing: LockTiming;
+  /** Lock files whose left-over drafts were swept already (once per lock object and event). */
+  private readonly swept = new Set<string>();
 
   constructor(
     private readonly paths: LibraryPaths,
@@ -104,7 +107,10 @@ export class LibraryLocks {
     let created: Awaited<ReturnType<typeof open>> | null = null;
     for (let attempt = 0; ; attempt++) {
       try {
-        if (await createComplete(file, contents, holder.token)) return this.holding(file, contents, holder.token, null);
+        if (await createComplete(file, contents, holder.token)) {
+          await this.sweepDrafts(file);
+          return this.holding(file, contents, holder.token, null);
+        }
         created = await open(file, 'wx');
         break;
       } catch (error) {
@@ -141,6 +147,7 @@ export class LibraryLocks {
       throw fileSystemError(`lock event "${eventId}" for a change`, error);
     }
     await created.close().catch(() => undefined);
+    await this.sweepDrafts(file);
     return this.holding(file, contents, holder.token, written ? null : inode);
   }
 
@@ -161,6 +168,24 @@ export class LibraryLocks {
           : await stat(file).then((info) => info.ino === emptyInode && info.size === 0, () => false);
       if (ours) await unlink(file).catch(() => undefined);
     };
+  }
+
+  /**
+   * Removes the drafts of this event's lock (see createComplete) that a writer killed while
+   * making one left behind: never read as locks, but litter. Once per event, holding its lock;
+   * a draft lives for milliseconds, so one older than BREAKER_GRACE_MS is a crash's.
+   */
+  private async sweepDrafts(file: string): Promise<void> {
+    if (this.swept.has(file)) return;
+    this.swept.add(file);
+    const prefix = `${basename(file)}.`;
+    const names = await readdir(this.paths.locksFolder).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.startsWith(prefix) || !name.endsWith('.draft')) continue;
+      const draft = join(this.paths.locksFolder, name);
+      const age = await stat(draft).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > BREAKER_GRACE_MS) await unlink(draft).catch(() => undefined);
+    }
   }
 
   /** Not recursive: a library folder that vanished (a drive pulled out) must not be recreated by a lock. */

@@ -28,6 +28,7 @@ function countedHandle(handle: fs.FileHandle): fs.FileHandle {
 
 export const link = counted(fs.link);
 export const mkdir = counted(fs.mkdir);
+export const readdir = counted(fs.readdir);
 export const readFile = counted(fs.readFile);
 export const rename = counted(fs.rename);
 export const rm = counted(fs.rm);
