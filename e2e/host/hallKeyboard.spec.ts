@@ -283,6 +283,8 @@ test.describe('forms on a laptop set to US English', () => {
     await page.clock.setFixedTime(new Date('2026-05-12T08:15:00Z'));
     await app.reload();
     await importInBerlin(app);
+    // As the reporter would: the key after the import once its session on now is open.
+    await expect(app.noteTitle).toHaveText('Open source funding panel');
 
     await page.keyboard.press('Alt+N');
     const form = app.dialog;
