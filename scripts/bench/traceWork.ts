@@ -42,9 +42,14 @@ export function workPerKeystroke(traceJson: string): Record<WorkPhase, number[]>
     list.push({ ...event, dur: event.dur, self: event.dur });
     byThread.set(thread, list);
   }
-  // The page typed into is the renderer whose main thread saw the keys.
   const keydownsOf = (timed: Timed[]) => timed.filter((event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keydown');
-  const timed = [...byThread.values()].sort((a, b) => keydownsOf(b).length - keydownsOf(a).length)[0] ?? [];
+  // The page typed into is the renderer whose main thread saw the most keys.
+  let timed: Timed[] = [];
+  let keydowns: Timed[] = [];
+  for (const candidate of byThread.values()) {
+    const candidateKeydowns = keydownsOf(candidate);
+    if (candidateKeydowns.length > keydowns.length) [timed, keydowns] = [candidate, candidateKeydowns];
+  }
   timed.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const open: Timed[] = [];
   for (const event of timed) {
@@ -52,7 +57,7 @@ export function workPerKeystroke(traceJson: string): Record<WorkPhase, number[]>
     if (open.length > 0) open.at(-1)!.self -= event.dur;
     open.push(event);
   }
-  const starts = keydownsOf(timed).map((event) => event.ts);
+  const starts = keydowns.map((event) => event.ts).sort((a, b) => a - b);
   const work = Object.fromEntries(WORK_PHASES.map((phase) => [phase, starts.map(() => 0)])) as Record<WorkPhase, number[]>;
   let key = -1;
   for (const event of timed) {

@@ -92,7 +92,9 @@ export class LibraryLocks {
     // the moment it appears must not take it for one left by an earlier process of this pid.
     tokensHeldByThisProcess.add(holder.token);
     try {
-      return await this.take(eventId, holder);
+      const release = await this.take(eventId, holder);
+      await this.sweepDrafts(this.paths.lockFile(eventId));
+      return release;
     } catch (error) {
       tokensHeldByThisProcess.delete(holder.token);
       throw error;
@@ -107,10 +109,7 @@ export class LibraryLocks {
     let created: Awaited<ReturnType<typeof open>> | null = null;
     for (let attempt = 0; ; attempt++) {
       try {
-        if (await createComplete(file, contents, holder.token)) {
-          await this.sweepDrafts(file);
-          return this.holding(file, contents, holder.token, null);
-        }
+        if (await createComplete(file, contents, holder.token)) return this.holding(file, contents, holder.token, null);
         created = await open(file, 'wx');
         break;
       } catch (error) {
@@ -147,7 +146,6 @@ export class LibraryLocks {
       throw fileSystemError(`lock event "${eventId}" for a change`, error);
     }
     await created.close().catch(() => undefined);
-    await this.sweepDrafts(file);
     return this.holding(file, contents, holder.token, written ? null : inode);
   }
 
