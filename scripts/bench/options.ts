@@ -20,9 +20,11 @@ Measures Hallnotes against baselines taken in the same run and adds the results 
   --reps N      repetitions of every measure's round (default ${DEFAULT_REPS}); more gives steadier figures
   --quick       one repetition (same as --reps 1): a smoke test, too few samples to quote
   --no-record   print the table but leave BENCHMARKS.md alone
-  --trace DIR   typing also types one more round at the end of the 3,000-word note, in the app and
-                in bare Lexical, with a Chrome trace of each written to DIR (open them in DevTools'
-                Performance panel), and adds rows: the main thread's work per keystroke by phase`;
+  --trace DIR   one more traced round, its Chrome trace written to DIR (open it in DevTools'
+                Performance panel), and rows of the main thread's work by phase: typing types at
+                the end of the 3,000-word note in the app and in bare Lexical (work per keystroke);
+                switch switches between the 5,000-word notes and between the empty ones (work per
+                switch, and the time the main thread waited)`;
 
 /** Parses the command line; throws with a one-line message on a usage error. */
 export function parseBenchOptions(argv: string[]): BenchOptions {

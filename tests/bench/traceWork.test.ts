@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workPerKeystroke } from '../../scripts/bench/traceWork';
+import { workPerClick, workPerKeystroke } from '../../scripts/bench/traceWork';
 
 const MAIN = { pid: 7, tid: 1 };
 const OTHER_PAGE = { pid: 9, tid: 1 };
@@ -35,5 +35,32 @@ describe('workPerKeystroke', () => {
     expect(work['paint and compositing']).toEqual([0.5, 0]);
     expect(work.other).toEqual([0.5, 0.2]);
     expect(work.all).toEqual([4, 1]);
+  });
+
+  it('counts a switch’s work from its click for as long as the switch took, and the rest of that time as waiting', () => {
+    const trace = {
+      traceEvents: [
+        threadName(MAIN),
+        // Switch 1 takes 10 ms: 3 ms of script and 1 ms of layout; the bench's own work after it is not counted.
+        task(MAIN, 'EventDispatch', 1_000, 500, 'click'),
+        task(MAIN, 'FunctionCall', 2_000, 3_000),
+        task(MAIN, 'Layout', 6_000, 1_000),
+        task(MAIN, 'FunctionCall', 20_000, 5_000),
+        // Switch 2 takes 4 ms, all of it waiting but the click's dispatch.
+        task(MAIN, 'EventDispatch', 30_000, 1_000, 'click'),
+        task(MAIN, 'Paint', 40_000, 2_000),
+      ],
+    };
+    const work = workPerClick(JSON.stringify(trace), [10, 4]);
+    expect(work.script).toEqual([3, 0]);
+    expect(work['style and layout']).toEqual([1, 0]);
+    expect(work['paint and compositing']).toEqual([0, 0]);
+    expect(work.all).toEqual([4.5, 1]);
+    expect(work.waiting).toEqual([5.5, 3]);
+  });
+
+  it('refuses a trace whose clicks are not the timed switches', () => {
+    const trace = { traceEvents: [threadName(MAIN), task(MAIN, 'EventDispatch', 1_000, 500, 'click')] };
+    expect(() => workPerClick(JSON.stringify(trace), [10, 4])).toThrow('The trace has 1 clicks for 2 timed ones.');
   });
 });

@@ -1,5 +1,10 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { BenchSession } from '../appLibrary';
 import { openSession, signedInContext, watchForErrors } from '../browserPages';
-import { row, type Measure } from '../measure';
+import { row, type Measure, type Row } from '../measure';
+import { WORK_PHASES, WORK_TRACE_CATEGORIES, workPerClick } from '../traceWork';
 
 const SWITCHES_PER_REP = 8;
 
@@ -11,7 +16,7 @@ const SWITCHES_PER_REP = 8;
 export const switchMeasure: Measure = {
   id: 'switch',
   usesBrowser: true,
-  async run({ rig, reps, log }) {
+  async run({ rig, reps, traceFolder, log }) {
     const { browser, host, app } = rig!;
     const context = await signedInContext(browser, host);
     try {
@@ -32,6 +37,7 @@ export const switchMeasure: Measure = {
         await openSession(page, app.switchA);
       }
       log(`switch: ${big.length} switches between 5,000-word notes`);
+      const workRows = traceFolder ? await traceWork(page, { big: [app.switchB, app.switchA], empty: [app.emptyB, app.emptyA] }, SWITCHES_PER_REP * reps, traceFolder, log) : [];
       const found = problems();
       return [
         row({
@@ -43,9 +49,50 @@ export const switchMeasure: Measure = {
           target: { text: 'median < 50 ms', met: ({ result }) => result.median < 50 },
           note: found.length > 0 ? `page errors: ${found.slice(0, 3).join('; ')}` : undefined,
         }),
+        ...workRows,
       ];
     } finally {
       await context.close();
     }
   },
 };
+
+/** Switches traced into `tracePath`, back and forth between the two sessions; their latencies (slowed by the tracing: not figures). */
+async function tracedSwitches(page: Page, [there, back]: BenchSession[], switches: number, tracePath: string): Promise<number[]> {
+  const browser = page.context().browser()!;
+  await openSession(page, back);
+  await browser.startTracing(page, { path: tracePath, categories: WORK_TRACE_CATEGORIES });
+  const latencies: number[] = [];
+  try {
+    for (let pair = 0; pair < switches / 2; pair++) latencies.push(await openSession(page, there), await openSession(page, back));
+  } finally {
+    await browser.stopTracing();
+  }
+  return latencies;
+}
+
+/**
+ * As many switches again between the 5,000-word notes and between the empty notes, each set
+ * traced, and rows of the main thread's work per switch by phase (and its waiting), the
+ * big notes against the empty ones: what a note's size adds, and where the fixed cost goes.
+ */
+async function traceWork(page: Page, pairs: Record<'big' | 'empty', BenchSession[]>, switches: number, folder: string, log: (message: string) => void): Promise<Row[]> {
+  await mkdir(folder, { recursive: true });
+  const work = new Map<'big' | 'empty', ReturnType<typeof workPerClick>>();
+  for (const kind of ['big', 'empty'] as const) {
+    const path = join(folder, `switch-${kind === 'big' ? '5000-words' : 'empty'}.json`);
+    const latencies = await tracedSwitches(page, pairs[kind], switches, path);
+    work.set(kind, workPerClick(await readFile(path, 'utf8'), latencies));
+    log(`switch: trace written to ${path}`);
+  }
+  return [...WORK_PHASES, 'waiting' as const].map((phase) =>
+    row({
+      measure: 'Switch work',
+      label: `5,000-word note: ${phase}`,
+      unit: 'ms',
+      samples: work.get('big')![phase],
+      baseline: { label: 'empty note', samples: work.get('empty')![phase] },
+      note: phase === 'all' ? 'main-thread time from click to ready in a traced round, not latency' : phase === 'waiting' ? 'main thread idle between click and ready: the host, timers, the compositor' : undefined,
+    }),
+  );
+}
