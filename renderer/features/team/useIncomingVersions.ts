@@ -3,16 +3,23 @@ import type { IncomingVersion } from '../../../shared/model/team';
 import { api } from '../../api/bridge';
 import type { NoteAddress } from '../note/noteSaver';
 import { useTeamChanges } from './teamChanges';
+import { useWaitingSessions } from './useWaitingSessions';
 
-/** Teammates' versions of the open note, read again whenever the team's changes land for its event. */
+/**
+ * Teammates' versions of the open note, read again whenever the team's changes land for its
+ * event. Only a note the event's waiting list names is read: most notes have none, and a
+ * request on every switch slowed it (the host reads the event to answer).
+ */
 export function useIncomingVersions(address: NoteAddress): { versions: IncomingVersion[]; reload: () => void } {
   const { eventId, sessionId } = address;
   const [loaded, setLoaded] = useState<{ key: string; versions: IncomingVersion[] }>({ key: '', versions: [] });
   const [revision, setRevision] = useState(0);
   const reload = useCallback(() => setRevision((count) => count + 1), []);
   const key = `${eventId}/${sessionId}`;
+  const waiting = useWaitingSessions(eventId).includes(sessionId);
 
   useEffect(() => {
+    if (!waiting) return;
     let current = true;
     void api['team:incoming']({ eventId, sessionId }).then((result) => {
       if (current) setLoaded({ key, versions: result.ok ? result.value : [] });
@@ -20,10 +27,10 @@ export function useIncomingVersions(address: NoteAddress): { versions: IncomingV
     return () => {
       current = false;
     };
-  }, [eventId, sessionId, key, revision]);
+  }, [eventId, sessionId, key, revision, waiting]);
 
   useTeamChanges((change) => {
     if (change.eventId === eventId) reload();
   });
-  return { versions: loaded.key === key ? loaded.versions : [], reload };
+  return { versions: waiting && loaded.key === key ? loaded.versions : [], reload };
 }
