@@ -1,7 +1,8 @@
 import { expect, test } from '../support/hostFixture';
 import { HallnotesApp } from '../support/hallnotesApp';
 import { NoteCapture } from '../support/noteCapture';
-import { readNoteTexts } from '../support/libraryFiles';
+import { hallnotes } from '../support/hallnotesCli';
+import { readEvents, readNoteTexts } from '../support/libraryFiles';
 
 const SESSIONS = ['Alpha talk', 'Bravo panel', 'Charlie workshop'];
 
@@ -135,4 +136,31 @@ test('undo survives going to another session and back, the post view too: select
   await app.openSession('Bravo panel');
   await page.keyboard.press('ControlOrMeta+z');
   await expect(app.editor).toHaveText('');
+});
+
+test('a note the CLI rewrote while another session was open starts a new undo history: Ctrl+Z never turns back text this window did not write', async ({ page, host }) => {
+  const app = new NoteCapture(page);
+  await app.createEvent({ title: 'Desk Conf', startDate: '2026-03-10' });
+  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
+  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+  await app.openSession('Alpha talk');
+  await app.typeInNote('Reporter draft.');
+  await app.waitUntilSaved();
+  const undo = app.toolbar.getByRole('button', { name: 'Undo' });
+
+  // Away and back with nothing changed on disk: the history goes on.
+  await app.openSession('Bravo panel');
+  await app.openSession('Alpha talk');
+  await expect(undo).toBeEnabled();
+
+  await app.openSession('Bravo panel');
+  const [event] = await readEvents(host.libraryPath);
+  const alpha = event.sessions.find((session) => session.title === 'Alpha talk')!;
+  const set = await hallnotes(host.libraryPath, host.configPath, ['note', 'set', event.id, alpha.id, '--from', '-'], 'Rewritten by the desk.');
+  expect(set.stderr).toBe('');
+  await app.openSession('Alpha talk');
+  await expect(app.editor).toHaveText('Rewritten by the desk.');
+  await expect(undo).toBeDisabled();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.editor).toHaveText('Rewritten by the desk.');
 });

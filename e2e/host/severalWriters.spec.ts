@@ -1,32 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HallnotesApp } from '../support/hallnotesApp';
+import { hallnotes } from '../support/hallnotesCli';
 import { checkLibraryIntegrity } from '../support/libraryIntegrity';
 import { readEvents } from '../support/libraryFiles';
 import { expect, test } from '../support/hostFixture';
 
-const CLI_BUNDLE = join(process.cwd(), 'build', 'cli', 'hallnotes.mjs');
 const CLI_WRITERS = 3;
 const SESSIONS_PER_WRITER = 6;
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function hallnotes(libraryPath: string, configPath: string, args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
-      env: { ...process.env, HALLNOTES_LIBRARY: libraryPath, HALLNOTES_CONFIG_DIR: configPath },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
 
 type StoredNode = { text?: string; children?: StoredNode[] };
 const textOf = (node: StoredNode): string => node.text ?? (node.children ?? []).map(textOf).join('');

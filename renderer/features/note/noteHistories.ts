@@ -11,8 +11,8 @@ type Remembered = {
   history: HistoryState;
   /** When the last save of this note from this window landed: disk holds the history's text then. */
   savedAt: string | null;
-  /** The note shown (its key) the history was last handed out for, so asking again in a render gets the same answer. */
-  shownKey: string;
+  /** The read of the note the history was last handed out for, so asking again for it (a render may ask twice) gets the same answer; every visit to the note is a read of its own. */
+  shownNote: ReadyNote;
   resumes: boolean;
 };
 
@@ -38,9 +38,9 @@ export class NoteHistories {
   take(note: ReadyNote): NoteUndoHistory {
     const key = noteKey(note.address);
     const known = this.remembered.get(key);
-    if (known && known.shownKey === note.key) return { state: known.history, resumes: known.resumes };
+    if (known && known.shownNote === note) return { state: known.history, resumes: known.resumes };
     const resumes = known !== undefined && known.history.current !== null && (note.unsaved || (note.savedAt !== null && note.savedAt === known.savedAt));
-    const entry: Remembered = resumes ? { ...known!, shownKey: note.key, resumes } : { history: createEmptyHistoryState(), savedAt: note.savedAt, shownKey: note.key, resumes };
+    const entry: Remembered = resumes ? { ...known!, shownNote: note, resumes } : { history: createEmptyHistoryState(), savedAt: note.savedAt, shownNote: note, resumes };
     // Map order is the order of use: the least recently shown note is first, and the first to go.
     this.remembered.delete(key);
     this.remembered.set(key, entry);
