@@ -14,7 +14,8 @@ function quietly(command: string, args: string[]): string {
 export function describeMachine(): Machine {
   const chromium = quietly('/usr/bin/chromium', ['--version']).split('\n').find((line) => line.startsWith('Chromium')) ?? 'unknown';
   const commit = quietly('git', ['rev-parse', '--short', 'HEAD']);
-  const dirty = quietly('git', ['status', '--porcelain']) !== '';
+  // BENCHMARKS.md is where runs are recorded: a run written there just before is no change to what is measured.
+  const dirty = quietly('git', ['status', '--porcelain', '--', '.', ':!BENCHMARKS.md']) !== '';
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
