@@ -47,9 +47,11 @@ test('a bundle goes from one library to another: the merge preview, then a "from
     await benTeam.importDialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(benTeam.importDialog).toBeHidden();
 
-    // Ben's own note stays; Ada's is a clear, visible version beside it, and the Team button counts it.
+    // Ben's own note stays; Ada's is a clear, visible version beside it, the Team button counts it and the agenda marks its session.
     await expect(ben.editor).toHaveText('Ben: the panel split over funding.');
     await expect(colleague.page.getByRole('button', { name: 'Team · 1 note with two versions' })).toBeVisible();
+    await expect(ben.sessionRow('Panel on open data').locator('.session-open')).toHaveAccessibleName(/, two versions$/);
+    await expect(ben.sessionRow('Opening keynote')).not.toContainText('two versions');
     await expect(benTeam.incomingBanner).toContainText('Ada Lovelace’s version came in (7 words,');
     await expect(benTeam.incomingBanner).toContainText('you both changed this note.');
     await benTeam.incomingBanner.getByRole('button', { name: 'Compare both' }).click();
@@ -73,6 +75,7 @@ test('a bundle goes from one library to another: the merge preview, then a "from
     await benTeam.incomingBanner.getByRole('button', { name: 'Use Ada Lovelace’s' }).click();
     await expect(ben.editor).toHaveText('Ada: the panel agreed on open licences.');
     await expect(benTeam.incomingBanner).toBeHidden();
+    await expect(ben.sessionRow('Panel on open data')).not.toContainText('two versions');
     await history.openHistory();
     await expect(history.snapshots.first()).toHaveText(/· before a teammate’s version replaced it$/);
   } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { eventDayCount, type Session } from '../../shared/model/event';
 import { eventMomentAt } from '../../shared/model/eventMoment';
 import { keepsRememberedSession, onNowDecision, type OnNowDecision } from '../../shared/model/onNow';
@@ -19,6 +19,7 @@ import { EventList } from '../features/library/EventList';
 import { TrashButton } from '../features/trash/TrashButton';
 import { BundleImportButton } from '../features/team/BundleImportButton';
 import { TeamButton } from '../features/team/TeamButton';
+import { useWaitingSessions } from '../features/team/useWaitingSessions';
 import { useEventLibrary } from '../features/library/useEventLibrary';
 import { NotePane } from '../features/note/NotePane';
 import { IncomingVersionsBanner } from '../features/team/IncomingVersionsBanner';
@@ -57,6 +58,8 @@ export function Workspace() {
   const postView = usePostView(event?.id ?? null);
   const stats = useNoteStats(event?.id ?? null, selection.sessionId);
   const view = useAgendaView(event, stats);
+  const waitingSessionIds = useWaitingSessions(event?.id ?? null);
+  const twoVersionIds = useMemo(() => new Set(waitingSessionIds), [waitingSessionIds]);
   // Bumped to bring the open session to the middle of the agenda (jump to on now).
   const [revealRequest, setRevealRequest] = useState(0);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -233,6 +236,7 @@ export function Workspace() {
           day={selection.day}
           selectedSessionId={selection.sessionId}
           stats={stats}
+          twoVersionIds={twoVersionIds}
           revealRequest={revealRequest}
           error={pickError}
           onSelectDay={(day) => {
@@ -249,7 +253,7 @@ export function Workspace() {
           extraActions={
             <>
               <PostButton day={selection.day} days={eventDayCount(event)} onOpen={() => postView.show(selection.day)} />
-              <TeamButton event={event} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} onOpenSession={openSessionNow} />
+              <TeamButton event={event} onOpenEventChanged={agenda.show} onOpenEvent={selection.openEvent} onLibraryChanged={() => void library.refresh()} onOpenSession={openSessionNow} waitingSessionIds={waitingSessionIds} />
             </>
           }
         />
@@ -288,7 +292,7 @@ export function Workspace() {
           onTogglePick={() => togglePick(session)}
           focusRequest={focusRequest}
           footer={<NextUpLine event={event} onOpen={openSessionNow} />}
-          noteBanner={(note) => <IncomingVersionsBanner {...note} />}
+          noteBanner={(note) => <IncomingVersionsBanner {...note} waiting={twoVersionIds.has(note.address.sessionId)} />}
         />
       ) : (
         event && (

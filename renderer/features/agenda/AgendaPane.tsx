@@ -28,6 +28,8 @@ type AgendaPaneProps = {
   selectedSessionId: string | null;
   /** Words and TK per session; null while they are read. */
   stats: EventNoteStats | null;
+  /** Sessions whose note has a teammate's version waiting beside the reporter's. */
+  twoVersionIds: ReadonlySet<string>;
   /** Bumped to bring the open session to the middle of the list. */
   revealRequest: number;
   /** Why the last change from outside the list (a pick) failed. */
@@ -137,6 +139,7 @@ export function AgendaPane(props: AgendaPaneProps) {
             selectedSessionId={selectedSessionId}
             onNowIds={onNowIds}
             stats={props.stats ?? NO_STATS}
+            twoVersionIds={props.twoVersionIds}
             clashes={clashes}
             movable={movable}
             revealRequest={props.revealRequest}

@@ -14,6 +14,8 @@ type SessionListProps = {
   selectedSessionId: string | null;
   onNowIds: ReadonlySet<string>;
   stats: EventNoteStats;
+  /** Sessions whose note has a teammate's version waiting. */
+  twoVersionIds: ReadonlySet<string>;
   /** "Clashes with …" for each pick that overlaps another. */
   clashes: ReadonlyMap<string, string>;
   movable: boolean;
@@ -40,7 +42,7 @@ const PICK_ACCELERATOR = COMMANDS.find((command) => command.id === 'toggle-pick'
  * Alt+Shift+Up and Down move the focused session itself, Alt+Shift+P picks it.
  */
 export function SessionList(props: SessionListProps) {
-  const { items, selectedSessionId, onNowIds, stats, clashes, movable, revealRequest } = props;
+  const { items, selectedSessionId, onNowIds, stats, twoVersionIds, clashes, movable, revealRequest } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const slotIndexes = useMemo(() => items.flatMap((item, index) => (item.kind === 'slot' ? [index] : [])), [items]);
   const activeSlot = useRef<number | null>(null);
@@ -169,6 +171,7 @@ export function SessionList(props: SessionListProps) {
                 grouped={item.grouped}
                 onNow={onNowIds.has(session.id)}
                 stats={stats[session.id]}
+                twoVersions={twoVersionIds.has(session.id)}
                 clash={clashes.get(session.id)}
                 movable={movable}
                 first={session.id === firstSessionId}

@@ -24,6 +24,8 @@ type SessionRowProps = {
   /** Running now by the clock, in the event's time zone. */
   onNow: boolean;
   stats: NoteStats | undefined;
+  /** A teammate's version of the note came in beside the reporter's, waiting for a choice. */
+  twoVersions: boolean;
   /** "Clashes with …" when it is a pick overlapping another pick. */
   clash: string | undefined;
   /** Move up and down are offered only where the list shows the whole day in its order. */
@@ -34,11 +36,11 @@ type SessionRowProps = {
 };
 
 /** One session in the list: opens its note on click; the star puts it on my list; move, edit and delete beside it. */
-export const SessionRow = memo(function SessionRow({ session, selected, grouped, onNow, stats, clash, movable, first, last, handlers }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ session, selected, grouped, onNow, stats, twoVersions, clash, movable, first, last, handlers }: SessionRowProps) {
   const speakers = session.speakers.map((speaker) => speaker.name).join(', ');
   const flag = session.programmeFlag ? PROGRAMME_FLAG_LABELS[session.programmeFlag] : null;
   const picked = session.picked === true;
-  const label = [session.title, formatTimeRange(session), session.room, onNow && 'on now', picked && 'on my list', clash, flag].filter(Boolean).join(', ');
+  const label = [session.title, formatTimeRange(session), session.room, onNow && 'on now', picked && 'on my list', clash, flag, twoVersions && TWO_VERSIONS].filter(Boolean).join(', ');
   const time = grouped ? (session.end ? `until ${session.end}` : '') : formatTimeRange(session);
   // Move, edit and delete join a row once the pointer or the keyboard comes to it: a filter
   // keystroke that brings two dozen rows into the list then builds two dozen rows, not a hundred buttons.
@@ -64,7 +66,7 @@ export const SessionRow = memo(function SessionRow({ session, selected, grouped,
         </span>
         <span className="session-title">{session.title}</span>
         {speakers && <span className="session-speakers">{speakers}</span>}
-        {(session.status !== 'planned' || flag || clash || (stats && (stats.words > 0 || stats.tk > 0))) && (
+        {(session.status !== 'planned' || flag || clash || twoVersions || (stats && (stats.words > 0 || stats.tk > 0))) && (
           <span className="session-meta">
             {session.status !== 'planned' && <span className={`status status-${session.status}`}>{STATUS_LABELS[session.status]}</span>}
             {flag && (
@@ -73,6 +75,11 @@ export const SessionRow = memo(function SessionRow({ session, selected, grouped,
               </span>
             )}
             {clash && <span className="session-clash">{clash}</span>}
+            {twoVersions && (
+              <span className="session-two-versions" title="A teammate’s version of this note came in: open the note to compare and choose.">
+                {TWO_VERSIONS}
+              </span>
+            )}
             {stats && stats.words > 0 && <span className="session-words">{formatWords(stats.words)}</span>}
             {stats && stats.tk > 0 && (
               <span className="session-tk" title="Facts marked TK, still to check">
@@ -115,6 +122,9 @@ export const SessionRow = memo(function SessionRow({ session, selected, grouped,
     </div>
   );
 });
+
+/** The row's marker, in the Team button's words ("1 note with two versions"). */
+const TWO_VERSIONS = 'two versions';
 
 const PROGRAMME_FLAG_LABELS: Record<NonNullable<Session['programmeFlag']>, string> = {
   cancelled: 'Cancelled',

@@ -10,6 +10,8 @@ import { useIncomingVersions } from './useIncomingVersions';
 type IncomingVersionsBannerProps = {
   address: NoteAddress;
   sessionTitle: string;
+  /** The event's waiting list names this note: a teammate's version is there to read. */
+  waiting: boolean;
   /** The note on disk was replaced (their version chosen, or a sync brought a newer one): read it again. */
   onNoteReplaced: () => void;
 };
@@ -20,9 +22,9 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 
  * The marker on a note both the reporter and a teammate changed: whose version came in, and
  * the choice — use theirs, keep mine, or compare both side by side to combine them.
  */
-export function IncomingVersionsBanner({ address, sessionTitle, onNoteReplaced }: IncomingVersionsBannerProps) {
+export function IncomingVersionsBanner({ address, sessionTitle, waiting, onNoteReplaced }: IncomingVersionsBannerProps) {
   const saver = useNoteSaver();
-  const { versions, reload } = useIncomingVersions(address);
+  const { versions, reload } = useIncomingVersions(address, waiting);
   const [comparing, setComparing] = useState<IncomingVersion | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,6 @@ import { api } from '../../api/bridge';
 import { describeSyncState } from './formatSync';
 import { TeamDialog } from './TeamDialog';
 import { useSyncStatus } from './useSyncStatus';
-import { useWaitingSessions } from './useWaitingSessions';
 
 type TeamButtonProps = {
   event: EventFile;
@@ -12,6 +11,8 @@ type TeamButtonProps = {
   onOpenEvent: (eventId: string) => void;
   onLibraryChanged: () => void;
   onOpenSession: (sessionId: string, day: number) => void;
+  /** Sessions with a teammate's version waiting (useWaitingSessions). */
+  waitingSessionIds: string[];
 };
 
 /** Under the agenda: opens the Team panel, and says when the event last synced. */
@@ -21,7 +22,7 @@ export function TeamButton(props: TeamButtonProps) {
   const sync = useSyncStatus(event.id, () => {
     void api['events:get']({ eventId: event.id }).then((result) => result.ok && onOpenEventChanged(result.value));
   });
-  const waiting = useWaitingSessions(event.id).length;
+  const waiting = props.waitingSessionIds.length;
   const state = [waiting > 0 ? `${waiting} ${waiting === 1 ? 'note' : 'notes'} with two versions` : null, sync.status?.remoteUrl ? describeSyncState(sync.status) : null].filter(Boolean).join(' · ');
 
   return (

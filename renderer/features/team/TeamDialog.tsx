@@ -6,7 +6,6 @@ import { Dialog } from '../../ui/Dialog';
 import { useNoteSaver } from '../note/noteSaverContext';
 import { BundleImportButton } from './BundleImportButton';
 import { SyncPanel } from './SyncPanel';
-import { useWaitingSessions } from './useWaitingSessions';
 
 type TeamDialogProps = {
   event: EventFile;
@@ -16,6 +15,8 @@ type TeamDialogProps = {
   onOpenEvent: (eventId: string) => void;
   onLibraryChanged: () => void;
   onOpenSession: (sessionId: string, day: number) => void;
+  /** Sessions with a teammate's version waiting (useWaitingSessions). */
+  waitingSessionIds: string[];
   onClose: () => void;
 };
 
@@ -27,7 +28,7 @@ export function TeamDialog(props: TeamDialogProps) {
   const [exported, setExported] = useState<BundleExportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const waiting = useWaitingSessions(event.id);
+  const waiting = props.waitingSessionIds;
 
   async function exportBundle() {
     setBusy(true);

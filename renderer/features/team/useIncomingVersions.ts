@@ -3,20 +3,19 @@ import type { IncomingVersion } from '../../../shared/model/team';
 import { api } from '../../api/bridge';
 import type { NoteAddress } from '../note/noteSaver';
 import { useTeamChanges } from './teamChanges';
-import { useWaitingSessions } from './useWaitingSessions';
 
 /**
  * Teammates' versions of the open note, read again whenever the team's changes land for its
- * event. Only a note the event's waiting list names is read: most notes have none, and a
- * request on every switch slowed it (the host reads the event to answer).
+ * event. Only a note the event's waiting list names (`waiting`, see useWaitingSessions) is
+ * read: most notes have none, and a request on every switch slowed it (the host reads the
+ * event to answer).
  */
-export function useIncomingVersions(address: NoteAddress): { versions: IncomingVersion[]; reload: () => void } {
+export function useIncomingVersions(address: NoteAddress, waiting: boolean): { versions: IncomingVersion[]; reload: () => void } {
   const { eventId, sessionId } = address;
   const [loaded, setLoaded] = useState<{ key: string; versions: IncomingVersion[] }>({ key: '', versions: [] });
   const [revision, setRevision] = useState(0);
   const reload = useCallback(() => setRevision((count) => count + 1), []);
   const key = `${eventId}/${sessionId}`;
-  const waiting = useWaitingSessions(eventId).includes(sessionId);
 
   useEffect(() => {
     if (!waiting) return;
