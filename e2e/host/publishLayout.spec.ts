@@ -49,6 +49,19 @@ async function expectReachable(control: Locator): Promise<void> {
   await expect(control).toBeInViewport({ ratio: 0.95 });
 }
 
+/** The choice a select shows is not cut off: its text fits the select's box, less its padding and the arrow. */
+async function expectChoiceShownWhole(select: Locator): Promise<void> {
+  const room = await select.evaluate((element: HTMLSelectElement) => {
+    const style = getComputedStyle(element);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = style.font;
+    const text = element.selectedOptions[0]?.text ?? '';
+    const arrow = 20;
+    return { text, needed: context.measureText(text).width, available: element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow };
+  });
+  expect(room.needed, `“${room.text}” fits its select`).toBeLessThanOrEqual(room.available);
+}
+
 test('the publish panel, its featured image and the sites dialog fit at 150% zoom, in the default window and a 1024×640 one', async ({ page }) => {
   test.setTimeout(120_000);
   const title = await coverTheDay(page);
@@ -90,7 +103,8 @@ test('the publish panel, its featured image and the sites dialog fit at 150% zoo
   // The editor features no photo, then publishes: the site is down, so the job waits.
   const featured = publish.panel.getByLabel('Featured image');
   await expect(featured).toHaveValue('first');
-  await expect(featured.locator('option')).toHaveText(['The first photo', '1. The cluster map', 'None']);
+  await expect(featured.locator('option')).toHaveText(['Whichever photo comes first', '1. The cluster map', 'None']);
+  await expect(featured.locator('optgroup')).toHaveAttribute('label', 'Always this photo');
   await featured.selectOption({ label: 'None' });
   await expect(publish.panel.locator('.publish-featured-preview')).toHaveCount(0);
   await featured.selectOption({ label: '1. The cluster map' });
@@ -104,6 +118,7 @@ test('the publish panel, its featured image and the sites dialog fit at 150% zoo
     // The whole view too: the columns stack, so nothing of the post is hidden off to the right.
     await page.screenshot({ path: test.info().outputPath(`post-view-${window.name}.png`) });
     await expectWithinWidth(page, publish.panel, `the publish panel (${window.name})`);
+    await expectChoiceShownWhole(publish.panel.getByLabel('Site'));
     for (const control of [publish.panel.getByLabel('Site'), featured, publish.panel.getByRole('button', { name: 'Publish as draft' }), publish.job.getByRole('button', { name: 'Try now' }), publish.job.getByRole('button', { name: 'Discard' })]) {
       await expectReachable(control);
     }

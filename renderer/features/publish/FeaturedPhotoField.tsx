@@ -53,12 +53,15 @@ export function FeaturedPhotoField({ eventId, day }: FeaturedPhotoFieldProps) {
       <Field label="Featured image" error={error ?? undefined} hint={missing ? 'The photo chosen before is no longer in the post; the first photo is used.' : undefined}>
         {(control) => (
           <select {...control} value={missing ? 'first' : valueOf(featuredPhoto)} onFocus={() => void load()} onChange={(event) => void choose(event.target.value)}>
-            <option value="first">The first photo</option>
-            {photos.map((photo, index) => (
-              <option key={photo.file} value={`photo:${photo.file}`}>
-                {photoLabel(photo, index)}
-              </option>
-            ))}
+            {/* "First" follows the post as its notes change; a photo picked by name stays picked. */}
+            <option value="first">Whichever photo comes first</option>
+            <optgroup label="Always this photo">
+              {photos.map((photo, index) => (
+                <option key={photo.file} value={`photo:${photo.file}`}>
+                  {photoLabel(photo, index)}
+                </option>
+              ))}
+            </optgroup>
             <option value="none">None</option>
           </select>
         )}
