@@ -7,6 +7,14 @@ import { createChannelHandlers } from '../../electron/services/ipc/channelHandle
 import { dispatchChannel } from '../../electron/services/ipc/dispatchChannel';
 import { createEventWithSessions, createTempLibrary, eventDraft, sessionDraft, type TempLibrary } from '../helpers/tempLibrary';
 import { noteState } from '../helpers/noteStates';
+import { DamagedNotes } from '../../electron/services/history/damagedNotes';
+import { HistoryStore } from '../../electron/services/history/historyStore';
+import { noteHistory } from '../../electron/services/history/noteHistory';
+import { EventStore } from '../../electron/services/library/eventStore';
+import { LibraryPaths } from '../../electron/services/library/libraryPaths';
+import { NoteStore } from '../../electron/services/notes/noteStore';
+import { LibraryLocks } from '../../electron/services/storage/libraryLocks';
+import { WriteQueue } from '../../electron/services/storage/atomicWrite';
 
 let library: TempLibrary;
 let event: EventFile;
@@ -77,6 +85,37 @@ describe('a damaged note file', () => {
     expect(after.mtimeNs).toBe(before.mtimeNs);
     expect(await readFile(notePath(session.id), 'utf8')).toBe(newer);
     expect(existsSync(join(library.root, 'quarantine'))).toBe(false);
+  });
+
+  it('read by two at once is damaged for both: the second waits while the first writes that down, and never opens it empty', async () => {
+    const [damaged] = event.sessions;
+    await writeFile(notePath(damaged.id), '');
+    let movedAside!: () => void;
+    const moved = new Promise<void>((resolve) => (movedAside = resolve));
+    let release!: () => void;
+    const recordWritten = new Promise<void>((resolve) => (release = resolve));
+    // The services' own parts, but the damage record waits until the test lets it be written.
+    const paths = new LibraryPaths(library.root);
+    const locks = new LibraryLocks(paths, new WriteQueue());
+    const damagedNotes = new DamagedNotes(paths);
+    const history = noteHistory(new HistoryStore(paths, () => 30), damagedNotes);
+    const notes = new NoteStore(paths, new EventStore(paths, locks), locks, undefined, {
+      ...history,
+      recordDamage: async (...args) => {
+        movedAside();
+        await recordWritten;
+        return history.recordDamage(...args);
+      },
+    });
+
+    const first = notes.load(event.id, damaged.id).then(() => 'opened', (error: { code: string }) => error.code);
+    await moved;
+    // The file is in quarantine and its record not written yet: the second reader finds no file.
+    const second = notes.load(event.id, damaged.id).then((loaded) => (loaded.note === null ? 'opened empty' : 'opened'), (error: { code: string }) => error.code);
+    const settledEarly = await Promise.race([second, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 100))]);
+    release();
+    expect(settledEarly).toBe('still waiting');
+    expect(await Promise.all([first, second])).toEqual(['damaged-file', 'damaged-file']);
   });
 });
 

@@ -24,6 +24,9 @@ import { parseOrThrow } from '../validation/parseOrThrow';
  * reporter decides, whoever came across the damage first. Writes and moves hold the event's lock.
  */
 export class NoteStore {
+  /** Notes a read of this process is moving to quarantine right now, until their damage is on record. */
+  private readonly movingAside = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly paths: LibraryPaths,
     private readonly events: EventStore,
@@ -36,7 +39,13 @@ export class NoteStore {
   async load(eventId: string, sessionId: string): Promise<LoadedNote> {
     const session = await this.findSession(eventId, sessionId);
     const note = await this.readStored(eventId, session);
-    if (!note) await this.history.assertNotDamaged(eventId, session);
+    if (!note) {
+      // Missing may mean that another read of this process (the agenda's word counts) is moving
+      // it aside as damaged and has not written that down yet: wait for it, so the note says
+      // "damaged" instead of opening empty.
+      await this.movingAside.get(noteKeyOf(eventId, sessionId))?.catch(() => undefined);
+      await this.history.assertNotDamaged(eventId, session);
+    }
     return { note: note ? { ...note, editorState: sanitizeNoteState(note.editorState) } : null };
   }
 
@@ -181,7 +190,14 @@ export class NoteStore {
       supportedFormat: NOTE_FILE_FORMAT,
       description: `the note for "${session.title}"`,
       quarantineFolder: join(this.paths.quarantineFolder, eventId),
-      exclusive: (work) => this.locks.run(eventId, 'moving a damaged note aside', work),
+      exclusive: (work) => {
+        const key = noteKeyOf(eventId, session.id);
+        const moving = this.locks.run(eventId, 'moving a damaged note aside', work);
+        this.movingAside.set(key, moving);
+        const done = () => this.movingAside.get(key) === moving && this.movingAside.delete(key);
+        void moving.then(done, done);
+        return moving;
+      },
       onQuarantined: (error) => this.history.recordDamage(eventId, session, error),
     });
   }
@@ -252,4 +268,8 @@ function hasContent(node: SerializedNoteNode): boolean {
 
 function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
+}
+
+function noteKeyOf(eventId: string, sessionId: string): string {
+  return `${eventId}/${sessionId}`;
 }
