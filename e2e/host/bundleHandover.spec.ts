@@ -52,6 +52,7 @@ test('a bundle goes from one library to another: the merge preview, then a "from
     await expect(colleague.page.getByRole('button', { name: 'Team · 1 note with two versions' })).toBeVisible();
     await expect(ben.sessionRow('Panel on open data').locator('.session-open')).toHaveAccessibleName(/, two versions$/);
     await expect(ben.sessionRow('Opening keynote')).not.toContainText('two versions');
+    await colleague.page.getByRole('region', { name: 'Agenda' }).screenshot({ path: test.info().outputPath('agenda-two-versions.png') });
     await expect(benTeam.incomingBanner).toContainText('Ada Lovelace’s version came in (7 words,');
     await expect(benTeam.incomingBanner).toContainText('you both changed this note.');
     await benTeam.incomingBanner.getByRole('button', { name: 'Compare both' }).click();
