@@ -72,6 +72,8 @@ export type SavedNote = { savedAt: string; bytesWritten: number; keptVersion?: K
 export type StoredAsset = { src: string; mediaType: string; bytes: number };
 /** Base64 of the largest photo accepted; the service measures the decoded bytes exactly. */
 const MAX_IMAGE_BASE64_LENGTH = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
+/** Saves of one note whose answer never came that a save carries along (see NoteSaver): the first of an outage and the last ones. */
+export const MAX_UNCONFIRMED_SAVES = 3;
 
 export const channels = {
   'library:describe': channel<LibraryDescription>()(z.strictObject({})),
@@ -92,7 +94,14 @@ export const channels = {
   'notes:load': channel<LoadedNote>()(sessionRef),
   'notes:save': channel<SavedNote>()(
     // baseSavedAt: the savedAt of the version the editor opened or last saved (null: it opened no note).
-    z.strictObject({ eventId: idSchema, sessionId: idSchema, editorState: serializedNoteStateSchema, baseSavedAt: z.iso.datetime().nullable().optional() }),
+    // unconfirmedStates: what saves whose answer was lost sent (a few at most), so finding one of them on disk is no conflict.
+    z.strictObject({
+      eventId: idSchema,
+      sessionId: idSchema,
+      editorState: serializedNoteStateSchema,
+      baseSavedAt: z.iso.datetime().nullable().optional(),
+      unconfirmedStates: z.array(serializedNoteStateSchema).max(MAX_UNCONFIRMED_SAVES).optional(),
+    }),
   ),
   'assets:store': channel<StoredAsset>()(
     z.strictObject({

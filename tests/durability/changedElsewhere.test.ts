@@ -73,3 +73,57 @@ describe('a note changed from the command line while it is open in the app', () 
     expect(second.keptVersion).toBeUndefined();
   });
 });
+
+describe('a save whose answer was lost (the host stopped right after writing it)', () => {
+  const lostAnswer: Result<SavedNote> = { ok: false, error: { code: 'io-error', message: 'The Hallnotes host is not answering. Is `npm run host` still running?' } };
+
+  /** The app's saver over the real services; the first `lost` answers never reach it, though their saves were written. */
+  async function openWithAnswersLost(lost: number) {
+    let losing = lost;
+    const saver = new NoteSaver(
+      async (request) => {
+        const result = (await dispatchChannel(handlers, 'notes:save', request)) as Result<SavedNote>;
+        return losing-- > 0 ? lostAnswer : result;
+      },
+      { debounceMs: 5, maxWaitMs: 5, retryMs: 60_000 },
+    );
+    const kept: string[] = [];
+    saver.subscribeKeptVersions((_saved, message) => kept.push(message));
+    await library.services.notes.save(event.id, address.sessionId, noteState('First words.'));
+    const loaded = (await dispatchChannel(handlers, 'notes:load', address)) as Result<LoadedNote>;
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    saver.opened(address, loaded.value.note!.savedAt);
+    return { saver, kept };
+  }
+  const changedElsewhereSnapshots = async () => (await library.services.history.list(event.id, address.sessionId)).filter((snapshot) => snapshot.reason === 'changed-elsewhere');
+
+  it('is not taken for a change made elsewhere when the note is saved again', async () => {
+    const { saver, kept } = await openWithAnswersLost(2);
+    saver.change(address, () => noteState('First words. Saved, but its answer was lost.'));
+    await saver.flush(address);
+    expect(saver.status(address).kind).toBe('error');
+    saver.change(address, () => noteState('First words. Saved, but its answer was lost. Again.'));
+    await saver.flush(address);
+    saver.change(address, () => noteState('First words. Saved, but its answer was lost. Again. Then the host answers.'));
+    await saver.flush(address);
+
+    expect(saver.status(address).kind).toBe('saved');
+    expect(await onDisk()).toBe('First words. Saved, but its answer was lost. Again. Then the host answers.');
+    expect(kept).toEqual([]);
+    expect(await changedElsewhereSnapshots()).toEqual([]);
+  });
+
+  it('still keeps a version the CLI wrote after it', async () => {
+    const { saver, kept } = await openWithAnswersLost(1);
+    saver.change(address, () => noteState('First words. Saved, but its answer was lost.'));
+    await saver.flush(address);
+    await cliNoteSet('The desk rewrote it meanwhile.');
+    saver.change(address, () => noteState('First words. Saved, but its answer was lost. Then more.'));
+    await saver.flush(address);
+
+    expect(await onDisk()).toBe('First words. Saved, but its answer was lost. Then more.');
+    expect(kept).toHaveLength(1);
+    const [elsewhere] = await changedElsewhereSnapshots();
+    expect(noteStateText((await library.services.history.get(event.id, address.sessionId, elsewhere.id)).editorState)).toBe('The desk rewrote it meanwhile.');
+  });
+});

@@ -215,4 +215,29 @@ describe('NoteSaver', () => {
     expect(sent).toHaveLength(3);
     expect(noteStateText(sent[2])).toBe('deepest\nand more');
   });
+
+  it('sends along what saves whose answer never came sent (the first of the outage and the newest, three at most), until a save lands', async () => {
+    const requests: { text: string; unconfirmed: string[] }[] = [];
+    let failuresLeft = 5;
+    const saver = new NoteSaver(
+      async ({ editorState, unconfirmedStates }) => {
+        requests.push({ text: textOf(editorState), unconfirmed: (unconfirmedStates ?? []).map(textOf) });
+        return failuresLeft-- > 0 ? failure : { ok: true, value: { savedAt: '2026-08-25T09:30:00.000Z', bytesWritten: 100 } };
+      },
+      { retryMs: 60_000 },
+    );
+    for (const text of ['one', 'two', 'three', 'four', 'five', 'six', 'seven']) {
+      saver.change(A, () => state(text));
+      await saver.flush(A);
+    }
+    expect(requests).toEqual([
+      { text: 'one', unconfirmed: [] },
+      { text: 'two', unconfirmed: ['one'] },
+      { text: 'three', unconfirmed: ['one', 'two'] },
+      { text: 'four', unconfirmed: ['one', 'two', 'three'] },
+      { text: 'five', unconfirmed: ['one', 'three', 'four'] },
+      { text: 'six', unconfirmed: ['one', 'four', 'five'] },
+      { text: 'seven', unconfirmed: [] },
+    ]);
+  });
 });

@@ -41,7 +41,7 @@ export function createChannelHandlers(services: Services, hooks: TransportHooks)
     },
     'sessions:reorder': ({ eventId, day, sessionIds }) => events.reorderSessions(eventId, day, sessionIds),
     'notes:load': ({ eventId, sessionId }) => notes.load(eventId, sessionId),
-    'notes:save': ({ eventId, sessionId, editorState, baseSavedAt }) => notes.save(eventId, sessionId, editorState, { baseSavedAt }),
+    'notes:save': ({ eventId, sessionId, editorState, baseSavedAt, unconfirmedStates }) => notes.save(eventId, sessionId, editorState, { baseSavedAt, unconfirmedStates }),
     'assets:store': (request) => services.assets.store(request),
     'preferences:get': async () => preferences.get(),
     'preferences:set': async (changes) => preferences.set(changes),

@@ -93,7 +93,8 @@ export class NoteStore {
       const note: NoteFile = { format: NOTE_FILE_FORMAT, sessionId, savedAt: new Date().toISOString(), editorState: sanitizeNoteState(state) };
       await this.ensureNotesFolder(eventId, session);
       const current = await this.readStoredOrDamaged(eventId, session);
-      const changedElsewhere = current !== null && options.baseSavedAt !== undefined && current.savedAt !== options.baseSavedAt;
+      const changedElsewhere =
+        current !== null && options.baseSavedAt !== undefined && current.savedAt !== options.baseSavedAt && !isOneOf(current.editorState, options.unconfirmedStates ?? []);
       let keptVersion: KeptVersion | undefined;
       if (changedElsewhere) {
         // Not caught: if the other version cannot be kept, this save must not replace it.
@@ -251,7 +252,19 @@ export type SaveOptions = {
   reason?: SnapshotReason;
   /** The savedAt of the version this text was typed over; null when it started from no note. Leave out to replace whatever is there. */
   baseSavedAt?: string | null;
+  /**
+   * What the caller sent in saves whose answer it never got (the host stopped mid-save): one of
+   * them on disk is the caller's own text, not a version written elsewhere.
+   */
+  unconfirmedStates?: readonly SerializedNoteState[];
 };
+
+/** Whether the note on disk is one of `states` as a save would have stored it (sanitised, the same JSON). */
+function isOneOf(current: SerializedNoteState, states: readonly SerializedNoteState[]): boolean {
+  if (states.length === 0) return false;
+  const stored = JSON.stringify(current);
+  return states.some((state) => JSON.stringify(sanitizeNoteState(state)) === stored);
+}
 
 function describeKeptVersion(session: SessionRef, savedAt: string): string {
   const when = `${savedAt.slice(0, 16).replace('T', ' ')} UTC`;

@@ -1,4 +1,4 @@
-import type { SavedNote } from '../../../shared/ipc/channels';
+import { MAX_UNCONFIRMED_SAVES, type SavedNote } from '../../../shared/ipc/channels';
 import type { Result } from '../../../shared/ipc/result';
 import { noteKey, type NoteAddress } from '../../../shared/note/noteAddress';
 import { serializedNoteStateSchema, type SerializedNoteState } from '../../../shared/note/noteFile';
@@ -14,8 +14,12 @@ export type SaveStatus =
   | { kind: 'error'; message: string };
 
 export { noteKey, type NoteAddress };
-/** `baseSavedAt`: the version the text was typed over, when the saver knows it (see `opened`). */
-export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState; baseSavedAt?: string | null }) => Promise<Result<SavedNote>>;
+/**
+ * `baseSavedAt`: the version the text was typed over, when the saver knows it (see `opened`).
+ * `unconfirmedStates`: what failed saves since the last one that landed sent; one of them may
+ * have been written before its answer was lost.
+ */
+export type SaveNote = (request: NoteAddress & { editorState: SerializedNoteState; baseSavedAt?: string | null; unconfirmedStates?: SerializedNoteState[] }) => Promise<Result<SavedNote>>;
 /** Said in words when a save found the note changed elsewhere and kept that version too. */
 export type KeptVersionListener = (address: NoteAddress, message: string) => void;
 /** Produces the state to save. Called only when a save actually happens, so typing never serialises. */
@@ -42,6 +46,14 @@ type Entry = NoteAddress & {
   repairing: boolean;
   /** What the last save had to repair. */
   repairs: string[];
+  /** What the last save sent. */
+  lastSent: SerializedNoteState | null;
+  /**
+   * What saves that failed since the last one that landed sent: the host may have written one
+   * and then stopped before answering, and that text on disk is this window's own, not a
+   * change made elsewhere. The first of an outage and the newest ones, MAX_UNCONFIRMED_SAVES in all.
+   */
+  unconfirmed: SerializedNoteState[];
 };
 
 /**
@@ -191,12 +203,14 @@ export class NoteSaver {
         const result = await this.attempt(entry, sent);
         if (this.entries.get(noteKey(entry)) !== entry) return;
         if (!result.ok) {
+          rememberUnconfirmed(entry);
           entry.dirty = true;
           this.setStatus(entry, { kind: 'error', message: result.error.message });
           entry.retry = this.timers.set(() => void this.drain(entry), this.retryMs);
           return;
         }
         this.savedOver(entry, result.value);
+        entry.unconfirmed = [];
         if (!entry.dirty) {
           entry.latest = null;
           this.setStatus(entry, entry.repairs.length > 0 ? { kind: 'saved', savedAt: result.value.savedAt, repaired: entry.repairs } : { kind: 'saved', savedAt: result.value.savedAt });
@@ -223,6 +237,7 @@ export class NoteSaver {
   private async attempt(entry: Entry, source: StateSource): Promise<Result<SavedNote>> {
     const key = noteKey(entry);
     const base = this.baseVersions.has(key) ? { baseSavedAt: this.baseVersions.get(key) ?? null } : {};
+    entry.lastSent = null;
     try {
       const state = source();
       const result = await this.send(entry, state, base);
@@ -235,11 +250,16 @@ export class NoteSaver {
   }
 
   private send(entry: Entry, state: SerializedNoteState, base: { baseSavedAt?: string | null }): Promise<Result<SavedNote>> {
-    if (!entry.repairing) return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: state, ...base });
-    const { state: repaired, repairs } = repairNoteState(state);
-    entry.repairs = repairs;
-    if (repairs.length === 0) entry.repairing = false;
-    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: repaired, ...base });
+    let sent = state;
+    if (entry.repairing) {
+      const { state: repaired, repairs } = repairNoteState(state);
+      entry.repairs = repairs;
+      if (repairs.length === 0) entry.repairing = false;
+      sent = repaired;
+    }
+    entry.lastSent = sent;
+    const unconfirmed = entry.unconfirmed.length > 0 ? { unconfirmedStates: entry.unconfirmed } : {};
+    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: sent, ...base, ...unconfirmed });
   }
 
   private entry(address: NoteAddress): Entry {
@@ -259,6 +279,8 @@ export class NoteSaver {
         status: { kind: 'idle' },
         repairing: false,
         repairs: [],
+        lastSent: null,
+        unconfirmed: [],
       };
       this.entries.set(key, created);
       entry = created;
@@ -275,6 +297,13 @@ export class NoteSaver {
     for (const listener of this.addressListeners.get(noteKey(address)) ?? []) listener(status);
     for (const listener of this.statusListeners) listener(address, status);
   }
+}
+
+function rememberUnconfirmed(entry: Entry): void {
+  const sent = entry.lastSent;
+  if (!sent || entry.unconfirmed.includes(sent)) return;
+  const [first, ...rest] = [...entry.unconfirmed, sent];
+  entry.unconfirmed = [first, ...rest.slice(-(MAX_UNCONFIRMED_SAVES - 1))];
 }
 
 function memoise(source: StateSource): StateSource {
