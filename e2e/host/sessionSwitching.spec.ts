@@ -6,6 +6,13 @@ import { readEvents, readNoteTexts } from '../support/libraryFiles';
 
 const SESSIONS = ['Alpha talk', 'Bravo panel', 'Charlie workshop'];
 
+/** A new event with the two sessions the undo tests move between, added as a reporter adds them. */
+async function eventWithAlphaAndBravo(app: NoteCapture, title: string): Promise<void> {
+  await app.createEvent({ title, startDate: '2026-03-10' });
+  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
+  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+}
+
 test('typing while switching sessions quickly puts every word into its own note', async ({ page, host }) => {
   const app = new HallnotesApp(page);
   await app.createEvent({ title: 'Switching Conf', startDate: '2026-03-10' });
@@ -55,9 +62,7 @@ test('typing while switching sessions quickly puts every word into its own note'
 
 test("each session's note stays its own: undo, counts, TK markers and messages never carry over from the session before", async ({ page, host }) => {
   const app = new NoteCapture(page);
-  await app.createEvent({ title: 'Undo Conf', startDate: '2026-03-10' });
-  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
-  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+  await eventWithAlphaAndBravo(app, 'Undo Conf');
   await app.openSession('Bravo panel');
   await app.typeInNote('Bravo words');
 
@@ -97,9 +102,7 @@ test("each session's note stays its own: undo, counts, TK markers and messages n
 
 test('undo survives going to another session and back, the post view too: select all, type, switch away, come back, Ctrl+Z', async ({ page, host }) => {
   const app = new NoteCapture(page);
-  await app.createEvent({ title: 'Undo Conf', startDate: '2026-03-10' });
-  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
-  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+  await eventWithAlphaAndBravo(app, 'Undo Conf');
   await app.openSession('Alpha talk');
   await page.keyboard.insertText('Three years of notes from the keynote.');
   await app.waitUntilSaved();
@@ -140,9 +143,7 @@ test('undo survives going to another session and back, the post view too: select
 
 test('a note the CLI rewrote while another session was open starts a new undo history: Ctrl+Z never turns back text this window did not write', async ({ page, host }) => {
   const app = new NoteCapture(page);
-  await app.createEvent({ title: 'Desk Conf', startDate: '2026-03-10' });
-  await app.addSession({ title: 'Alpha talk', start: '10:00', end: '10:45' });
-  await app.addSession({ title: 'Bravo panel', start: '11:00', end: '11:45' });
+  await eventWithAlphaAndBravo(app, 'Desk Conf');
   await app.openSession('Alpha talk');
   await app.typeInNote('Reporter draft.');
   await app.waitUntilSaved();

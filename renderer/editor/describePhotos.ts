@@ -1,4 +1,6 @@
-import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $dfsIterator } from '@lexical/utils';
+import type { LexicalEditor } from 'lexical';
+import { singleLine } from '../../shared/model/plainText';
 import { $isImageNode } from '../../shared/note/nodes/ImageNode';
 
 /**
@@ -9,20 +11,17 @@ import { $isImageNode } from '../../shared/note/nodes/ImageNode';
  */
 export function describePhotosInEditor(editor: LexicalEditor, src: string, alt: string): { shown: number; described: number } {
   const found = { shown: 0, described: 0 };
+  const description = singleLine(alt);
   editor.update(
     () => {
-      // Without recursion, so a deep note cannot overflow the stack.
-      const stack: LexicalNode[] = [$getRoot()];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if ($isImageNode(node) && node.getSrc() === src) {
-          found.shown++;
-          if (node.getAlt().trim() === '') {
-            node.setAlt(alt);
-            found.described++;
-          }
+      // Lexical's own walk, without recursion, so a deep note cannot overflow the stack.
+      for (const { node } of $dfsIterator()) {
+        if (!$isImageNode(node) || node.getSrc() !== src) continue;
+        found.shown++;
+        if (node.getAlt().trim() === '') {
+          node.setAlt(description);
+          found.described++;
         }
-        if ($isElementNode(node)) stack.push(...node.getChildren());
       }
     },
     { discrete: true },

@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runNodeScript, type ProcessRun } from './nodeProcess';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-export type ProcessRun = { code: number | null; stdout: string; stderr: string };
+export type { ProcessRun };
 
 /**
  * The `hallnotes` CLI bundled fresh for this test file (inside the repository, so its packages
@@ -26,16 +26,7 @@ export async function bundleCli(name: string): Promise<{ run(args: string[], env
     packages: 'external',
   });
   return {
-    run: (args, env) =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [outfile, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.once('error', reject);
-        child.once('close', (code) => resolve({ code, stdout, stderr }));
-      }),
+    run: (args, env) => runNodeScript(outfile, args, { env, cwd: repoRoot }),
     remove: () => rm(outfile, { force: true }),
   };
 }

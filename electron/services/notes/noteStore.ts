@@ -4,6 +4,7 @@ import type { KeptVersion, LoadedNote, SavedNote } from '../../../shared/ipc/cha
 import type { Session } from '../../../shared/model/event';
 import type { SnapshotReason, SnapshotSummary } from '../../../shared/model/history';
 import { NOTE_FILE_FORMAT, noteFileSchema, type NoteFile, type SerializedNoteNode, type SerializedNoteState } from '../../../shared/note/noteFile';
+import { noteKey } from '../../../shared/note/noteAddress';
 import { sanitizeNoteState } from '../../../shared/note/sanitizeNoteState';
 import { renameOver, writeFileAtomic, syncFolder } from '../storage/atomicWrite';
 import type { LibraryLocks } from '../storage/libraryLocks';
@@ -43,7 +44,7 @@ export class NoteStore {
       // Missing may mean that another read of this process (the agenda's word counts) is moving
       // it aside as damaged and has not written that down yet: wait for it, so the note says
       // "damaged" instead of opening empty.
-      await this.movingAside.get(noteKeyOf(eventId, sessionId))?.catch(() => undefined);
+      await this.movingAside.get(noteKey({ eventId, sessionId }))?.catch(() => undefined);
       await this.history.assertNotDamaged(eventId, session);
     }
     return { note: note ? { ...note, editorState: sanitizeNoteState(note.editorState) } : null };
@@ -192,7 +193,7 @@ export class NoteStore {
       description: `the note for "${session.title}"`,
       quarantineFolder: join(this.paths.quarantineFolder, eventId),
       exclusive: (work) => {
-        const key = noteKeyOf(eventId, session.id);
+        const key = noteKey({ eventId, sessionId: session.id });
         const moving = this.locks.run(eventId, 'moving a damaged note aside', work);
         this.movingAside.set(key, moving);
         const done = () => this.movingAside.get(key) === moving && this.movingAside.delete(key);
@@ -281,8 +282,4 @@ function hasContent(node: SerializedNoteNode): boolean {
 
 function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
-}
-
-function noteKeyOf(eventId: string, sessionId: string): string {
-  return `${eventId}/${sessionId}`;
 }

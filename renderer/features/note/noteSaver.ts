@@ -46,8 +46,6 @@ type Entry = NoteAddress & {
   repairing: boolean;
   /** What the last save had to repair. */
   repairs: string[];
-  /** What the last save sent. */
-  lastSent: SerializedNoteState | null;
   /**
    * What saves that failed since the last one that landed sent: the host may have written one
    * and then stopped before answering, and that text on disk is this window's own, not a
@@ -197,13 +195,13 @@ export class NoteSaver {
     try {
       do {
         entry.saveAgain = false;
-        const sent = entry.latest!;
+        const source = entry.latest!;
         entry.dirty = false;
         if (entry.status.kind !== 'error') this.setStatus(entry, { kind: 'saving' });
-        const result = await this.attempt(entry, sent);
+        const { result, sent } = await this.attempt(entry, source);
         if (this.entries.get(noteKey(entry)) !== entry) return;
         if (!result.ok) {
-          rememberUnconfirmed(entry);
+          if (sent) rememberUnconfirmed(entry, sent);
           entry.dirty = true;
           this.setStatus(entry, { kind: 'error', message: result.error.message });
           entry.retry = this.timers.set(() => void this.drain(entry), this.retryMs);
@@ -234,22 +232,23 @@ export class NoteSaver {
    * typed next would live only in the window: it is saved repaired instead (every word kept that
    * can be), and so is every later save of it until the editor holds a valid note again.
    */
-  private async attempt(entry: Entry, source: StateSource): Promise<Result<SavedNote>> {
+  private async attempt(entry: Entry, source: StateSource): Promise<Attempt> {
     const key = noteKey(entry);
     const base = this.baseVersions.has(key) ? { baseSavedAt: this.baseVersions.get(key) ?? null } : {};
-    entry.lastSent = null;
+    let state: SerializedNoteState;
     try {
-      const state = source();
-      const result = await this.send(entry, state, base);
-      if (result.ok || result.error.code !== 'invalid-argument' || entry.repairing || serializedNoteStateSchema.safeParse(state).success) return result;
-      entry.repairing = true;
-      return await this.send(entry, state, base);
+      state = source();
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      return { result: internalError(error), sent: null };
     }
+    const first = await this.send(entry, state, base);
+    if (first.result.ok || first.result.error.code !== 'invalid-argument' || entry.repairing || serializedNoteStateSchema.safeParse(state).success) return first;
+    entry.repairing = true;
+    return this.send(entry, state, base);
   }
 
-  private send(entry: Entry, state: SerializedNoteState, base: { baseSavedAt?: string | null }): Promise<Result<SavedNote>> {
+  /** One request; `sent` is what it carried, whether or not an answer came. */
+  private async send(entry: Entry, state: SerializedNoteState, base: { baseSavedAt?: string | null }): Promise<Attempt> {
     let sent = state;
     if (entry.repairing) {
       const { state: repaired, repairs } = repairNoteState(state);
@@ -257,9 +256,12 @@ export class NoteSaver {
       if (repairs.length === 0) entry.repairing = false;
       sent = repaired;
     }
-    entry.lastSent = sent;
     const unconfirmed = entry.unconfirmed.length > 0 ? { unconfirmedStates: entry.unconfirmed } : {};
-    return this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: sent, ...base, ...unconfirmed });
+    try {
+      return { result: await this.save({ eventId: entry.eventId, sessionId: entry.sessionId, editorState: sent, ...base, ...unconfirmed }), sent };
+    } catch (error) {
+      return { result: internalError(error), sent };
+    }
   }
 
   private entry(address: NoteAddress): Entry {
@@ -279,7 +281,6 @@ export class NoteSaver {
         status: { kind: 'idle' },
         repairing: false,
         repairs: [],
-        lastSent: null,
         unconfirmed: [],
       };
       this.entries.set(key, created);
@@ -299,9 +300,14 @@ export class NoteSaver {
   }
 }
 
-function rememberUnconfirmed(entry: Entry): void {
-  const sent = entry.lastSent;
-  if (!sent || entry.unconfirmed.includes(sent)) return;
+type Attempt = { result: Result<SavedNote>; sent: SerializedNoteState | null };
+
+function internalError(error: unknown): Result<never> {
+  return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+}
+
+function rememberUnconfirmed(entry: Entry, sent: SerializedNoteState): void {
+  if (entry.unconfirmed.includes(sent)) return;
   const [first, ...rest] = [...entry.unconfirmed, sent];
   entry.unconfirmed = [first, ...rest.slice(-(MAX_UNCONFIRMED_SAVES - 1))];
 }

@@ -58,7 +58,7 @@ export const switchMeasure: Measure = {
 };
 
 /** Switches traced into `tracePath`, back and forth between the two sessions; their latencies (slowed by the tracing: not figures). */
-async function tracedSwitches(page: Page, [there, back]: BenchSession[], switches: number, tracePath: string): Promise<number[]> {
+async function tracedSwitches(page: Page, [there, back]: [BenchSession, BenchSession], switches: number, tracePath: string): Promise<number[]> {
   const browser = page.context().browser()!;
   await openSession(page, back);
   await browser.startTracing(page, { path: tracePath, categories: WORK_TRACE_CATEGORIES });
@@ -76,7 +76,7 @@ async function tracedSwitches(page: Page, [there, back]: BenchSession[], switche
  * traced, and rows of the main thread's work per switch by phase (and its waiting), the
  * big notes against the empty ones: what a note's size adds, and where the fixed cost goes.
  */
-async function traceWork(page: Page, pairs: Record<'big' | 'empty', BenchSession[]>, switches: number, folder: string, log: (message: string) => void): Promise<Row[]> {
+async function traceWork(page: Page, pairs: Record<'big' | 'empty', [BenchSession, BenchSession]>, switches: number, folder: string, log: (message: string) => void): Promise<Row[]> {
   await mkdir(folder, { recursive: true });
   const work = new Map<'big' | 'empty', ReturnType<typeof workPerClick>>();
   for (const kind of ['big', 'empty'] as const) {
